@@ -1,0 +1,77 @@
+/** Wires the background: storage, guides, messages and SPA route reports. */
+import type { Runtime } from 'webextension-polyfill';
+import { browser } from '../platform/browser';
+import type { Handlers, Request, ToBackground, ToTab } from '../core/messages';
+import { openDb } from './db';
+import { createGuidance } from './guidance';
+import { bundledGuides } from './guidePack';
+import { routeMessage } from './messageRouter';
+import { readSettings, writeSettings } from './settings';
+
+function sendToTab<K extends keyof ToTab>(
+  tabId: number,
+  type: K,
+  data: Request<ToTab, K>,
+  frameId = 0,
+): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, { type, data }, { frameId });
+}
+
+/** Tells every CRM tab to ask again what to show (tabs without Waymark just refuse). */
+async function refreshAllTabs(exceptTabId?: number): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.allSettled(
+    tabs
+      .filter((tab) => tab.id !== undefined && tab.id !== exceptTabId)
+      .map((tab) => sendToTab(tab.id as number, 'tab:refresh', {})),
+  );
+}
+
+export function startBackground(): void {
+  const db = openDb();
+  const guides = bundledGuides();
+  const guidance = createGuidance({ db, guides: () => guides, locale: navigator.language });
+
+  const handlers: Handlers<ToBackground> = {
+    'page:guides': ({ url }) => guidance.pageGuides(url),
+    'run:start': async ({ guideId }, sender) => {
+      const started = await guidance.start(guideId);
+      void refreshAllTabs(sender.tab?.id);
+      return started;
+    },
+    'run:advance': async ({ guideId, stepIndex, action }, sender) => {
+      const next = await guidance.advance(guideId, stepIndex, action);
+      void refreshAllTabs(sender.tab?.id);
+      return next;
+    },
+    'popup:state': ({ url }) => guidance.popupState(url),
+    'popup:launch': async ({ tabId, guideId }) => {
+      try {
+        await sendToTab(tabId, 'tab:launch', { guideId });
+        return { ok: true };
+      } catch {
+        return {
+          ok: false,
+          error: 'Waymark is not running on this page yet. Reload the tab and try again.',
+        };
+      }
+    },
+    'settings:update': async (change) => {
+      await writeSettings(db, change);
+      void refreshAllTabs();
+      const { role, paused } = await readSettings(db);
+      return { role, paused };
+    },
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    return routeMessage(handlers, message, sender);
+  });
+
+  // Browsers without the Navigation API still report SPA navigation here.
+  const forwardRoute = ({ tabId, frameId, url }: { tabId: number; frameId: number; url: string }) =>
+    void sendToTab(tabId, 'tab:route', { url }, frameId).catch(() => undefined);
+  browser.webNavigation.onHistoryStateUpdated.addListener(forwardRoute);
+  browser.webNavigation.onReferenceFragmentUpdated.addListener(forwardRoute);
+}

@@ -1,0 +1,41 @@
+/**
+ * The one element Waymark adds to a CRM page: a host whose open shadow root holds all step UI.
+ * It is shown as a manual popover so it sits in the top layer, above any z-index the CRM uses,
+ * and it keeps key events from reaching the page's own shortcut handlers.
+ */
+import { render } from 'preact';
+import { LAYER_CSS } from './styles';
+
+export interface Layer {
+  root: ShadowRoot;
+  container: HTMLElement;
+}
+
+export function mountLayer(doc: Document, signal: AbortSignal): Layer {
+  const host = doc.createElement('waymark-layer');
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = LAYER_CSS;
+  const container = doc.createElement('div');
+  container.className = 'wm-root';
+  root.append(style, container);
+  host.setAttribute('popover', 'manual');
+  doc.documentElement.append(host);
+  try {
+    host.showPopover();
+  } catch {
+    // No popover support: the host's maximum z-index is the fallback.
+  }
+  for (const type of ['keydown', 'keyup', 'keypress'] as const) {
+    host.addEventListener(type, (event) => event.stopPropagation(), { signal });
+  }
+  signal.addEventListener(
+    'abort',
+    () => {
+      render(null, container);
+      host.remove();
+    },
+    { once: true },
+  );
+  return { root, container };
+}

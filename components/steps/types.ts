@@ -1,0 +1,33 @@
+import type { VNode } from 'preact';
+import type { Step, StepKind } from '../../core/guide/schema';
+
+export interface StepHandlers {
+  next(): void;
+  back(): void;
+  skip(): void;
+  exit(): void;
+  /** Moves keyboard focus to the target, so a keyboard user can do what the step asks. */
+  reveal(): void;
+  /** Opens or closes a hotspot's bubble. */
+  toggle(): void;
+  answer(score: number): void;
+}
+
+export interface StepViewProps<S extends Step = Step> {
+  /** The step with its text already in the user's locale. */
+  step: S;
+  guideTitle: string;
+  index: number;
+  total: number;
+  /** The target was found, so the bubble is positioned on it (otherwise it is centred). */
+  anchored: boolean;
+  /** A hotspot's bubble is open. */
+  expanded: boolean;
+  on: StepHandlers;
+}
+
+/** One step kind's UI. Anchored kinds are positioned on their target by the runtime. */
+export interface StepKindView<K extends StepKind = StepKind> {
+  kind: K;
+  render(props: StepViewProps<Extract<Step, { kind: K }>>): VNode;
+}

@@ -1,0 +1,53 @@
+import { demoAdapter } from './demo';
+import { dynamicsAdapter } from './dynamics';
+import { genericAdapter } from './generic';
+import { hubspotAdapter } from './hubspot';
+import { salesforceAdapter } from './salesforce';
+import { OTHER } from './ids';
+import type { CrmAdapter, CrmId } from './types';
+
+/** In match priority order; `generic` matches every web page, so it must stay last. */
+export const ADAPTERS: readonly CrmAdapter[] = [
+  salesforceAdapter,
+  dynamicsAdapter,
+  hubspotAdapter,
+  demoAdapter,
+  genericAdapter,
+];
+
+/** Keyed by id so the compiler insists on an adapter for every CRM id. */
+const ADAPTERS_BY_ID: Readonly<Record<CrmId, CrmAdapter>> = {
+  salesforce: salesforceAdapter,
+  dynamics: dynamicsAdapter,
+  hubspot: hubspotAdapter,
+  demo: demoAdapter,
+  generic: genericAdapter,
+};
+
+function parsed(url: URL | string): URL | undefined {
+  if (url instanceof URL) return url;
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The adapter for a page; `generic` when no CRM claims it or the URL does not parse. */
+export function adapterFor(url: URL | string): CrmAdapter {
+  const page = parsed(url);
+  if (page === undefined) return genericAdapter;
+  return ADAPTERS.find((adapter) => adapter.matches(page)) ?? genericAdapter;
+}
+
+export function adapterById(id: CrmId): CrmAdapter {
+  return ADAPTERS_BY_ID[id];
+}
+
+/** The CRM and id-free page type of a page: the only form in which a URL is ever recorded. */
+export function pageTypeOf(url: URL | string): { crm: CrmId; pageType: string } {
+  const page = parsed(url);
+  if (page === undefined) return { crm: genericAdapter.id, pageType: OTHER };
+  const adapter = adapterFor(page);
+  return { crm: adapter.id, pageType: adapter.pageTypeOf(page) };
+}

@@ -1,0 +1,29 @@
+/** CRMs Waymark has an adapter for. Guides name one of these in `crm`. */
+export const CRM_IDS = ['salesforce', 'dynamics', 'hubspot', 'demo', 'generic'] as const;
+export type CrmId = (typeof CRM_IDS)[number];
+
+/**
+ * Everything Waymark knows about one CRM. Adding a CRM means adding one file that exports one of
+ * these, its fixture URLs and its tests; nothing else changes.
+ */
+export interface CrmAdapter {
+  readonly id: CrmId;
+  /** Whether this adapter speaks for the page at `url` (decided from the URL alone). */
+  matches(url: URL): boolean;
+  /**
+   * The id-free page type of a URL, e.g. `Opportunity:record`. Guides match on it, and it is the
+   * only trace of a URL that is ever stored, so it must never contain record ids, names or
+   * query values.
+   */
+  pageTypeOf(url: URL): string;
+  /**
+   * CSS selector for one of the CRM's semantic anchors (the attribute its own UI tests rely on),
+   * e.g. Salesforce `data-target-selection-name`, Dynamics `data-id`.
+   */
+  anchorSelector(anchor: string): string;
+}
+
+/** Quote a value for use inside a CSS attribute selector. */
+export function cssString(value: string): string {
+  return `"${value.replace(/["\\]/g, '\\$&').replace(/\n/g, '\\a ')}"`;
+}

@@ -1,0 +1,97 @@
+/**
+ * The one typed message map for every cross-context call. Names are `domain:verb`; each entry is
+ * [request, response]. `ToBackground` is answered by the background; `ToTab` by content scripts.
+ */
+import type { Guide } from './guide/schema';
+import type { PageContext } from './match';
+import type { GuideRun, RunAction } from './walkthrough';
+
+export interface ActiveRun {
+  run: GuideRun;
+  guide: Guide;
+  /** CSS selector for each CRM anchor the guide uses, from the guide's CRM adapter. */
+  anchors: Record<string, string>;
+}
+
+export interface PageGuides {
+  /** The page as the CRM adapter sees it (the content script ships no adapters). */
+  page: PageContext;
+  role: string;
+  paused: boolean;
+  /** The walkthrough in progress for this user, wherever it started. */
+  active: ActiveRun | null;
+  /** A guide to start now because it auto-launches on this page. */
+  autoLaunch: Guide | null;
+}
+
+export interface RoleOption {
+  id: string;
+  label: string;
+}
+
+export interface ChecklistItem {
+  guideId: string;
+  title: string;
+  status: GuideRun['status'] | 'not-started';
+  /** Steps done out of total for a run in progress. */
+  stepIndex: number;
+  stepCount: number;
+}
+
+export interface PopupState {
+  role: string;
+  roles: RoleOption[];
+  paused: boolean;
+  /** Null when the active tab is not a CRM page Waymark runs on. */
+  page: PageContext | null;
+  pageGuides: { id: string; title: string; description?: string }[];
+  checklist: ChecklistItem[];
+  active: { guideId: string; title: string } | null;
+}
+
+export interface ToBackground {
+  'page:guides': [{ url: string }, PageGuides];
+  'run:start': [{ guideId: string }, ActiveRun | null];
+  'run:advance': [{ guideId: string; stepIndex: number; action: RunAction }, ActiveRun | null];
+  'popup:state': [{ tabId: number; url: string }, PopupState];
+  'popup:launch': [{ tabId: number; guideId: string }, { ok: boolean; error?: string }];
+  'settings:update': [{ role?: string; paused?: boolean }, { role: string; paused: boolean }];
+}
+
+export interface ToTab {
+  /** The page's URL changed without a document load (history API or hash). */
+  'tab:route': [{ url: string }, void];
+  /** Start this guide now (from the launcher). */
+  'tab:launch': [{ guideId: string }, void];
+  /** Role, pause or guides changed: ask again what to show. */
+  'tab:refresh': [Record<string, never>, void];
+}
+
+export type Message<M, K extends keyof M> = {
+  type: K;
+  data: M[K] extends [infer Req, unknown] ? Req : never;
+};
+export type Request<M, K extends keyof M> = M[K] extends [infer Req, unknown] ? Req : never;
+export type Response<M, K extends keyof M> = M[K] extends [unknown, infer Res] ? Res : never;
+
+export type Handlers<M> = {
+  [K in keyof M]: (
+    data: Request<M, K>,
+    sender: MessageSender,
+  ) => Promise<Response<M, K>> | Response<M, K>;
+};
+
+export interface MessageSender {
+  tab?: { id?: number; url?: string };
+  frameId?: number;
+  url?: string;
+}
+
+export function isMessage<M>(value: unknown, handlers: Handlers<M>): value is Message<M, keyof M> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string' &&
+    Object.prototype.hasOwnProperty.call(handlers, (value as { type: string }).type)
+  );
+}

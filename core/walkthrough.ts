@@ -1,0 +1,59 @@
+/**
+ * The walkthrough state machine. A run is plain data kept by the background, so a walkthrough
+ * survives navigation, reloads and service-worker restarts; transitions are pure.
+ */
+import type { Guide, Step } from './guide/schema';
+
+export type RunStatus = 'active' | 'completed' | 'dismissed';
+export type RunAction = 'next' | 'back' | 'skip' | 'exit';
+
+export interface GuideRun {
+  guideId: string;
+  version: number;
+  stepIndex: number;
+  status: RunStatus;
+  startedAt: number;
+  updatedAt: number;
+}
+
+export function startRun(guide: Guide, now: number): GuideRun {
+  return {
+    guideId: guide.id,
+    version: guide.version,
+    stepIndex: 0,
+    status: 'active',
+    startedAt: now,
+    updatedAt: now,
+  };
+}
+
+export function advanceRun(run: GuideRun, guide: Guide, action: RunAction, now: number): GuideRun {
+  if (run.status !== 'active') return run;
+  switch (action) {
+    case 'exit':
+      return { ...run, status: 'dismissed', updatedAt: now };
+    case 'back':
+      return { ...run, stepIndex: Math.max(0, run.stepIndex - 1), updatedAt: now };
+    case 'next':
+    case 'skip': {
+      const last = run.stepIndex + 1 >= guide.steps.length;
+      return last
+        ? { ...run, status: 'completed', updatedAt: now }
+        : { ...run, stepIndex: run.stepIndex + 1, updatedAt: now };
+    }
+  }
+}
+
+/** The step a run is on, or nothing when the run is over or belongs to another guide version. */
+export function currentStep(run: GuideRun, guide: Guide): Step | undefined {
+  if (run.status !== 'active' || run.version !== guide.version) return undefined;
+  return guide.steps[run.stepIndex];
+}
+
+/** Auto-launch unless a `once` guide was already finished or closed by this user. */
+export function shouldAutoLaunch(guide: Guide, past: GuideRun | undefined): boolean {
+  if (guide.launch.mode !== 'auto') return false;
+  if (!past || past.version !== guide.version) return true;
+  if (past.status === 'active') return false;
+  return !guide.launch.once;
+}

@@ -1,0 +1,90 @@
+/**
+ * Keeps a step's bubble, spotlight and beacon on their target with Floating UI: repositioned on
+ * scroll (of the window, any scroll container and any iframe on the way), resize and layout
+ * shifts, and hidden while the target is scrolled out of its container.
+ */
+import {
+  arrow,
+  autoUpdate,
+  computePosition,
+  flip,
+  hide,
+  offset,
+  shift,
+  type Placement,
+} from '@floating-ui/dom';
+
+/** The element's box in the top window's viewport, adding the offsets of iframes on the way. */
+export function rectInTopWindow(el: Element): DOMRect {
+  const r = el.getBoundingClientRect();
+  let { x, y } = r;
+  let frame = el.ownerDocument.defaultView?.frameElement ?? null;
+  while (frame) {
+    const fr = frame.getBoundingClientRect();
+    x += fr.left + frame.clientLeft;
+    y += fr.top + frame.clientTop;
+    frame = frame.ownerDocument.defaultView?.frameElement ?? null;
+  }
+  return new DOMRect(x, y, r.width, r.height);
+}
+
+function place(el: HTMLElement | null, left: number, top: number, hidden: boolean): void {
+  if (!el) return;
+  el.style.left = `${left}px`;
+  el.style.top = `${top}px`;
+  el.style.visibility = hidden ? 'hidden' : 'visible';
+}
+
+const SPOT_PADDING = 6;
+
+export function followTarget(
+  target: Element,
+  layer: ShadowRoot,
+  placement: Placement | 'auto',
+  signal: AbortSignal,
+  onTargetLost: () => void,
+): void {
+  const card = layer.querySelector<HTMLElement>('[data-floating]');
+  const arrowEl = layer.querySelector<HTMLElement>('[data-arrow]');
+  const spot = layer.querySelector<HTMLElement>('[data-spot]');
+  const beacon = layer.querySelector<HTMLElement>('[data-beacon]');
+  const update = () => {
+    if (signal.aborted) return;
+    if (!target.isConnected) return onTargetLost();
+    const rect = rectInTopWindow(target);
+    if (spot) {
+      place(spot, rect.left - SPOT_PADDING, rect.top - SPOT_PADDING, false);
+      spot.style.width = `${rect.width + 2 * SPOT_PADDING}px`;
+      spot.style.height = `${rect.height + 2 * SPOT_PADDING}px`;
+    }
+    place(beacon, rect.right - 8, rect.top - 8, false);
+    if (!card) return;
+    void computePosition(target, card, {
+      strategy: 'fixed',
+      placement: placement === 'auto' ? 'bottom' : placement,
+      middleware: [
+        offset(12),
+        flip(),
+        shift({ padding: 8 }),
+        arrowEl && arrow({ element: arrowEl }),
+        hide(),
+      ],
+    }).then(({ x, y, placement: side, middlewareData }) => {
+      if (signal.aborted) return;
+      const hidden = Boolean(middlewareData.hide?.referenceHidden);
+      place(card, x, y, hidden);
+      if (spot) spot.style.visibility = hidden ? 'hidden' : 'visible';
+      if (beacon) beacon.style.visibility = hidden ? 'hidden' : 'visible';
+      card.dataset.side = side.split('-')[0];
+      const a = middlewareData.arrow;
+      if (arrowEl && a) {
+        arrowEl.style.left = a.x === undefined ? '' : `${a.x}px`;
+        arrowEl.style.top = a.y === undefined ? '' : `${a.y}px`;
+      }
+    });
+  };
+  const floating = card ?? beacon ?? spot;
+  if (!floating) return;
+  const stop = autoUpdate(target, floating, update, { layoutShift: true });
+  signal.addEventListener('abort', stop, { once: true });
+}

@@ -1,0 +1,209 @@
+/**
+ * Finds a guide step's target on a live CRM page. Every strategy the trainer gave votes for the
+ * elements it matches; the visible element with most votes wins. One broken strategy (a renamed
+ * class, a re-worded label) therefore does not break the guide. The search pierces open shadow
+ * roots and same-origin iframes, which is where Lightning and Dynamics keep their fields.
+ */
+import type { Target } from '../core/guide/schema';
+
+type Root = Document | ShadowRoot;
+
+/** The CRM adapter's selector for one of its semantic anchors. */
+export type AnchorSelector = (anchor: string) => string;
+
+/** Votes per strategy: the CRM's own anchors and test ids are the most deliberate signals. */
+const WEIGHT = { anchor: 4, testId: 4, css: 3, role: 2, label: 2, text: 1 } as const;
+
+const ROLE_SELECTORS: Record<string, string> = {
+  button: 'button,input[type=button],input[type=submit],input[type=reset],[role=button]',
+  link: 'a[href],[role=link]',
+  textbox:
+    'input:not([type]),input[type=text],input[type=email],input[type=tel],input[type=url],input[type=search],input[type=number],textarea,[role=textbox]',
+  combobox: 'select,[role=combobox]',
+  checkbox: 'input[type=checkbox],[role=checkbox]',
+  radio: 'input[type=radio],[role=radio]',
+  heading: 'h1,h2,h3,h4,h5,h6,[role=heading]',
+  img: 'img[alt],[role=img]',
+};
+
+export function normalizeText(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Documents to search: this one and every same-origin iframe inside it, nested. */
+export function frameDocuments(doc: Document, frameSelector?: string): Document[] {
+  const docs: Document[] = [];
+  const visit = (d: Document, include: boolean) => {
+    if (include) docs.push(d);
+    for (const frame of d.querySelectorAll('iframe,frame')) {
+      let inner: Document | null = null;
+      try {
+        inner = (frame as HTMLIFrameElement).contentDocument;
+      } catch {
+        // Cross-origin: that frame's own content script speaks for it.
+      }
+      if (!inner) continue;
+      visit(inner, include || (frameSelector !== undefined && frame.matches(frameSelector)));
+    }
+  };
+  visit(doc, frameSelector === undefined);
+  return docs;
+}
+
+/** A document and every open shadow root inside it, in tree order. */
+export function shadowRoots(root: Root, into: Root[] = []): Root[] {
+  into.push(root);
+  for (const el of root.querySelectorAll('*')) {
+    if (el.shadowRoot) shadowRoots(el.shadowRoot, into);
+  }
+  return into;
+}
+
+function byId(root: Root, id: string): Element | null {
+  return 'getElementById' in root ? root.getElementById(id) : null;
+}
+
+function accessibleName(el: Element): string {
+  const label = el.getAttribute('aria-label');
+  if (label) return normalizeText(label);
+  const labelledBy = el.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const root = el.getRootNode() as Root;
+    return normalizeText(
+      labelledBy
+        .split(/\s+/)
+        .map((id) => byId(root, id)?.textContent ?? '')
+        .join(' '),
+    );
+  }
+  const labels = (el as HTMLInputElement).labels;
+  if (labels && labels.length > 0) {
+    return normalizeText([...labels].map((l) => l.textContent).join(' '));
+  }
+  if (el instanceof HTMLInputElement && (el.type === 'submit' || el.type === 'button')) {
+    return normalizeText(el.value);
+  }
+  return normalizeText(el.textContent || el.getAttribute('title') || el.getAttribute('alt'));
+}
+
+function queryAll(root: Root, selector: string): Element[] {
+  try {
+    return [...root.querySelectorAll(selector)];
+  } catch {
+    // An invalid selector is one failed vote, not a broken page.
+    return [];
+  }
+}
+
+function labelled(root: Root, wanted: string): Element[] {
+  const found: Element[] = [];
+  for (const label of root.querySelectorAll('label')) {
+    if (normalizeText(label.textContent) === wanted && label.control) found.push(label.control);
+  }
+  for (const el of root.querySelectorAll('[aria-label],[aria-labelledby]')) {
+    if (accessibleName(el) === wanted) found.push(el);
+  }
+  return found;
+}
+
+function withText(root: Root, wanted: string): Element[] {
+  const found = new Set<Element>();
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = normalizeText(node.nodeValue);
+    if (!data || !wanted.includes(data)) continue;
+    // The text may be split over inline children: climb to the smallest element holding all of it.
+    let el = node.parentElement;
+    for (let depth = 0; el && depth < 4; depth++, el = el.parentElement) {
+      const own = normalizeText(el.textContent);
+      if (own === wanted) {
+        found.add(el);
+        break;
+      }
+      if (own.length > wanted.length) break;
+    }
+  }
+  return [...found];
+}
+
+function strategies(
+  target: Target,
+  anchorSelector: AnchorSelector,
+): [number, (root: Root) => Element[]][] {
+  const list: [number, (root: Root) => Element[]][] = [];
+  const { anchor, testId, css, role, name, label, text } = target;
+  if (anchor) list.push([WEIGHT.anchor, (r) => queryAll(r, anchorSelector(anchor))]);
+  if (testId) {
+    const v = JSON.stringify(testId);
+    list.push([WEIGHT.testId, (r) => queryAll(r, `[data-testid=${v}],[data-test-id=${v}]`)]);
+  }
+  if (css) list.push([WEIGHT.css, (r) => queryAll(r, css)]);
+  if (role) {
+    const wanted = normalizeText(name ?? text);
+    const selector = ROLE_SELECTORS[role] ?? `[role=${role}]`;
+    list.push([
+      WEIGHT.role,
+      (r) => queryAll(r, selector).filter((el) => !wanted || accessibleName(el) === wanted),
+    ]);
+  }
+  if (label) {
+    const wanted = normalizeText(label);
+    list.push([WEIGHT.label, (r) => labelled(r, wanted)]);
+  }
+  if (text) {
+    const wanted = normalizeText(text);
+    list.push([WEIGHT.text, (r) => withText(r, wanted)]);
+  }
+  return list;
+}
+
+/** Rendered, not hidden by CSS, and with an area: hidden candidates never win. */
+export function isShown(el: Element): boolean {
+  const rect = el.getBoundingClientRect();
+  if (rect.width === 0 || rect.height === 0) return false;
+  if (typeof el.checkVisibility === 'function') {
+    return el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+  }
+  return true;
+}
+
+export interface Resolution {
+  element: Element | null;
+  /** Every root searched, so a waiter can observe the shadow roots that exist now. */
+  roots: Root[];
+}
+
+export function resolveTarget(
+  target: Target,
+  anchorSelector: AnchorSelector,
+  doc: Document,
+): Resolution {
+  const roots = frameDocuments(doc, target.frame).flatMap((d) => shadowRoots(d));
+  const votes = new Map<Element, number>();
+  const order = new Map<Element, number>();
+  for (const [weight, find] of strategies(target, anchorSelector)) {
+    roots.forEach((root, rootIndex) => {
+      for (const el of find(root)) {
+        votes.set(el, (votes.get(el) ?? 0) + weight);
+        if (!order.has(el)) order.set(el, rootIndex);
+      }
+    });
+  }
+  let best = 0;
+  let tied: Element[] = [];
+  for (const [el, score] of votes) {
+    if (score < best || !isShown(el)) continue;
+    if (score > best) {
+      best = score;
+      tied = [];
+    }
+    tied.push(el);
+  }
+  tied.sort((a, b) => {
+    const byRoot = (order.get(a) ?? 0) - (order.get(b) ?? 0);
+    if (byRoot !== 0) return byRoot;
+    return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
+  return { element: tied[target.nth ?? 0] ?? null, roots };
+}

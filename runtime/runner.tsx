@@ -1,0 +1,314 @@
+/**
+ * The walkthrough runner of one CRM frame: asks the background what to show on this page, finds
+ * each step's target, shows the step and turns what the user does into run actions. The run itself
+ * lives in the background, so it survives navigation and reloads. Every step owns one
+ * AbortController: moving on is one abort(), which removes its UI, observers and listeners.
+ */
+import { render, type VNode } from 'preact';
+import { localizeStep, localizedTitle } from '../core/guide/locale';
+import { DEFAULT_WAIT_MS } from '../core/guide/defaults';
+import type { Step } from '../core/guide/schema';
+import { globMatch, stepFitsPage, type PageContext } from '../core/match';
+import type { ActiveRun } from '../core/messages';
+import { currentStep, type RunAction } from '../core/walkthrough';
+import { mountLayer, type Layer } from '../components/layer';
+import { MissingTarget } from '../components/MissingTarget';
+import { STEP_VIEWS } from '../components/steps';
+import type { StepHandlers, StepViewProps } from '../components/steps/types';
+import { answerTabMessages, callBackground } from './channel';
+import { followTarget } from './followTarget';
+import { revealTarget } from './revealTarget';
+import { waitForTarget } from './waitForTarget';
+import { watchRoute } from './watchRoute';
+
+/**
+ * Only the top-most frame of a same-origin stack runs walkthroughs; it reaches into same-origin
+ * iframes itself. A frame whose parent is another origin is its own top.
+ */
+export function isGuideFrame(): boolean {
+  if (window === window.top) return true;
+  try {
+    return !window.parent.document;
+  } catch {
+    return true;
+  }
+}
+
+function deepActiveElement(doc: Document): Element | null {
+  let el = doc.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
+function isEditable(el: Element | null): boolean {
+  return (
+    !!el &&
+    (el instanceof HTMLInputElement ||
+      el instanceof HTMLTextAreaElement ||
+      el instanceof HTMLSelectElement ||
+      (el as HTMLElement).isContentEditable)
+  );
+}
+
+const FOCUSABLE = 'button,[href],input,select,textarea,[tabindex]:not([tabindex="-1"])';
+
+export function startGuidance(signal: AbortSignal, doc: Document = document): void {
+  if (!isGuideFrame()) return;
+  const locale = navigator.language;
+  // Filled from the background, which holds the CRM adapters (keeping this script small).
+  let page: PageContext | null = null;
+  let current: ActiveRun | null = null;
+  let stepControl: AbortController | null = null;
+  let returnFocus: Element | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  // Nothing here may throw into the page: failures end up in the console, guidance carries on.
+  const enqueue = (op: () => unknown) => {
+    queue = queue.then(op).catch((error: unknown) => console.debug('[waymark]', error));
+  };
+
+  function endStep(): void {
+    stepControl?.abort();
+    stepControl = null;
+  }
+
+  function endRun(): void {
+    endStep();
+    if (current && returnFocus?.isConnected) (returnFocus as HTMLElement).focus?.();
+    current = null;
+    returnFocus = null;
+  }
+
+  async function refresh(routeChanged = false): Promise<void> {
+    const previous = page;
+    const state = await callBackground('page:guides', { url: location.href });
+    if (signal.aborted) return;
+    page = state.page;
+    if (routeChanged && current && previous?.pageType !== page.pageType) {
+      const advance = currentStep(current.run, current.guide)?.advance;
+      if (advance?.on === 'route' && (!advance.page || globMatch(advance.page, page.pageType))) {
+        return act('next', true);
+      }
+    }
+    if (state.paused) return endRun();
+    if (state.active) return show(state.active, true);
+    if (current) endRun();
+    if (state.autoLaunch) await start(state.autoLaunch.id);
+  }
+
+  async function start(guideId: string): Promise<void> {
+    const active = await callBackground('run:start', { guideId });
+    if (!active || signal.aborted) return;
+    endRun();
+    returnFocus = deepActiveElement(doc);
+    show(active, true);
+  }
+
+  async function act(action: RunAction, takeFocus: boolean): Promise<void> {
+    if (!current) return;
+    const { run } = current;
+    const next = await callBackground('run:advance', {
+      guideId: run.guideId,
+      stepIndex: run.stepIndex,
+      action,
+    });
+    if (signal.aborted) return;
+    if (!next || next.run.status !== 'active') return endRun();
+    show(next, takeFocus);
+  }
+
+  /** Shows the run's current step; targets are awaited in the background of the queue. */
+  function show(active: ActiveRun, takeFocus: boolean): void {
+    const same =
+      current &&
+      stepControl &&
+      current.run.guideId === active.run.guideId &&
+      current.run.stepIndex === active.run.stepIndex;
+    current = active;
+    if (same) return;
+    endStep();
+    const step = currentStep(active.run, active.guide);
+    if (!step || !page || !stepFitsPage(step, page.pageType)) return; // waits for its page
+    const control = new AbortController();
+    stepControl = control;
+    signal.addEventListener('abort', () => control.abort(), { signal: control.signal });
+    void present(active, localizeStep(step, locale), control.signal, takeFocus).catch(
+      (error: unknown) => console.debug('[waymark]', error),
+    );
+  }
+
+  async function present(
+    active: ActiveRun,
+    step: Step,
+    stepSignal: AbortSignal,
+    takeFocus: boolean,
+  ): Promise<void> {
+    const on = step.advance?.on ?? 'next';
+    if (!('target' in step)) {
+      paint(active, step, null, stepSignal, takeFocus);
+      return;
+    }
+    // A "visible" step explains what to wait for while it waits.
+    const waiting = on === 'visible' ? paint(active, step, null, stepSignal, takeFocus) : null;
+    const wait = step.wait ?? DEFAULT_WAIT_MS;
+    const anchorSelector = (anchor: string) => active.anchors[anchor] ?? '';
+    const target = await waitForTarget(step.target, anchorSelector, doc, wait, stepSignal);
+    if (stepSignal.aborted) return;
+    if (on === 'visible' && target) return enqueue(() => act('next', true));
+    waiting?.abort();
+    if (!target) return paintMissing(active, stepSignal, takeFocus);
+    revealTarget(target);
+    paint(active, step, target, stepSignal, takeFocus);
+    if (on === 'click' || on === 'input' || on === 'change') {
+      // The user acted on the page: the next step must not pull focus away from what they do.
+      target.addEventListener(on, () => enqueue(() => act('next', !isEditable(target))), {
+        capture: true,
+        once: true,
+        signal: stepSignal,
+      });
+    }
+  }
+
+  function paint(
+    active: ActiveRun,
+    step: Step,
+    target: Element | null,
+    stepSignal: AbortSignal,
+    takeFocus: boolean,
+  ): AbortController {
+    // Its own controller, so a placeholder can be removed while the step goes on.
+    const paintControl = new AbortController();
+    stepSignal.addEventListener('abort', () => paintControl.abort(), { once: true });
+    const layer = mountLayer(doc, paintControl.signal);
+    const on = step.advance?.on ?? 'next';
+    let expanded = step.kind !== 'hotspot';
+    let drawControl: AbortController | null = null;
+    const handlers: StepHandlers = {
+      next: () => enqueue(() => act('next', true)),
+      back: () => enqueue(() => act('back', true)),
+      skip: () => enqueue(() => act('skip', true)),
+      exit: () => enqueue(() => act('exit', true)),
+      reveal: () => (target as HTMLElement | null)?.focus?.(),
+      toggle: () => {
+        expanded = !expanded;
+        draw();
+        focusInto(layer);
+      },
+      answer: () => enqueue(() => act('next', true)),
+    };
+    const draw = () => {
+      const view = STEP_VIEWS[step.kind] as { render(p: StepViewProps): VNode };
+      render(
+        view.render({
+          step,
+          guideTitle: localizedTitle(active.guide, locale),
+          index: active.run.stepIndex,
+          total: active.guide.steps.length,
+          anchored: target !== null,
+          expanded,
+          on: handlers,
+        }),
+        layer.container,
+      );
+      if (!target) return;
+      // Each draw re-attaches positioning to the elements just rendered.
+      drawControl?.abort();
+      drawControl = new AbortController();
+      paintControl.signal.addEventListener('abort', () => drawControl?.abort(), { once: true });
+      followTarget(target, layer.root, placementOf(step), drawControl.signal, () =>
+        enqueue(() => current && restart(current)),
+      );
+    };
+    draw();
+    layer.container.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          if (step.kind === 'hotspot' && expanded) handlers.toggle();
+          else handlers.exit();
+        } else if (event.key === 'ArrowRight' && on === 'next' && step.kind !== 'survey') {
+          handlers.next();
+        } else if (event.key === 'ArrowLeft' && active.run.stepIndex > 0) {
+          handlers.back();
+        } else if (event.key === 'Tab') {
+          trapTab(event, layer);
+        }
+      },
+      { signal: paintControl.signal },
+    );
+    if (takeFocus && !isEditable(deepActiveElement(doc))) focusInto(layer);
+    return paintControl;
+  }
+
+  function restart(active: ActiveRun): void {
+    endStep();
+    show(active, false);
+  }
+
+  function paintMissing(active: ActiveRun, stepSignal: AbortSignal, takeFocus: boolean): void {
+    const layer = mountLayer(doc, stepSignal);
+    render(
+      <MissingTarget
+        guideTitle={localizedTitle(active.guide, locale)}
+        onRetry={() => enqueue(() => restart(active))}
+        onSkip={() => enqueue(() => act('skip', true))}
+        onExit={() => enqueue(() => act('exit', true))}
+      />,
+      layer.container,
+    );
+    layer.container.addEventListener(
+      'keydown',
+      (event) => event.key === 'Escape' && enqueue(() => act('exit', true)),
+      { signal: stepSignal },
+    );
+    if (takeFocus) focusInto(layer);
+  }
+
+  function onRoute(): void {
+    // The CRM may have re-rendered everything: the step finds its target again.
+    enqueue(() => {
+      endStep();
+      return refresh(true);
+    });
+  }
+
+  const checkRoute = watchRoute(onRoute, signal);
+  answerTabMessages(
+    {
+      'tab:route': () => checkRoute(),
+      'tab:launch': ({ guideId }) => enqueue(() => start(guideId)),
+      'tab:refresh': () => enqueue(refresh),
+    },
+    signal,
+  );
+  signal.addEventListener('abort', endStep, { once: true });
+  enqueue(refresh);
+}
+
+function placementOf(step: Step) {
+  return ('placement' in step && step.placement) || (step.kind === 'fieldTip' ? 'right' : 'auto');
+}
+
+/** Centred steps are modal: Tab cycles inside them. */
+function trapTab(event: KeyboardEvent, layer: Layer): void {
+  if (!layer.root.querySelector('[aria-modal="true"]')) return;
+  const items = [...layer.root.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = items[0];
+  const last = items[items.length - 1];
+  const focused = layer.root.activeElement;
+  if (event.shiftKey && (focused === first || !focused)) {
+    event.preventDefault();
+    last?.focus();
+  } else if (!event.shiftKey && focused === last) {
+    event.preventDefault();
+    first?.focus();
+  }
+}
+
+function focusInto(layer: Layer): void {
+  const primary =
+    layer.root.querySelector<HTMLElement>('[data-primary]') ??
+    layer.root.querySelector<HTMLElement>('[role=dialog],[role=alertdialog]');
+  primary?.focus({ preventScroll: true });
+}

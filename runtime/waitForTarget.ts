@@ -1,0 +1,51 @@
+/**
+ * Waits for a late target without polling: one MutationObserver per searched root (the document,
+ * each open shadow root, each same-origin iframe document) re-runs the resolver when the DOM
+ * changes, so a target is found in the same task it is inserted.
+ */
+import type { Target } from '../core/guide/schema';
+import { resolveTarget, type AnchorSelector } from './resolveTarget';
+
+const OBSERVED = {
+  childList: true,
+  subtree: true,
+  attributes: true,
+  attributeFilter: ['class', 'style', 'hidden', 'open', 'aria-hidden', 'src'],
+};
+
+export function waitForTarget(
+  target: Target,
+  anchorSelector: AnchorSelector,
+  doc: Document,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<Element | null> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(null);
+    const observed = new WeakSet<Node>();
+    const observer = new MutationObserver(check);
+    const done = (found: Element | null) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      doc.removeEventListener('load', check, true);
+      signal.removeEventListener('abort', abort);
+      resolve(found);
+    };
+    const abort = () => done(null);
+    function check() {
+      const { element, roots } = resolveTarget(target, anchorSelector, doc);
+      if (element) return done(element);
+      // Roots that appeared since the last look (new shadow hosts, iframes that loaded).
+      for (const root of roots) {
+        if (observed.has(root)) continue;
+        observed.add(root);
+        observer.observe(root, OBSERVED);
+      }
+    }
+    const timer = setTimeout(abort, timeoutMs);
+    signal.addEventListener('abort', abort);
+    // Iframe loads do not mutate the parent DOM; their load event reaches a capturing listener.
+    doc.addEventListener('load', check, true);
+    check();
+  });
+}

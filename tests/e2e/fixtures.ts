@@ -1,0 +1,94 @@
+/**
+ * End-to-end fixtures: a real Chromium with the real built extension (.output/chrome-mv3) and the
+ * demo CRM on a loopback port. Every test gets a fresh browser profile, so storage starts empty.
+ */
+import { test as base, chromium, expect, type BrowserContext, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startDemoServer } from '../../demo/server';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchArgs(extensionDir = EXTENSION_DIR): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
+interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  /** Base URL of the demo CRM, e.g. http://127.0.0.1:41234 */
+  crm: string;
+  page: Page;
+}
+
+export const test = base.extend<Fixtures, { demo: { url: string } }>({
+  demo: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startDemoServer({ port: 0 });
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
+      throw new Error('No built extension in .output/chrome-mv3: run `npx wxt build` first.');
+    }
+    const context = await chromium.launchPersistentContext('', {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      args: launchArgs(),
+    });
+    await use(context);
+    await context.close();
+  },
+  extensionId: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(new URL(worker.url()).host);
+  },
+  crm: async ({ demo }, use) => use(demo.url),
+  page: async ({ context, extensionId }, use) => {
+    void extensionId; // the extension is up before the first CRM page loads
+    const page = context.pages()[0] ?? (await context.newPage());
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** Opens the popup as the rep would see it for `crmPage` (the popup reads the active tab). */
+export async function openPopup(context: BrowserContext, extensionId: string, crmPage: Page) {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await crmPage.bringToFront();
+  await popup.reload();
+  await expect(popup.getByRole('heading', { name: 'Waymark' })).toBeVisible();
+  return popup;
+}
+
+export async function chooseRole(context: BrowserContext, extensionId: string, role: string) {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.getByLabel('Your role').selectOption(role);
+  await expect(popup.getByLabel('Your role')).toHaveValue(role);
+  await popup.close();
+}
+
+/** The step bubble Waymark shows (inside its shadow root; Playwright locators pierce it). */
+export function stepCard(page: Page) {
+  return page.locator('waymark-layer [role=dialog], waymark-layer [role=alertdialog]');
+}

@@ -1,0 +1,30 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { CRM_MATCHES } from './core/adapters/hosts';
+
+export default defineConfig({
+  // Explicit imports everywhere: files read the same in the extension, in Node tests and scripts.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Waymark',
+    description:
+      'Role-specific walkthroughs, tooltips and field tips inside your CRM. Usage stays in your browser.',
+    permissions: ['storage', 'webNavigation', 'alarms'],
+    host_permissions: CRM_MATCHES,
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'waymark@waymark.dev', strict_min_version: '128.0' },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    plugins: [preact()],
+    // Chrome rejects the whole extension when a bundle holds a raw U+FFFF (minified Dexie does).
+    esbuild: { charset: 'ascii' },
+  }),
+  zip: {
+    excludeSources: ['.output/**', 'test-results/**', 'playwright-report/**', '.bench/**'],
+  },
+});
