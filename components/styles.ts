@@ -6,7 +6,7 @@
 export const LAYER_CSS = `
 :host{all:initial!important;display:block!important;position:fixed!important;inset:0!important;width:100vw!important;height:100vh!important;margin:0!important;padding:0!important;border:0!important;background:transparent!important;overflow:visible!important;pointer-events:none!important;z-index:2147483647!important;visibility:visible!important;opacity:1!important;transform:none!important;filter:none!important}
 .wm-root{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f2a;letter-spacing:normal;text-align:left;text-transform:none}
-.wm-root *{box-sizing:border-box;font:inherit;letter-spacing:inherit;color:inherit}
+.wm-root *{box-sizing:border-box}
 .wm-card{position:fixed;left:0;top:0;visibility:hidden;pointer-events:auto;width:max-content;max-width:min(340px,calc(100vw - 16px));background:#fff;border:1px solid #c9cfe0;border-radius:10px;box-shadow:0 8px 28px rgba(16,24,64,.28);padding:14px 16px 12px;outline:none}
 .wm-card:focus-visible{outline:3px solid #4254d6;outline-offset:2px}
 .wm-centered{left:50%;top:50%;transform:translate(-50%,-50%);visibility:visible}
@@ -23,7 +23,7 @@ export const LAYER_CSS = `
 .wm-body a{color:#2f3fc4;text-decoration:underline}
 .wm-foot{display:flex;align-items:center;gap:6px;flex-wrap:wrap}
 .wm-progress{flex:1;color:#5b6275;font-size:12px}
-.wm-root button{appearance:none;cursor:pointer;border:1px solid #b8bfd6;background:#f4f6fb;color:#1b1f2a;border-radius:6px;padding:5px 11px;font-size:13px;line-height:1.3}
+.wm-root button{appearance:none;font-family:inherit;cursor:pointer;border:1px solid #b8bfd6;background:#f4f6fb;color:#1b1f2a;border-radius:6px;padding:5px 11px;font-size:13px;line-height:1.3}
 .wm-root button:hover{background:#e8ecf7}
 .wm-root button:focus-visible{outline:3px solid #4254d6;outline-offset:2px}
 .wm-root .wm-primary{background:#3646c9;border-color:#3646c9;color:#fff}

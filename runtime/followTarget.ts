@@ -43,7 +43,9 @@ export function followTarget(
   placement: Placement | 'auto',
   signal: AbortSignal,
   onTargetLost: () => void,
-): void {
+): Promise<void> {
+  let placed: () => void = () => undefined;
+  const firstPlacement = new Promise<void>((resolve) => (placed = resolve));
   const card = layer.querySelector<HTMLElement>('[data-floating]');
   const arrowEl = layer.querySelector<HTMLElement>('[data-arrow]');
   const spot = layer.querySelector<HTMLElement>('[data-spot]');
@@ -58,7 +60,7 @@ export function followTarget(
       spot.style.height = `${rect.height + 2 * SPOT_PADDING}px`;
     }
     place(beacon, rect.right - 8, rect.top - 8, false);
-    if (!card) return;
+    if (!card) return placed();
     void computePosition(target, card, {
       strategy: 'fixed',
       placement: placement === 'auto' ? 'bottom' : placement,
@@ -81,10 +83,13 @@ export function followTarget(
         arrowEl.style.left = a.x === undefined ? '' : `${a.x}px`;
         arrowEl.style.top = a.y === undefined ? '' : `${a.y}px`;
       }
+      placed();
     });
   };
   const floating = card ?? beacon ?? spot;
-  if (!floating) return;
+  if (!floating) return Promise.resolve();
   const stop = autoUpdate(target, floating, update, { layoutShift: true });
   signal.addEventListener('abort', stop, { once: true });
+  // Hidden elements cannot take focus: callers wait for the first placement to move focus in.
+  return firstPlacement;
 }

@@ -191,12 +191,11 @@ export function startGuidance(signal: AbortSignal, doc: Document = document): vo
       reveal: () => (target as HTMLElement | null)?.focus?.(),
       toggle: () => {
         expanded = !expanded;
-        draw();
-        focusInto(layer);
+        void draw().then(() => focusInto(layer));
       },
       answer: () => enqueue(() => act('next', true)),
     };
-    const draw = () => {
+    const draw = (): Promise<void> => {
       const view = STEP_VIEWS[step.kind] as { render(p: StepViewProps): VNode };
       render(
         view.render({
@@ -210,16 +209,16 @@ export function startGuidance(signal: AbortSignal, doc: Document = document): vo
         }),
         layer.container,
       );
-      if (!target) return;
+      if (!target) return Promise.resolve();
       // Each draw re-attaches positioning to the elements just rendered.
       drawControl?.abort();
       drawControl = new AbortController();
       paintControl.signal.addEventListener('abort', () => drawControl?.abort(), { once: true });
-      followTarget(target, layer.root, placementOf(step), drawControl.signal, () =>
+      return followTarget(target, layer.root, placementOf(step), drawControl.signal, () =>
         enqueue(() => current && restart(current)),
       );
     };
-    draw();
+    const placed = draw();
     layer.container.addEventListener(
       'keydown',
       (event) => {
@@ -237,7 +236,11 @@ export function startGuidance(signal: AbortSignal, doc: Document = document): vo
       },
       { signal: paintControl.signal },
     );
-    if (takeFocus && !isEditable(deepActiveElement(doc))) focusInto(layer);
+    if (takeFocus) {
+      void placed.then(() => {
+        if (!paintControl.signal.aborted && !isEditable(deepActiveElement(doc))) focusInto(layer);
+      });
+    }
     return paintControl;
   }
 

@@ -64,7 +64,11 @@ export const test = base.extend<Fixtures, { demo: { url: string } }>({
   page: async ({ context, extensionId }, use) => {
     void extensionId; // the extension is up before the first CRM page loads
     const page = context.pages()[0] ?? (await context.newPage());
+    // Guidance must never throw into the CRM page.
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
     await use(page);
+    expect(errors, 'uncaught errors in the CRM page').toEqual([]);
   },
 });
 
@@ -78,6 +82,19 @@ export async function openPopup(context: BrowserContext, extensionId: string, cr
   await popup.reload();
   await expect(popup.getByRole('heading', { name: 'Waymark' })).toBeVisible();
   return popup;
+}
+
+/** Starts a guide from the popup's "On this page" list, as a rep does. */
+export async function startFromPopup(
+  context: BrowserContext,
+  extensionId: string,
+  crmPage: Page,
+  title: string,
+) {
+  const popup = await openPopup(context, extensionId, crmPage);
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: `Start ${title}` }).click();
+  await closed;
 }
 
 export async function chooseRole(context: BrowserContext, extensionId: string, role: string) {
