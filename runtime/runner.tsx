@@ -50,6 +50,17 @@ function isEditable(el: Element | null): boolean {
   );
 }
 
+/**
+ * When a step appears: `take` focus (the user asked for it: started the guide or pressed a
+ * step button), be `polite` (take it unless the user is typing somewhere), or `leave` it where
+ * the user's own action on the page put it.
+ */
+type FocusPolicy = 'take' | 'polite' | 'leave';
+
+function mayTakeFocus(focus: FocusPolicy, doc: Document): boolean {
+  return focus === 'take' || (focus === 'polite' && !isEditable(deepActiveElement(doc)));
+}
+
 const FOCUSABLE = 'button,[href],input,select,textarea,[tabindex]:not([tabindex="-1"])';
 
 export function startGuidance(signal: AbortSignal, doc: Document = document): void {
@@ -87,11 +98,11 @@ export function startGuidance(signal: AbortSignal, doc: Document = document): vo
     if (routeChanged && current && previous?.pageType !== page.pageType) {
       const advance = currentStep(current.run, current.guide)?.advance;
       if (advance?.on === 'route' && (!advance.page || globMatch(advance.page, page.pageType))) {
-        return act('next', true);
+        return act('next', 'polite');
       }
     }
     if (state.paused) return endRun();
-    if (state.active) return show(state.active, true);
+    if (state.active) return show(state.active, 'polite');
     if (current) endRun();
     if (state.autoLaunch) await start(state.autoLaunch.id);
   }
@@ -101,10 +112,10 @@ export function startGuidance(signal: AbortSignal, doc: Document = document): vo
     if (!active || signal.aborted) return;
     endRun();
     returnFocus = deepActiveElement(doc);
-    show(active, true);
+    show(active, 'take');
   }
 
-  async function act(action: RunAction, takeFocus: boolean): Promise<void> {
+  async function act(action: RunAction, focus: FocusPolicy): Promise<void> {
     if (!current) return;
     const { run } = current;
     const next = await callBackground('run:advance', {
@@ -114,11 +125,11 @@ export function startGuidance(signal: AbortSignal, doc: Document = document): vo
     });
     if (signal.aborted) return;
     if (!next || next.run.status !== 'active') return endRun();
-    show(next, takeFocus);
+    show(next, focus);
   }
 
   /** Shows the run's current step; targets are awaited in the background of the queue. */
-  function show(active: ActiveRun, takeFocus: boolean): void {
+  function show(active: ActiveRun, focus: FocusPolicy): void {
     const same =
       current &&
       stepControl &&
@@ -132,7 +143,7 @@ export function startGuidance(signal: AbortSignal, doc: Document = document): vo
     const control = new AbortController();
     stepControl = control;
     signal.addEventListener('abort', () => control.abort(), { signal: control.signal });
-    void present(active, localizeStep(step, locale), control.signal, takeFocus).catch(
+    void present(active, localizeStep(step, locale), control.signal, focus).catch(
       (error: unknown) => console.debug('[waymark]', error),
     );
   }
@@ -141,31 +152,35 @@ export function startGuidance(signal: AbortSignal, doc: Document = document): vo
     active: ActiveRun,
     step: Step,
     stepSignal: AbortSignal,
-    takeFocus: boolean,
+    focus: FocusPolicy,
   ): Promise<void> {
     const on = step.advance?.on ?? 'next';
     if (!('target' in step)) {
-      paint(active, step, null, stepSignal, takeFocus);
+      paint(active, step, null, stepSignal, focus);
       return;
     }
     // A "visible" step explains what to wait for while it waits.
-    const waiting = on === 'visible' ? paint(active, step, null, stepSignal, takeFocus) : null;
+    const waiting = on === 'visible' ? paint(active, step, null, stepSignal, focus) : null;
     const wait = step.wait ?? DEFAULT_WAIT_MS;
     const anchorSelector = (anchor: string) => active.anchors[anchor] ?? '';
     const target = await waitForTarget(step.target, anchorSelector, doc, wait, stepSignal);
     if (stepSignal.aborted) return;
-    if (on === 'visible' && target) return enqueue(() => act('next', true));
+    if (on === 'visible' && target) return enqueue(() => act('next', 'polite'));
     waiting?.abort();
-    if (!target) return paintMissing(active, stepSignal, takeFocus);
+    if (!target) return paintMissing(active, stepSignal, focus);
     revealTarget(target);
-    paint(active, step, target, stepSignal, takeFocus);
+    paint(active, step, target, stepSignal, focus);
     if (on === 'click' || on === 'input' || on === 'change') {
       // The user acted on the page: the next step must not pull focus away from what they do.
-      target.addEventListener(on, () => enqueue(() => act('next', !isEditable(target))), {
-        capture: true,
-        once: true,
-        signal: stepSignal,
-      });
+      target.addEventListener(
+        on,
+        () => enqueue(() => act('next', isEditable(target) ? 'leave' : 'polite')),
+        {
+          capture: true,
+          once: true,
+          signal: stepSignal,
+        },
+      );
     }
   }
 
@@ -174,7 +189,7 @@ export function startGuidance(signal: AbortSignal, doc: Document = document): vo
     step: Step,
     target: Element | null,
     stepSignal: AbortSignal,
-    takeFocus: boolean,
+    focus: FocusPolicy,
   ): AbortController {
     // Its own controller, so a placeholder can be removed while the step goes on.
     const paintControl = new AbortController();
@@ -184,16 +199,16 @@ export function startGuidance(signal: AbortSignal, doc: Document = document): vo
     let expanded = step.kind !== 'hotspot';
     let drawControl: AbortController | null = null;
     const handlers: StepHandlers = {
-      next: () => enqueue(() => act('next', true)),
-      back: () => enqueue(() => act('back', true)),
-      skip: () => enqueue(() => act('skip', true)),
-      exit: () => enqueue(() => act('exit', true)),
+      next: () => enqueue(() => act('next', 'take')),
+      back: () => enqueue(() => act('back', 'take')),
+      skip: () => enqueue(() => act('skip', 'take')),
+      exit: () => enqueue(() => act('exit', 'take')),
       reveal: () => (target as HTMLElement | null)?.focus?.(),
       toggle: () => {
         expanded = !expanded;
         void draw().then(() => focusInto(layer));
       },
-      answer: () => enqueue(() => act('next', true)),
+      answer: () => enqueue(() => act('next', 'take')),
     };
     const draw = (): Promise<void> => {
       const view = STEP_VIEWS[step.kind] as { render(p: StepViewProps): VNode };
@@ -214,8 +229,9 @@ export function startGuidance(signal: AbortSignal, doc: Document = document): vo
       drawControl?.abort();
       drawControl = new AbortController();
       paintControl.signal.addEventListener('abort', () => drawControl?.abort(), { once: true });
+      // A target the CRM re-rendered is looked up again, unless the step has moved on meanwhile.
       return followTarget(target, layer.root, placementOf(step), drawControl.signal, () =>
-        enqueue(() => current && restart(current)),
+        enqueue(() => !paintControl.signal.aborted && current && restart(current, 'leave')),
       );
     };
     const placed = draw();
@@ -236,36 +252,52 @@ export function startGuidance(signal: AbortSignal, doc: Document = document): vo
       },
       { signal: paintControl.signal },
     );
-    if (takeFocus) {
-      void placed.then(() => {
-        if (!paintControl.signal.aborted && !isEditable(deepActiveElement(doc))) focusInto(layer);
-      });
+    void placed.then(() => {
+      if (paintControl.signal.aborted) return;
+      if (mayTakeFocus(focus, doc)) focusInto(layer);
+    });
+    if (layer.root.querySelector('[aria-modal="true"]')) {
+      // A modal step blocks the page behind its backdrop, so focus stays with it even when the
+      // CRM moves focus late (e.g. back to the opener of its own dialog once a save completes).
+      doc.addEventListener(
+        'focusin',
+        (event) => {
+          if (
+            event.composedPath()[0] instanceof Node &&
+            !layer.root.contains(event.composedPath()[0] as Node)
+          ) {
+            focusInto(layer);
+          }
+        },
+        { signal: paintControl.signal },
+      );
+      if (focus !== 'leave') focusInto(layer);
     }
     return paintControl;
   }
 
-  function restart(active: ActiveRun): void {
+  function restart(active: ActiveRun, focus: FocusPolicy): void {
     endStep();
-    show(active, false);
+    show(active, focus);
   }
 
-  function paintMissing(active: ActiveRun, stepSignal: AbortSignal, takeFocus: boolean): void {
+  function paintMissing(active: ActiveRun, stepSignal: AbortSignal, focus: FocusPolicy): void {
     const layer = mountLayer(doc, stepSignal);
     render(
       <MissingTarget
         guideTitle={localizedTitle(active.guide, locale)}
-        onRetry={() => enqueue(() => restart(active))}
-        onSkip={() => enqueue(() => act('skip', true))}
-        onExit={() => enqueue(() => act('exit', true))}
+        onRetry={() => enqueue(() => restart(active, 'take'))}
+        onSkip={() => enqueue(() => act('skip', 'take'))}
+        onExit={() => enqueue(() => act('exit', 'take'))}
       />,
       layer.container,
     );
     layer.container.addEventListener(
       'keydown',
-      (event) => event.key === 'Escape' && enqueue(() => act('exit', true)),
+      (event) => event.key === 'Escape' && enqueue(() => act('exit', 'take')),
       { signal: stepSignal },
     );
-    if (takeFocus) focusInto(layer);
+    if (mayTakeFocus(focus, doc)) focusInto(layer);
   }
 
   function onRoute(): void {
