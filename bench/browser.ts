@@ -1,0 +1,22 @@
+import { chromium, type BrowserContext } from '@playwright/test';
+import { CHROMIUM, launchArgs } from '../tests/e2e/fixtures';
+
+/** Chromium with or without the built extension, as a rep would run it. */
+export async function launch(withExtension: boolean): Promise<BrowserContext> {
+  const args = withExtension ? launchArgs() : launchArgs().filter((a) => !a.includes('extension'));
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args,
+  });
+  if (withExtension && context.serviceWorkers().length === 0) {
+    await context.waitForEvent('serviceworker');
+  }
+  return context;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}

@@ -1,0 +1,61 @@
+/**
+ * npm run bench — the budgets of the extension, measured on the real build in a real browser,
+ * each printed with its baseline from the same run. Nothing here asserts: these are figures.
+ */
+import { spawnSync } from 'node:child_process';
+import { startDemoServer } from '../demo/server';
+import { percentile } from './browser';
+import { idleOverhead } from './idle';
+import { insertToVisible } from './latency';
+import { CONTENT_BUDGET_BYTES, contentScriptBytes, shepherdBytes } from './size';
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+const median = (values: number[]) => percentile(values, 50);
+
+if (spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' }).status !== 0) {
+  throw new Error('wxt build failed');
+}
+
+console.log('Waymark budgets (npm run bench)\n');
+
+const content = contentScriptBytes();
+const shepherd = await shepherdBytes();
+console.log('Content script, JS + CSS, gzip -9');
+console.log(
+  `  waymark    ${kB(content)}   budget ${kB(CONTENT_BUDGET_BYTES)}   ratio ${(content / CONTENT_BUDGET_BYTES).toFixed(2)}`,
+);
+console.log(
+  `  shepherd   ${kB(shepherd)}   (baseline, same minifier)   waymark/shepherd ${(content / shepherd).toFixed(2)}\n`,
+);
+
+const server = await startDemoServer({ port: 0 });
+try {
+  const trials = Number(process.env.BENCH_TRIALS ?? 100);
+  const samples = await insertToVisible(server.url, trials);
+  const p95 = percentile(samples, 95);
+  console.log(`Target inserted → step visible, ${samples.length} trials`);
+  console.log(`  median ${ms(median(samples))}   p95 ${ms(p95)}   max ${ms(Math.max(...samples))}`);
+  console.log(
+    `  budget one frame ${ms(1000 / 60)}   ratio p95/budget ${(p95 / (1000 / 60)).toFixed(2)}\n`,
+  );
+
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 6);
+  const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+  const idle = await idleOverhead(server.url, rounds, seconds);
+  const withExt = median(idle.withExtension);
+  const without = median(idle.without);
+  const overhead = (withExt - without) / without;
+  console.log(
+    `Idle extension on a heavy page (10,000 nodes, mutations every frame), ${rounds} × ${seconds} s each`,
+  );
+  const perFrame = (values: number[]) => values.map((s) => ms(s * 1000)).join(', ');
+  console.log(
+    `  main-thread time per frame, median: with ${ms(withExt * 1000)}   without ${ms(without * 1000)} (baseline)`,
+  );
+  console.log(`  runs with:    ${perFrame(idle.withExtension)}`);
+  console.log(`  runs without: ${perFrame(idle.without)}`);
+  console.log(`  extra main-thread time ${(overhead * 100).toFixed(2)} %   budget 2 %`);
+} finally {
+  await server.close();
+}

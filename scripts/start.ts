@@ -1,0 +1,72 @@
+/**
+ * npm start — the whole local set-up in one command: builds the extension, serves the demo CRM
+ * on 127.0.0.1 and, where there is a display, opens Chromium with the extension loaded.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startDemoServer } from '../demo/server';
+
+const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+function findChromium(): string | undefined {
+  const named = process.env.CHROMIUM_PATH;
+  if (named) return existsSync(named) ? named : undefined;
+  return CANDIDATES.find((path) => existsSync(path));
+}
+
+function hasDisplay(): boolean {
+  if (process.platform === 'darwin' || process.platform === 'win32') return true;
+  return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+if (build.status !== 0) {
+  console.error('The extension did not build; see the messages above.');
+  process.exit(1);
+}
+
+const server = await startDemoServer({ port: Number(process.env.PORT ?? 5178) });
+const home = `${server.url}/app/home`;
+console.log(`\nDemo CRM running at ${home}`);
+
+const chromium = findChromium();
+let browser: ReturnType<typeof spawn> | undefined;
+if (chromium && hasDisplay()) {
+  const profile = mkdtempSync(join(tmpdir(), 'waymark-profile-'));
+  browser = spawn(
+    chromium,
+    [
+      `--user-data-dir=${profile}`,
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-first-run',
+      '--no-default-browser-check',
+      home,
+    ],
+    { stdio: 'ignore' },
+  );
+  console.log(`Chromium opened with Waymark loaded (fresh profile in ${profile}).`);
+} else {
+  console.log(
+    [
+      chromium
+        ? 'No display found, so no browser was opened.'
+        : 'No Chromium found (set CHROMIUM_PATH).',
+      'To try Waymark in your own Chrome or Chromium:',
+      '  1. open chrome://extensions and switch on "Developer mode"',
+      `  2. click "Load unpacked" and choose ${EXTENSION_DIR}`,
+      `  3. open ${home}`,
+    ].join('\n'),
+  );
+}
+console.log('Press Ctrl+C to stop.');
+
+const stop = () => {
+  browser?.kill();
+  void server.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
