@@ -34,6 +34,14 @@ export function startBackground(): void {
 
   const handlers: Handlers<ToBackground> = {
     'page:guides': ({ url }) => guidance.pageGuides(url),
+    'ui:load': async (_, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new Error('ui:load comes from a tab');
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [sender.frameId ?? 0] },
+        files: ['/guide-ui.js'],
+      });
+    },
     'run:start': async ({ guideId }, sender) => {
       const started = await guidance.start(guideId);
       void refreshAllTabs(sender.tab?.id);

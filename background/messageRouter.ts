@@ -8,6 +8,7 @@ import type { Handlers, Request, ToBackground } from '../core/messages';
 const id = z.string().min(1).max(64);
 const REQUESTS: { [K in keyof ToBackground]: z.ZodType<Request<ToBackground, K>> } = {
   'page:guides': z.object({ url: z.string().max(8192) }),
+  'ui:load': z.object({}).strict(),
   'run:start': z.object({ guideId: id }),
   'run:advance': z.object({
     guideId: id,

@@ -7,7 +7,7 @@ import { startDemoServer } from '../demo/server';
 import { percentile } from './browser';
 import { idleOverhead } from './idle';
 import { insertToVisible } from './latency';
-import { CONTENT_BUDGET_BYTES, contentScriptBytes, shepherdBytes } from './size';
+import { CONTENT_BUDGET_BYTES, contentScriptBytes, guideUiBytes, shepherdBytes } from './size';
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const ms = (value: number) => `${value.toFixed(2)} ms`;

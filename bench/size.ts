@@ -8,11 +8,16 @@ export const CONTENT_BUDGET_BYTES = 16 * 1024;
 
 const gz = (data: Uint8Array | string) => gzipSync(data, { level: 9 }).length;
 
-/** gzip size of the built content script(s), JS and CSS together. */
+/** gzip size of the content script(s) every CRM page loads, JS and CSS together. */
 export function contentScriptBytes(outputDir = '.output/chrome-mv3'): number {
   const dir = join(outputDir, 'content-scripts');
   const files = readdirSync(dir).filter((f) => f.endsWith('.js') || f.endsWith('.css'));
   return gz(Buffer.concat(files.map((f) => readFileSync(join(dir, f)))));
+}
+
+/** gzip size of the guide UI, injected only into pages that have guidance to show. */
+export function guideUiBytes(outputDir = '.output/chrome-mv3'): number {
+  return gz(readFileSync(join(outputDir, 'guide-ui.js')));
 }
 
 /** Shepherd (the closest open-source tour library), minified by the same tool, with its CSS. */

@@ -51,6 +51,8 @@ export interface PopupState {
 
 export interface ToBackground {
   'page:guides': [{ url: string }, PageGuides];
+  /** Injects the guide UI into the sending frame (see runtime/launcher.ts). */
+  'ui:load': [Record<string, never>, void];
   'run:start': [{ guideId: string }, ActiveRun | null];
   'run:advance': [{ guideId: string; stepIndex: number; action: RunAction }, ActiveRun | null];
   'popup:state': [{ tabId: number; url: string }, PopupState];

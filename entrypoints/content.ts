@@ -1,12 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CRM_MATCHES } from '../core/adapters/hosts';
-import { startGuidance } from '../runtime/runner';
+import { startLauncher } from '../runtime/launcher';
 
 export default defineContentScript({
   matches: CRM_MATCHES,
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
-    startGuidance(ctx.signal);
+    startLauncher(ctx.signal);
   },
 });

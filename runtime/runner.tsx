@@ -21,19 +21,6 @@ import { revealTarget } from './revealTarget';
 import { waitForTarget } from './waitForTarget';
 import { watchRoute } from './watchRoute';
 
-/**
- * Only the top-most frame of a same-origin stack runs walkthroughs; it reaches into same-origin
- * iframes itself. A frame whose parent is another origin is its own top.
- */
-export function isGuideFrame(): boolean {
-  if (window === window.top) return true;
-  try {
-    return !window.parent.document;
-  } catch {
-    return true;
-  }
-}
-
 function deepActiveElement(doc: Document): Element | null {
   let el = doc.activeElement;
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
@@ -63,8 +50,15 @@ function mayTakeFocus(focus: FocusPolicy, doc: Document): boolean {
 
 const FOCUSABLE = 'button,[href],input,select,textarea,[tabindex]:not([tabindex="-1"])';
 
-export function startGuidance(signal: AbortSignal, doc: Document = document): void {
-  if (!isGuideFrame()) return;
+/**
+ * Runs guidance in this frame until `signal` aborts. `launchGuideId` starts that guide at once
+ * (the rep asked for it in the launcher); otherwise the background says what fits the page.
+ */
+export function startGuidance(
+  signal: AbortSignal,
+  launchGuideId?: string,
+  doc: Document = document,
+): void {
   const locale = navigator.language;
   // Filled from the background, which holds the CRM adapters (keeping this script small).
   let page: PageContext | null = null;
@@ -90,7 +84,7 @@ export function startGuidance(signal: AbortSignal, doc: Document = document): vo
     returnFocus = null;
   }
 
-  async function refresh(routeChanged = false): Promise<void> {
+  async function refresh(routeChanged = false, autoLaunch = true): Promise<void> {
     const previous = page;
     const state = await callBackground('page:guides', { url: location.href });
     if (signal.aborted) return;
@@ -104,7 +98,7 @@ export function startGuidance(signal: AbortSignal, doc: Document = document): vo
     if (state.paused) return endRun();
     if (state.active) return show(state.active, 'polite');
     if (current) endRun();
-    if (state.autoLaunch) await start(state.autoLaunch.id);
+    if (state.autoLaunch && autoLaunch) await start(state.autoLaunch.id);
   }
 
   async function start(guideId: string): Promise<void> {
@@ -313,12 +307,17 @@ export function startGuidance(signal: AbortSignal, doc: Document = document): vo
     {
       'tab:route': () => checkRoute(),
       'tab:launch': ({ guideId }) => enqueue(() => start(guideId)),
-      'tab:refresh': () => enqueue(refresh),
+      'tab:refresh': () => enqueue(() => refresh()),
     },
     signal,
   );
   signal.addEventListener('abort', endStep, { once: true });
-  enqueue(refresh);
+  if (launchGuideId) {
+    enqueue(() => refresh(false, false));
+    enqueue(() => start(launchGuideId));
+  } else {
+    enqueue(() => refresh());
+  }
 }
 
 function placementOf(step: Step) {

@@ -1,0 +1,65 @@
+/**
+ * What runs on every CRM page: a few hundred bytes that ask the background whether anything is
+ * to be shown here (an active walkthrough, an auto-launching guide, a launch from the popup) and,
+ * only then, have the background inject the guide UI (Preact, Floating UI, the step components).
+ * Pages without guidance never pay for the UI.
+ */
+import type { startGuidance } from './runner';
+import { answerTabMessages, callBackground } from './channel';
+import { watchRoute } from './watchRoute';
+
+/** Where the injected guide UI leaves its entry point, in the content scripts' own world. */
+export const GUIDE_UI_GLOBAL = '__waymarkGuideUi';
+
+export interface GuideUi {
+  startGuidance: typeof startGuidance;
+}
+
+/**
+ * Only the top-most frame of a same-origin stack runs walkthroughs; it reaches into same-origin
+ * iframes itself. A frame whose parent is another origin is its own top.
+ */
+export function isGuideFrame(): boolean {
+  if (window === window.top) return true;
+  try {
+    return !window.parent.document;
+  } catch {
+    return true;
+  }
+}
+
+export function startLauncher(signal: AbortSignal): void {
+  if (!isGuideFrame()) return;
+  const watching = new AbortController();
+  signal.addEventListener('abort', () => watching.abort(), { once: true });
+  let handedOver = false;
+
+  const handOver = async (launchGuideId?: string) => {
+    if (handedOver) return;
+    handedOver = true;
+    watching.abort();
+    await callBackground('ui:load', {});
+    const ui = (globalThis as Record<string, unknown>)[GUIDE_UI_GLOBAL] as GuideUi | undefined;
+    ui?.startGuidance(signal, launchGuideId);
+  };
+
+  const check = async () => {
+    if (handedOver) return;
+    const state = await callBackground('page:guides', { url: location.href });
+    if (!state.paused && (state.active || state.autoLaunch)) await handOver();
+  };
+  // Failures stay in the console: the page is never disturbed.
+  const safely = (task: Promise<unknown>) =>
+    void task.catch((e: unknown) => console.debug('[waymark]', e));
+
+  watchRoute(() => safely(check()), watching.signal);
+  answerTabMessages(
+    {
+      'tab:route': () => safely(check()),
+      'tab:refresh': () => safely(check()),
+      'tab:launch': ({ guideId }) => safely(handOver(guideId)),
+    },
+    watching.signal,
+  );
+  safely(check());
+}
