@@ -77,7 +77,6 @@ test('the checklist shows progress, and guidance can be paused', async ({
 });
 
 test('the popup says plainly when Waymark does not run on a page', async ({
-  context,
   extensionId,
   page,
 }) => {
