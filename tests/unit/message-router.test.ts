@@ -1,0 +1,42 @@
+import { describe, expect, it, vi } from 'vitest';
+import { BadMessage, routeMessage } from '../../background/messageRouter';
+import type { Handlers, ToBackground } from '../../core/messages';
+
+function handlers() {
+  const advance = vi.fn(async () => null);
+  return {
+    advance,
+    all: { 'run:advance': advance } as unknown as Handlers<ToBackground>,
+  };
+}
+
+describe('background message router', () => {
+  it('passes a valid request to its handler', async () => {
+    const { all, advance } = handlers();
+    await routeMessage(
+      all,
+      { type: 'run:advance', data: { guideId: 'g', stepIndex: 1, action: 'next' } },
+      {},
+    );
+    expect(advance).toHaveBeenCalledWith({ guideId: 'g', stepIndex: 1, action: 'next' }, {});
+  });
+
+  it('rejects malformed requests with a clear error and never calls the handler', async () => {
+    const { all, advance } = handlers();
+    const bad = routeMessage(
+      all,
+      { type: 'run:advance', data: { guideId: 'g', stepIndex: -1, action: 'jump' } },
+      {},
+    );
+    await expect(bad).rejects.toBeInstanceOf(BadMessage);
+    await expect(bad).rejects.toThrow(/^run:advance: /);
+    expect(advance).not.toHaveBeenCalled();
+  });
+
+  it('leaves messages that are not ours unanswered', () => {
+    const { all } = handlers();
+    expect(routeMessage(all, { type: 'other:thing', data: {} }, {})).toBeUndefined();
+    expect(routeMessage(all, 'hello', {})).toBeUndefined();
+    expect(routeMessage(all, null, {})).toBeUndefined();
+  });
+});
