@@ -3,35 +3,7 @@
  * every time the server starts, so tests and benchmarks can name them.
  */
 
-export const STAGES = [
-  'Prospecting',
-  'Qualification',
-  'Proposal',
-  'Negotiation',
-  'Closed Won',
-  'Closed Lost',
-] as const;
-
-export const INDUSTRIES = [
-  'Aerospace',
-  'Biotechnology',
-  'Construction',
-  'Education',
-  'Energy',
-  'Financial Services',
-  'Food & Beverage',
-  'Healthcare',
-  'Hospitality',
-  'Insurance',
-  'Manufacturing',
-  'Media',
-  'Real Estate',
-  'Retail',
-  'Technology',
-  'Telecommunications',
-  'Transportation',
-  'Utilities',
-] as const;
+import { INDUSTRIES, STAGES } from './app/picklists.js';
 
 export interface Opportunity {
   id: string;

@@ -3,35 +3,7 @@ import type { Account, Opportunity } from '../seed.js';
 
 export type { Account, Opportunity };
 
-export const STAGES = [
-  'Prospecting',
-  'Qualification',
-  'Proposal',
-  'Negotiation',
-  'Closed Won',
-  'Closed Lost',
-] as const;
-
-export const INDUSTRIES = [
-  'Aerospace',
-  'Biotechnology',
-  'Construction',
-  'Education',
-  'Energy',
-  'Financial Services',
-  'Food & Beverage',
-  'Healthcare',
-  'Hospitality',
-  'Insurance',
-  'Manufacturing',
-  'Media',
-  'Real Estate',
-  'Retail',
-  'Technology',
-  'Telecommunications',
-  'Transportation',
-  'Utilities',
-] as const;
+export { INDUSTRIES, STAGES } from './picklists.js';
 
 export const CURRENT_USER = 'Jordan Rivera';
 
