@@ -9,6 +9,8 @@ import { LAYER_CSS } from './styles';
 export interface Layer {
   root: ShadowRoot;
   container: HTMLElement;
+  /** Tells screen readers about a step that appeared without taking focus. */
+  announce(text: string): void;
 }
 
 export function mountLayer(doc: Document, signal: AbortSignal): Layer {
@@ -18,7 +20,10 @@ export function mountLayer(doc: Document, signal: AbortSignal): Layer {
   style.textContent = LAYER_CSS;
   const container = doc.createElement('div');
   container.className = 'wm-root';
-  root.append(style, container);
+  const status = doc.createElement('div');
+  status.className = 'wm-status';
+  status.setAttribute('role', 'status');
+  root.append(style, container, status);
   host.setAttribute('popover', 'manual');
   doc.documentElement.append(host);
   try {
@@ -37,5 +42,5 @@ export function mountLayer(doc: Document, signal: AbortSignal): Layer {
     },
     { once: true },
   );
-  return { root, container };
+  return { root, container, announce: (text) => (status.textContent = text) };
 }

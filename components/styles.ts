@@ -36,5 +36,6 @@ export const LAYER_CSS = `
 .wm-scale{display:flex;flex-wrap:wrap;gap:4px;margin:8px 0 12px}
 .wm-scale button{min-width:34px}
 .wm-question{margin:0 0 4px;font-weight:600}
+.wm-status{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 @media (prefers-reduced-motion:reduce){.wm-beacon{animation:none}}
 `;

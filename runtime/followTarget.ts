@@ -59,7 +59,8 @@ export function followTarget(
       spot.style.width = `${rect.width + 2 * SPOT_PADDING}px`;
       spot.style.height = `${rect.height + 2 * SPOT_PADDING}px`;
     }
-    place(beacon, rect.right - 8, rect.top - 8, false);
+    // The beacon sits on the target's top-right corner, kept inside the viewport.
+    place(beacon, Math.max(rect.right - 12, 2), Math.max(rect.top - 6, 2), false);
     if (!card) return placed();
     void computePosition(target, card, {
       strategy: 'fixed',

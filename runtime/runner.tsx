@@ -6,6 +6,7 @@
  */
 import { render, type VNode } from 'preact';
 import { localizeStep, localizedTitle } from '../core/guide/locale';
+import { plainText } from '../core/guide/text';
 import { DEFAULT_WAIT_MS } from '../core/guide/defaults';
 import type { Step } from '../core/guide/schema';
 import { globMatch, stepFitsPage, type PageContext } from '../core/match';
@@ -249,6 +250,7 @@ export function startGuidance(
     void placed.then(() => {
       if (paintControl.signal.aborted) return;
       if (mayTakeFocus(focus, doc)) focusInto(layer);
+      else layer.announce(`${step.title ?? ''} ${plainText(step.body ?? '')}`.trim());
     });
     if (layer.root.querySelector('[aria-modal="true"]')) {
       // A modal step blocks the page behind its backdrop, so focus stays with it even when the

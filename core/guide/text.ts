@@ -61,3 +61,14 @@ export function parseText(source: string): Block[] {
   endParagraph();
   return blocks;
 }
+
+function flatten(nodes: Inline[]): string {
+  return nodes.map((n) => (n.t === 'text' ? n.v : flatten(n.c))).join('');
+}
+
+/** The words of guide text without its formatting marks, e.g. for a screen-reader announcement. */
+export function plainText(source: string): string {
+  return parseText(source)
+    .map((b) => (b.t === 'p' ? flatten(b.c) : b.items.map(flatten).join('; ')))
+    .join(' ');
+}

@@ -62,6 +62,10 @@ test('action steps are done from the keyboard through "Show me"', async ({ page,
   await page.keyboard.type(' about pricing');
   await expect(card).toContainText('Save the call');
   await expect.poll(() => focusedName(page)).toMatch(/^input:/);
+  // Focus stayed in the field, so the new step is announced instead.
+  await expect(page.locator('waymark-layer').getByRole('status')).toHaveText(
+    'Save the call so it shows on the activity timeline.',
+  );
   for (let i = 0; i < 6 && (await focusedName(page)) !== 'button:Save'; i++) {
     await page.keyboard.press('Tab');
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseText, safeHref } from '../../core/guide/text';
+import { parseText, plainText, safeHref } from '../../core/guide/text';
 
 describe('guide text', () => {
   it('parses bold, italic, links and lists', () => {
@@ -49,5 +49,11 @@ describe('guide text', () => {
       [{ t: 'text', v: 'a b' }],
       [{ t: 'text', v: 'c' }],
     ]);
+  });
+
+  it('gives the plain words for announcements', () => {
+    expect(plainText('Keep the **forecast** *honest*: [help](https://x.test)\n- one\n- two')).toBe(
+      'Keep the forecast honest: help one; two',
+    );
   });
 });
