@@ -3,7 +3,7 @@
  * every time the server starts, so tests and benchmarks can name them.
  */
 
-import { INDUSTRIES, STAGES } from './app/picklists.js';
+import { STAGES } from './app/picklists.js';
 
 export interface Opportunity {
   id: string;
