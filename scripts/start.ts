@@ -28,7 +28,15 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const server = await startDemoServer({ port: Number(process.env.PORT ?? 5178) });
+const port = Number(process.env.PORT ?? 5178);
+const server = await startDemoServer({ port }).catch((error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `Port ${port} is already in use (another npm start?). Stop it, or choose one: PORT=5180 npm start`
+      : `The demo CRM did not start: ${error.message}`,
+  );
+  process.exit(1);
+});
 const home = `${server.url}/app/home`;
 console.log(`\nDemo CRM running at ${home}`);
 
@@ -44,10 +52,17 @@ if (chromium && hasDisplay()) {
       `--load-extension=${EXTENSION_DIR}`,
       '--no-first-run',
       '--no-default-browser-check',
+      // Chromium refuses to start as root inside its sandbox (containers, CI machines).
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       home,
     ],
-    { stdio: 'ignore' },
+    { stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  let errors = '';
+  browser.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)));
+  browser.on('exit', (code) => {
+    if (code) console.error(`Chromium stopped (exit code ${code}):\n${errors.trim()}`);
+  });
   console.log(`Chromium opened with Waymark loaded (fresh profile in ${profile}).`);
 } else {
   console.log(
