@@ -172,3 +172,25 @@ test('a target hidden under the sticky header is brought back into view', async 
   });
   expect(clear).toBe(true);
 });
+
+test('a step waits for its page in the hash-routed area and shows on arrival', async ({
+  page,
+  crm,
+  context,
+  extensionId,
+}) => {
+  await chooseRole(context, extensionId, 'manager');
+  await page.goto(`${crm}/app/reports#/`);
+  await startFromPopup(context, extensionId, page, 'Run the weekly pipeline review');
+  const card = stepCard(page);
+  // Step 1 belongs to report:pipeline; on the report index nothing is shown yet.
+  await page.waitForTimeout(500);
+  await expect(card).toHaveCount(0);
+  await page.locator('[data-anchor="reports.link.pipeline"]').click();
+  await expect(page).toHaveURL(/#\/pipeline$/);
+  await expect(card).toContainText('Pipeline by stage');
+  await page.goBack();
+  await expect(card).toHaveCount(0);
+  await page.goForward();
+  await expect(card).toContainText('Pipeline by stage');
+});
