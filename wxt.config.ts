@@ -9,12 +9,17 @@ export default defineConfig({
     name: 'Waymark',
     description:
       'Role-specific walkthroughs, tooltips and field tips inside your CRM. Usage stays in your browser.',
-    permissions: ['storage', 'webNavigation', 'alarms', 'scripting'],
+    permissions: ['storage', 'webNavigation', 'scripting'],
     host_permissions: CRM_MATCHES,
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'waymark@waymark.dev', strict_min_version: '128.0' },
+            gecko: {
+              id: 'waymark@waymark.dev',
+              strict_min_version: '128.0',
+              // Nothing leaves the browser yet; the Firefox add-on store asks extensions to say so.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),
