@@ -9,7 +9,7 @@ export default defineConfig({
     name: 'Waymark',
     description:
       'Role-specific walkthroughs, tooltips and field tips inside your CRM. Usage stays in your browser.',
-    permissions: ['storage', 'webNavigation', 'scripting'],
+    permissions: ['storage', 'webNavigation', 'scripting', 'alarms'],
     host_permissions: CRM_MATCHES,
     ...(browser === 'firefox'
       ? {

@@ -1,8 +1,10 @@
 /**
  * Waymark's one database, in the extension's origin (never the CRM page's). Only the background
- * and extension pages open it. Versions are only ever appended.
+ * and extension pages open it. Versions are only ever appended; each has a migration test.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { Guide } from '../core/guide/schema';
+import type { StoredEvent } from '../core/usage';
 import type { GuideRun } from '../core/walkthrough';
 
 export interface SettingRow {
@@ -10,17 +12,40 @@ export interface SettingRow {
   value: unknown;
 }
 
+export interface GuideRow {
+  id: string;
+  version: number;
+  /** Where the guide came from: built into the extension, or later imported or synced. */
+  source: 'bundled' | 'imported' | 'endpoint';
+  guide: Guide;
+}
+
+/** Anonymous daily counters waiting to be synced (filled and sent by the sync). */
+export interface OutboxRow {
+  id?: number;
+  day: string;
+  payload: unknown;
+}
+
 export type WaymarkDb = Dexie & {
-  /** The latest run of each guide for this user. */
+  /** The latest run of each guide for this user (walkthrough progress). */
   runs: EntityTable<GuideRun, 'guideId'>;
   settings: EntityTable<SettingRow, 'key'>;
+  /** The local usage event log. */
+  events: EntityTable<StoredEvent, 'seq'>;
+  outbox: EntityTable<OutboxRow, 'id'>;
+  /** The guide registry. */
+  guides: EntityTable<GuideRow, 'id'>;
 };
 
-export function openDb(name = 'waymark'): WaymarkDb {
+/** Every schema version, oldest first. Append; never edit a published one. */
+export const SCHEMA_VERSIONS: Record<string, string | null>[] = [
+  { runs: 'guideId, status, updatedAt', settings: 'key' },
+  { events: '++seq, at, kind, guideId', outbox: '++id, day', guides: 'id, source' },
+];
+
+export function openDb(name = 'waymark', versions = SCHEMA_VERSIONS.length): WaymarkDb {
   const db = new Dexie(name) as WaymarkDb;
-  db.version(1).stores({
-    runs: 'guideId, status, updatedAt',
-    settings: 'key',
-  });
+  SCHEMA_VERSIONS.slice(0, versions).forEach((stores, i) => db.version(i + 1).stores(stores));
   return db;
 }

@@ -5,7 +5,13 @@
 import { adapterById, adapterFor } from '../core/adapters';
 import { localizedTitle } from '../core/guide/locale';
 import type { Guide } from '../core/guide/schema';
-import { guidesForAudience, guidesForPage, type Audience, type PageContext } from '../core/match';
+import {
+  globMatch,
+  guidesForAudience,
+  guidesForPage,
+  type Audience,
+  type PageContext,
+} from '../core/match';
 import type { ActiveRun, ChecklistItem, PageGuides, PopupState } from '../core/messages';
 import { DEFAULT_ORG, type OrgConfig } from '../core/org';
 import {
@@ -15,8 +21,11 @@ import {
   type GuideRun,
   type RunAction,
 } from '../core/walkthrough';
+import { fieldKeyOf, type FieldCheck } from '../core/fieldRules';
+import { ABANDON_AFTER_MS, type EventKind, type UsageEvent } from '../core/usage';
 import type { WaymarkDb } from './db';
 import { readSettings, type UserSettings } from './settings';
+import type { UsageLog } from './usageLog';
 
 function localDay(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -50,8 +59,12 @@ function withAnchors(run: GuideRun, guide: Guide): ActiveRun {
   return { run, guide, anchors };
 }
 
+/** Where an action happened, for its usage event; unknown when the sender had no CRM page. */
+const NO_PAGE: PageContext = { crm: 'generic', pageType: 'unknown', path: '' };
+
 export interface GuidanceDeps {
   db: WaymarkDb;
+  usage: UsageLog;
   guides: () => readonly Guide[];
   now?: () => number;
   locale?: string;
@@ -60,6 +73,7 @@ export interface GuidanceDeps {
 
 export function createGuidance({
   db,
+  usage,
   guides,
   now = Date.now,
   locale = 'en',
@@ -86,10 +100,69 @@ export function createGuidance({
     return null;
   }
 
+  /** A usage event about a guide (and one of its steps), on the page where it happened. */
+  function guideEvent(
+    kind: EventKind,
+    role: string,
+    page: PageContext,
+    guide: Guide,
+    stepIndex: number,
+  ): UsageEvent {
+    return {
+      at: now(),
+      kind,
+      role,
+      crm: page.crm,
+      pageType: page.pageType,
+      guideId: guide.id,
+      guideVersion: guide.version,
+      stepId: guide.steps[stepIndex]?.id,
+    };
+  }
+
+  /**
+   * Closes walkthroughs left without progress for ABANDON_AFTER_MS, recording guide.abandoned
+   * on the step where they stopped.
+   */
+  async function sweepAbandoned(role: string): Promise<number> {
+    const cutoff = now() - ABANDON_AFTER_MS;
+    const stale = await db.runs
+      .where('status')
+      .equals('active')
+      .filter((run) => run.updatedAt < cutoff)
+      .toArray();
+    if (stale.length === 0) return 0;
+    await db.runs.bulkPut(stale.map((run) => ({ ...run, status: 'abandoned' as const })));
+    const events = stale.flatMap((run) => {
+      const guide = guides().find((g) => g.id === run.guideId && g.version === run.version);
+      const page = {
+        ...NO_PAGE,
+        crm: guide?.crm ?? NO_PAGE.crm,
+        pageType: run.pageType ?? 'unknown',
+      };
+      return guide ? [guideEvent('guide.abandoned', role, page, guide, run.stepIndex)] : [];
+    });
+    await usage.append(() => events);
+    return stale.length;
+  }
+
   return {
-    async pageGuides(url: string): Promise<PageGuides> {
+    /** What to show on a page; `viewed` also records the page view (page type only). */
+    async pageGuides(url: string, viewed = false): Promise<PageGuides> {
       const page = pageContextOf(url) ?? { crm: 'generic', pageType: 'other', path: '' };
       const { settings, guides: allowed } = await visibleGuides();
+      await sweepAbandoned(settings.role);
+      if (viewed) {
+        await usage.append(() => [
+          {
+            at: now(),
+            kind: 'page.viewed',
+            role: settings.role,
+            crm: page.crm,
+            pageType: page.pageType,
+          },
+        ]);
+      }
       const active = await activeRun(allowed);
       let autoLaunch: Guide | null = null;
       if (!active && !settings.paused) {
@@ -97,45 +170,107 @@ export function createGuidance({
         const past = await db.runs.bulkGet(fitting.map((g) => g.id));
         autoLaunch = fitting.find((g, i) => shouldAutoLaunch(g, past[i])) ?? null;
       }
-      return { page, role: settings.role, paused: settings.paused, active, autoLaunch };
+      const adapter = adapterById(page.crm);
+      const fields: FieldCheck[] = allowed
+        .filter((g) => g.crm === page.crm)
+        .flatMap((g) =>
+          (g.fields ?? [])
+            .filter((rule) => globMatch(rule.page, page.pageType))
+            .map((rule) => ({
+              key: fieldKeyOf(rule),
+              guideId: g.id,
+              guideVersion: g.version,
+              target: rule.target,
+              required: rule.required ?? false,
+              pattern: rule.pattern,
+              message: rule.message,
+            })),
+        );
+      const fieldAnchors: Record<string, string> = {};
+      for (const { target } of fields) {
+        if (target.anchor) fieldAnchors[target.anchor] = adapter.anchorSelector(target.anchor);
+      }
+      return {
+        page,
+        role: settings.role,
+        paused: settings.paused,
+        active,
+        autoLaunch,
+        fields: settings.paused ? [] : fields,
+        saveSelector: adapter.saveSelector,
+        fieldAnchors,
+      };
     },
 
-    /** Starts a guide; any other walkthrough in progress is closed, one runs at a time. */
-    async start(guideId: string): Promise<ActiveRun | null> {
-      const { guides: allowed } = await visibleGuides();
+    /**
+     * Starts a guide. One walkthrough runs at a time: one left unfinished for another is
+     * abandoned.
+     */
+    async start(guideId: string, page: PageContext = NO_PAGE): Promise<ActiveRun | null> {
+      const { settings, guides: allowed } = await visibleGuides();
       const guide = allowed.find((g) => g.id === guideId);
       if (!guide) return null;
-      const run = startRun(guide, now());
-      await db.transaction('rw', db.runs, async () => {
+      const run: GuideRun = { ...startRun(guide, now()), pageType: page.pageType };
+      const replaced = await db.transaction('rw', db.runs, async () => {
         const others = await db.runs.where('status').equals('active').toArray();
         await db.runs.bulkPut(
-          others.map((r) => ({ ...r, status: 'dismissed' as const, updatedAt: run.startedAt })),
+          others.map((r) => ({ ...r, status: 'abandoned' as const, updatedAt: run.startedAt })),
         );
         await db.runs.put(run);
+        return others;
       });
+      await usage.append(() => [
+        ...replaced.flatMap((r) => {
+          const other = guides().find((g) => g.id === r.guideId && g.version === r.version);
+          return other
+            ? [guideEvent('guide.abandoned', settings.role, page, other, r.stepIndex)]
+            : [];
+        }),
+        guideEvent('guide.started', settings.role, page, guide, 0),
+      ]);
       return withAnchors(run, guide);
     },
 
     /**
      * Applies an action to the step it was taken on. An action on a step the run already left
-     * (another tab moved on first) changes nothing and returns where the run is now.
+     * (another tab moved on first) changes nothing, records nothing, and returns where the run
+     * is now.
      */
     async advance(
       guideId: string,
       stepIndex: number,
       action: RunAction,
+      page: PageContext = NO_PAGE,
     ): Promise<ActiveRun | null> {
       const guide = guides().find((g) => g.id === guideId);
       if (!guide) return null;
-      return db.transaction('rw', db.runs, async () => {
+      const { role } = await readSettings(db, org);
+      const result = await db.transaction('rw', db.runs, async () => {
         const run = await db.runs.get(guideId);
         if (!run || run.version !== guide.version) return null;
-        if (run.status !== 'active' || run.stepIndex !== stepIndex) return withAnchors(run, guide);
-        const next: GuideRun = advanceRun(run, guide, action, now());
+        if (run.status !== 'active' || run.stepIndex !== stepIndex) return { run, moved: false };
+        const next: GuideRun = {
+          ...advanceRun(run, guide, action, now()),
+          pageType: page.pageType,
+        };
         await db.runs.put(next);
-        return withAnchors(next, guide);
+        return { run: next, moved: true };
       });
+      if (!result) return null;
+      if (result.moved) {
+        const kinds: EventKind[] = [];
+        if (action === 'next') kinds.push('step.completed');
+        if (action === 'skip') kinds.push('step.skipped');
+        if (action === 'exit') kinds.push('guide.dismissed');
+        if (result.run.status === 'completed') kinds.push('guide.completed');
+        await usage.append(() =>
+          kinds.map((kind) => guideEvent(kind, role, page, guide, stepIndex)),
+        );
+      }
+      return withAnchors(result.run, guide);
     },
+
+    sweepAbandoned: async () => sweepAbandoned((await readSettings(db, org)).role),
 
     async popupState(url: string): Promise<PopupState> {
       const { settings, guides: allowed } = await visibleGuides();

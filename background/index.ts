@@ -2,11 +2,15 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '../platform/browser';
 import type { Handlers, Request, ToBackground, ToTab } from '../core/messages';
+import { createActivity } from './activity';
 import { openDb } from './db';
-import { createGuidance } from './guidance';
+import { createGuidance, pageContextOf } from './guidance';
 import { bundledGuides } from './guidePack';
 import { routeMessage } from './messageRouter';
 import { readSettings, writeSettings } from './settings';
+import { createUsageLog } from './usageLog';
+
+const COMPACT_ALARM = 'usage:compact';
 
 function sendToTab<K extends keyof ToTab>(
   tabId: number,
@@ -29,11 +33,19 @@ async function refreshAllTabs(exceptTabId?: number): Promise<void> {
 
 export function startBackground(): void {
   const db = openDb();
+  const usage = createUsageLog(db);
   const guides = bundledGuides();
-  const guidance = createGuidance({ db, guides: () => guides, locale: navigator.language });
+  const guidance = createGuidance({
+    db,
+    usage,
+    guides: () => guides,
+    locale: navigator.language,
+  });
+  const activity = createActivity(db, usage, () => guides, navigator.language);
+  const pageOf = (sender: { url?: string }) => pageContextOf(sender.url ?? '') ?? undefined;
 
   const handlers: Handlers<ToBackground> = {
-    'page:guides': ({ url }) => guidance.pageGuides(url),
+    'page:guides': ({ url, viewed }) => guidance.pageGuides(url, viewed),
     'ui:load': async (_, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('ui:load comes from a tab');
@@ -43,12 +55,12 @@ export function startBackground(): void {
       });
     },
     'run:start': async ({ guideId }, sender) => {
-      const started = await guidance.start(guideId);
+      const started = await guidance.start(guideId, pageOf(sender));
       void refreshAllTabs(sender.tab?.id);
       return started;
     },
     'run:advance': async ({ guideId, stepIndex, action }, sender) => {
-      const next = await guidance.advance(guideId, stepIndex, action);
+      const next = await guidance.advance(guideId, stepIndex, action, pageOf(sender));
       void refreshAllTabs(sender.tab?.id);
       return next;
     },
@@ -70,11 +82,30 @@ export function startBackground(): void {
       const { role, paused } = await readSettings(db);
       return { role, paused };
     },
+    'usage:record': ({ events }) =>
+      usage.append(async () => {
+        const { role } = await readSettings(db);
+        return events.map((event) => ({ ...event, role }));
+      }),
+    'activity:get': () => activity.summary(),
+    'activity:export': () => activity.export(),
+    'activity:erase': async () => {
+      const result = await activity.erase();
+      void refreshAllTabs();
+      return result;
+    },
   };
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     return routeMessage(handlers, message, sender);
+  });
+
+  // Retention and abandoned walkthroughs are looked after even when no CRM page is open.
+  void browser.alarms.create(COMPACT_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== COMPACT_ALARM) return;
+    void usage.compact().then(() => guidance.sweepAbandoned());
   });
 
   // Browsers without the Navigation API still report SPA navigation here.

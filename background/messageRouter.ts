@@ -3,12 +3,39 @@
  * each request is validated before it reaches storage.
  */
 import { z } from 'zod';
+import { CRM_IDS } from '../core/adapters/types';
 import type { Handlers, Request, ToBackground } from '../core/messages';
 
 const id = z.string().min(1).max(64);
+const nothing = z.object({}).strict();
+
+/**
+ * Events a content script may report. The rest (guide.*, step.completed, page.viewed) the
+ * background records itself. Strings are bounded and page types are restricted to the
+ * characters adapters produce, so nothing free-form from a page can be stored.
+ */
+const recordedEvent = z
+  .object({
+    at: z.number().int().positive(),
+    kind: z.enum([
+      'step.shown',
+      'target.missing',
+      'field.empty',
+      'field.invalid',
+      'survey.answered',
+    ]),
+    crm: z.enum(CRM_IDS),
+    pageType: z.string().regex(/^[A-Za-z0-9_:./*-]{1,200}$/),
+    guideId: id.optional(),
+    guideVersion: z.number().int().min(1).optional(),
+    stepId: id.optional(),
+    field: z.string().min(1).max(120).optional(),
+    score: z.number().int().min(0).max(10).optional(),
+  })
+  .strict();
 const REQUESTS: { [K in keyof ToBackground]: z.ZodType<Request<ToBackground, K>> } = {
-  'page:guides': z.object({ url: z.string().max(8192) }),
-  'ui:load': z.object({}).strict(),
+  'page:guides': z.object({ url: z.string().max(8192), viewed: z.boolean().optional() }),
+  'ui:load': nothing,
   'run:start': z.object({ guideId: id }),
   'run:advance': z.object({
     guideId: id,
@@ -18,6 +45,10 @@ const REQUESTS: { [K in keyof ToBackground]: z.ZodType<Request<ToBackground, K>>
   'popup:state': z.object({ tabId: z.number().int(), url: z.string().max(8192) }),
   'popup:launch': z.object({ tabId: z.number().int(), guideId: id }),
   'settings:update': z.object({ role: id.optional(), paused: z.boolean().optional() }),
+  'usage:record': z.object({ events: z.array(recordedEvent).max(1000) }),
+  'activity:get': nothing,
+  'activity:export': nothing,
+  'activity:erase': nothing,
 };
 
 export class BadMessage extends Error {}

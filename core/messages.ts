@@ -2,8 +2,10 @@
  * The one typed message map for every cross-context call. Names are `domain:verb`; each entry is
  * [request, response]. `ToBackground` is answered by the background; `ToTab` by content scripts.
  */
+import type { FieldCheck } from './fieldRules';
 import type { Guide } from './guide/schema';
 import type { PageContext } from './match';
+import type { RecordedEvent, StoredEvent } from './usage';
 import type { GuideRun, RunAction } from './walkthrough';
 
 export interface ActiveRun {
@@ -22,6 +24,11 @@ export interface PageGuides {
   active: ActiveRun | null;
   /** A guide to start now because it auto-launches on this page. */
   autoLaunch: Guide | null;
+  /** Field rules of the user's guides that apply on this page. */
+  fields: FieldCheck[];
+  /** Selector of the controls that save a record here, and of the anchors the rules use. */
+  saveSelector: string;
+  fieldAnchors: Record<string, string>;
 }
 
 export interface RoleOption {
@@ -49,8 +56,36 @@ export interface PopupState {
   active: { guideId: string; title: string } | null;
 }
 
+export interface GuideProgress {
+  guideId: string;
+  title: string;
+  status: GuideRun['status'];
+  stepIndex: number;
+  stepCount: number;
+  startedAt: number;
+  updatedAt: number;
+}
+
+/** The rep's own view of their data ("My activity"). */
+export interface ActivitySummary {
+  role: string;
+  progress: GuideProgress[];
+  /** The most recent events, newest first. */
+  recent: StoredEvent[];
+  totalEvents: number;
+}
+
+/** Everything Waymark keeps about this user, as the JSON export gives it. */
+export interface ActivityExport {
+  exportedAt: string;
+  role: string;
+  runs: GuideRun[];
+  events: StoredEvent[];
+}
+
 export interface ToBackground {
-  'page:guides': [{ url: string }, PageGuides];
+  /** `viewed`: the user navigated here (records page.viewed, by page type only). */
+  'page:guides': [{ url: string; viewed?: boolean }, PageGuides];
   /** Injects the guide UI into the sending frame (see runtime/launcher.ts). */
   'ui:load': [Record<string, never>, void];
   'run:start': [{ guideId: string }, ActiveRun | null];
@@ -58,6 +93,12 @@ export interface ToBackground {
   'popup:state': [{ tabId: number; url: string }, PopupState];
   'popup:launch': [{ tabId: number; guideId: string }, { ok: boolean; error?: string }];
   'settings:update': [{ role?: string; paused?: boolean }, { role: string; paused: boolean }];
+  /** A batch of usage events from a content script, in the order they happened. */
+  'usage:record': [{ events: RecordedEvent[] }, void];
+  'activity:get': [Record<string, never>, ActivitySummary];
+  'activity:export': [Record<string, never>, ActivityExport];
+  /** Erases the event log, walkthrough progress and the sync outbox (the role stays). */
+  'activity:erase': [Record<string, never>, { erased: number }];
 }
 
 export interface ToTab {

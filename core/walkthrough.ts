@@ -4,7 +4,7 @@
  */
 import type { Guide, Step } from './guide/schema';
 
-export type RunStatus = 'active' | 'completed' | 'dismissed';
+export type RunStatus = 'active' | 'completed' | 'dismissed' | 'abandoned';
 export type RunAction = 'next' | 'back' | 'skip' | 'exit';
 
 export interface GuideRun {
@@ -14,6 +14,8 @@ export interface GuideRun {
   status: RunStatus;
   startedAt: number;
   updatedAt: number;
+  /** Page type of the last progress, so an abandoned run can say where it stopped. */
+  pageType?: string;
 }
 
 export function startRun(guide: Guide, now: number): GuideRun {

@@ -6,6 +6,7 @@
  */
 import type { startGuidance } from './runner';
 import { answerTabMessages, callBackground } from './channel';
+import { createUsageRecorder, USAGE_RECORDER_GLOBAL } from './usageRecorder';
 import { watchRoute } from './watchRoute';
 
 /** Where the injected guide UI leaves its entry point, in the content scripts' own world. */
@@ -30,6 +31,7 @@ export function isGuideFrame(): boolean {
 
 export function startLauncher(signal: AbortSignal): void {
   if (!isGuideFrame()) return;
+  (globalThis as Record<string, unknown>)[USAGE_RECORDER_GLOBAL] = createUsageRecorder(signal);
   const watching = new AbortController();
   signal.addEventListener('abort', () => watching.abort(), { once: true });
   let handedOver = false;
@@ -43,23 +45,25 @@ export function startLauncher(signal: AbortSignal): void {
     ui?.startGuidance(signal, launchGuideId);
   };
 
-  const check = async () => {
+  const check = async (viewed: boolean) => {
     if (handedOver) return;
-    const state = await callBackground('page:guides', { url: location.href });
-    if (!state.paused && (state.active || state.autoLaunch)) await handOver();
+    const state = await callBackground('page:guides', { url: location.href, viewed });
+    if (!state.paused && (state.active || state.autoLaunch || state.fields.length > 0)) {
+      await handOver();
+    }
   };
   // Failures stay in the console: the page is never disturbed.
   const safely = (task: Promise<unknown>) =>
     void task.catch((e: unknown) => console.debug('[waymark]', e));
 
-  watchRoute(() => safely(check()), watching.signal);
+  const checkRoute = watchRoute(() => safely(check(true)), watching.signal);
   answerTabMessages(
     {
-      'tab:route': () => safely(check()),
-      'tab:refresh': () => safely(check()),
+      'tab:route': () => checkRoute(),
+      'tab:refresh': () => safely(check(false)),
       'tab:launch': ({ guideId }) => safely(handOver(guideId)),
     },
     watching.signal,
   );
-  safely(check());
+  safely(check(true));
 }

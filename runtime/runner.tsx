@@ -20,6 +20,8 @@ import { answerTabMessages, callBackground } from './channel';
 import { followTarget } from './followTarget';
 import { revealTarget } from './revealTarget';
 import { waitForTarget } from './waitForTarget';
+import { usageRecorder } from './usageRecorder';
+import { watchFields } from './watchFields';
 import { watchRoute } from './watchRoute';
 
 function deepActiveElement(doc: Document): Element | null {
@@ -67,11 +69,35 @@ export function startGuidance(
   let stepControl: AbortController | null = null;
   let returnFocus: Element | null = null;
   let queue: Promise<unknown> = Promise.resolve();
+  const recorder = usageRecorder();
+  /** The step showing last, so a step re-found after the CRM re-rendered is not counted twice. */
+  let lastShown = '';
+  /** Field-rule checks of the current page; replaced on every refresh. */
+  let fieldControl: AbortController | null = null;
 
   // Nothing here may throw into the page: failures end up in the console, guidance carries on.
   const enqueue = (op: () => unknown) => {
     queue = queue.then(op).catch((error: unknown) => console.debug('[waymark]', error));
   };
+
+  function recordStep(
+    kind: 'step.shown' | 'target.missing' | 'survey.answered',
+    active: ActiveRun,
+    score?: number,
+  ): void {
+    if (!page) return;
+    const { guide, run } = active;
+    recorder?.record({
+      at: Date.now(),
+      kind,
+      crm: page.crm,
+      pageType: page.pageType,
+      guideId: guide.id,
+      guideVersion: guide.version,
+      stepId: guide.steps[run.stepIndex]?.id,
+      ...(score === undefined ? {} : { score }),
+    });
+  }
 
   function endStep(): void {
     stepControl?.abort();
@@ -87,9 +113,19 @@ export function startGuidance(
 
   async function refresh(routeChanged = false, autoLaunch = true): Promise<void> {
     const previous = page;
-    const state = await callBackground('page:guides', { url: location.href });
+    const state = await callBackground('page:guides', { url: location.href, viewed: routeChanged });
     if (signal.aborted) return;
     page = state.page;
+    fieldControl?.abort();
+    const fieldsControl = new AbortController();
+    fieldControl = fieldsControl;
+    signal.addEventListener('abort', () => fieldsControl.abort(), { signal: fieldsControl.signal });
+    watchFields(
+      { page, fields: state.fields, saveSelector: state.saveSelector, anchors: state.fieldAnchors },
+      recorder,
+      doc,
+      fieldsControl.signal,
+    );
     if (routeChanged && current && previous?.pageType !== page.pageType) {
       const advance = currentStep(current.run, current.guide)?.advance;
       if (advance?.on === 'route' && (!advance.page || globMatch(advance.page, page.pageType))) {
@@ -103,6 +139,7 @@ export function startGuidance(
   }
 
   async function start(guideId: string): Promise<void> {
+    recorder?.flush();
     const active = await callBackground('run:start', { guideId });
     if (!active || signal.aborted) return;
     endRun();
@@ -113,6 +150,8 @@ export function startGuidance(
   async function act(action: RunAction, focus: FocusPolicy): Promise<void> {
     if (!current) return;
     const { run } = current;
+    // What this page recorded so far reaches the log before the step's outcome does.
+    recorder?.flush();
     const next = await callBackground('run:advance', {
       guideId: run.guideId,
       stepIndex: run.stepIndex,
@@ -203,7 +242,10 @@ export function startGuidance(
         expanded = !expanded;
         void draw().then(() => focusInto(layer));
       },
-      answer: () => enqueue(() => act('next', 'take')),
+      answer: (score) => {
+        recordStep('survey.answered', active, score);
+        enqueue(() => act('next', 'take'));
+      },
     };
     const draw = (): Promise<void> => {
       const view = STEP_VIEWS[step.kind] as { render(p: StepViewProps): VNode };
@@ -249,6 +291,11 @@ export function startGuidance(
     );
     void placed.then(() => {
       if (paintControl.signal.aborted) return;
+      const shown = `${active.run.guideId}:${active.run.startedAt}:${active.run.stepIndex}`;
+      if (shown !== lastShown) {
+        lastShown = shown;
+        recordStep('step.shown', active);
+      }
       if (mayTakeFocus(focus, doc)) focusInto(layer);
       else layer.announce(`${step.title ?? ''} ${plainText(step.body ?? '')}`.trim());
     });
@@ -278,6 +325,7 @@ export function startGuidance(
   }
 
   function paintMissing(active: ActiveRun, stepSignal: AbortSignal, focus: FocusPolicy): void {
+    recordStep('target.missing', active);
     const layer = mountLayer(doc, stepSignal);
     render(
       <MissingTarget

@@ -8,6 +8,7 @@ const STATUS_TEXT: Record<ChecklistItem['status'], string> = {
   active: 'In progress',
   completed: 'Done',
   dismissed: 'Closed',
+  abandoned: 'Left unfinished',
 };
 
 function statusText(item: ChecklistItem): string {
@@ -60,6 +61,16 @@ export function Popup() {
     const result = await callBackground('popup:launch', { tabId: tab?.id ?? -1, guideId });
     if (result.ok) window.close();
     else setError(result.error ?? 'The guide could not start.');
+  };
+
+  const openActivity = async () => {
+    setError(null);
+    try {
+      await browser.runtime.openOptionsPage();
+      window.close();
+    } catch (e) {
+      setError(`Could not open My activity: ${String(e)}`);
+    }
   };
 
   const done = state.checklist.filter((i) => i.status === 'completed').length;
@@ -144,6 +155,12 @@ export function Popup() {
           ))}
         </ul>
       </section>
+
+      <footer class="footer">
+        <button type="button" class="link" onClick={() => void openActivity()}>
+          My activity
+        </button>
+      </footer>
     </main>
   );
 }

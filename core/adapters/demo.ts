@@ -76,4 +76,5 @@ export const demoAdapter: CrmAdapter = {
   matches: (url) => isWebUrl(url) && HOSTS.has(url.hostname),
   pageTypeOf,
   anchorSelector: (anchor) => anchorAttributeSelector(ANCHOR_ATTRIBUTES, anchor),
+  saveSelector: '[data-anchor="record.save"]',
 };

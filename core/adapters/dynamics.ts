@@ -83,4 +83,5 @@ export const dynamicsAdapter: CrmAdapter = {
   matches: (url) => isWebUrl(url) && isHostOrSubdomain(url.hostname, DOMAIN),
   pageTypeOf,
   anchorSelector: (anchor) => anchorAttributeSelector(ANCHOR_ATTRIBUTES, anchor),
+  saveSelector: '[data-id*="SavePrimary"], [data-id$=".Save"], [data-id*="SaveAndClose"]',
 };

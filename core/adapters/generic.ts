@@ -31,4 +31,5 @@ export const genericAdapter: CrmAdapter = {
   matches: isWebUrl,
   pageTypeOf,
   anchorSelector: (anchor) => anchorAttributeSelector(ANCHOR_ATTRIBUTES, anchor),
+  saveSelector: 'button[type="submit"], input[type="submit"], form button:not([type])',
 };

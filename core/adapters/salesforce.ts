@@ -117,4 +117,6 @@ export const salesforceAdapter: CrmAdapter = {
       : classicPageType(segments);
   },
   anchorSelector: (anchor) => anchorAttributeSelector(ANCHOR_ATTRIBUTES, anchor),
+  saveSelector:
+    'button[name="SaveEdit"], button[name="SaveAndNew"], [data-target-selection-name$=".Save"]',
 };

@@ -21,6 +21,11 @@ export interface CrmAdapter {
    * e.g. Salesforce `data-target-selection-name`, Dynamics `data-id`.
    */
   anchorSelector(anchor: string): string;
+  /**
+   * Selector for the controls that save a record form. Field rules are checked when one of them
+   * is clicked, which is when "left empty" and "invalid" mean something.
+   */
+  readonly saveSelector: string;
 }
 
 /** Quote a value for use inside a CSS attribute selector. */

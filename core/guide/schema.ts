@@ -177,6 +177,9 @@ export type AnchoredStep = Extract<Step, { target: Target }>;
 
 export const fieldRuleSchema = z
   .object({
+    id: slug
+      .optional()
+      .describe('Names the field in "fields left empty" figures (default: its label).'),
     target: targetSchema,
     page: pagePattern.describe('The page type of the form.'),
     required: z.boolean().optional(),

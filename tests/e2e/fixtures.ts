@@ -109,3 +109,30 @@ export async function chooseRole(context: BrowserContext, extensionId: string, r
 export function stepCard(page: Page) {
   return page.locator('waymark-layer [role=dialog], waymark-layer [role=alertdialog]');
 }
+
+/** Every usage event the extension stored, read from its own IndexedDB in the service worker. */
+export async function storedEvents(context: BrowserContext): Promise<Record<string, unknown>[]> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return worker.evaluate(
+    () =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('waymark');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('events').objectStore('events').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result as Record<string, unknown>[]);
+          };
+        };
+      }),
+  );
+}
+
+/** Event kinds in log order, optionally for one guide. */
+export async function eventKinds(context: BrowserContext, guideId?: string): Promise<string[]> {
+  const events = await storedEvents(context);
+  return events
+    .filter((e) => guideId === undefined || e.guideId === guideId)
+    .map((e) => `${String(e.kind)}${e.stepId ? `:${String(e.stepId)}` : ''}`);
+}

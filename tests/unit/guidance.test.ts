@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type WaymarkDb } from '../../background/db';
 import { createGuidance } from '../../background/guidance';
 import { writeSettings } from '../../background/settings';
+import { createUsageLog } from '../../background/usageLog';
 import { guideSchema, type Guide, type GuideInput } from '../../core/guide/schema';
 
 function guide(over: Partial<GuideInput>): Guide {
@@ -34,7 +35,12 @@ let clock = 1000;
 
 function setup(guides: Guide[]) {
   db = openDb(`test-${Math.random()}`);
-  return createGuidance({ db, guides: () => guides, now: () => ++clock });
+  return createGuidance({
+    db,
+    usage: createUsageLog(db),
+    guides: () => guides,
+    now: () => ++clock,
+  });
 }
 
 afterEach(async () => {
@@ -84,7 +90,7 @@ describe('background guidance', () => {
     const guidance = setup([guide({ id: 'one' }), guide({ id: 'two' })]);
     await guidance.start('one');
     await guidance.start('two');
-    expect((await db.runs.get('one'))?.status).toBe('dismissed');
+    expect((await db.runs.get('one'))?.status).toBe('abandoned');
     expect((await guidance.pageGuides(RECORD_URL)).active?.guide.id).toBe('two');
   });
 

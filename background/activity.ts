@@ -1,0 +1,58 @@
+/** The rep's own view of what Waymark keeps about them: see it, export it, erase it. */
+import { localizedTitle } from '../core/guide/locale';
+import type { Guide } from '../core/guide/schema';
+import type { ActivityExport, ActivitySummary, GuideProgress } from '../core/messages';
+import type { WaymarkDb } from './db';
+import { readSettings } from './settings';
+import type { UsageLog } from './usageLog';
+
+const RECENT_EVENTS = 200;
+
+export function createActivity(
+  db: WaymarkDb,
+  usage: UsageLog,
+  guides: () => readonly Guide[],
+  locale: string,
+) {
+  return {
+    async summary(): Promise<ActivitySummary> {
+      const [{ role }, runs, recent, totalEvents] = await Promise.all([
+        readSettings(db),
+        db.runs.orderBy('updatedAt').reverse().toArray(),
+        usage.recent(RECENT_EVENTS),
+        usage.count(),
+      ]);
+      const progress: GuideProgress[] = runs.map((run) => {
+        const guide = guides().find((g) => g.id === run.guideId);
+        return {
+          guideId: run.guideId,
+          title: guide ? localizedTitle(guide, locale) : run.guideId,
+          status: run.status,
+          stepIndex: run.stepIndex,
+          stepCount: guide?.steps.length ?? run.stepIndex + 1,
+          startedAt: run.startedAt,
+          updatedAt: run.updatedAt,
+        };
+      });
+      return { role, progress, recent, totalEvents };
+    },
+
+    async export(): Promise<ActivityExport> {
+      const [{ role }, runs, events] = await Promise.all([
+        readSettings(db),
+        db.runs.toArray(),
+        usage.all(),
+      ]);
+      return { exportedAt: new Date().toISOString(), role, runs, events };
+    },
+
+    /** Erases the event log, walkthrough progress and anything waiting to be synced. */
+    async erase(): Promise<{ erased: number }> {
+      const erased = await usage.count();
+      await db.transaction('rw', db.events, db.runs, db.outbox, async () => {
+        await Promise.all([db.events.clear(), db.runs.clear(), db.outbox.clear()]);
+      });
+      return { erased };
+    },
+  };
+}

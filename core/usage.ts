@@ -1,0 +1,53 @@
+/**
+ * Usage events: what happened with guidance, in full detail, kept only in the user's own
+ * browser. Every event carries when, who-as-a-role (never who), which CRM page type, and which
+ * guide, version and step. Never field values, record ids, names, emails, URLs or page titles.
+ */
+import type { CrmId } from './adapters/types';
+
+export const EVENT_KINDS = [
+  'guide.started',
+  'step.shown',
+  'step.completed',
+  'step.skipped',
+  'guide.completed',
+  'guide.dismissed',
+  'guide.abandoned',
+  'target.missing',
+  'field.empty',
+  'field.invalid',
+  'survey.answered',
+  'page.viewed',
+  /** The log was trimmed to make room (storage quota); `count` events were dropped. */
+  'log.trimmed',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** A walkthrough with no progress for this long is abandoned. */
+export const ABANDON_AFTER_MS = 30 * 60 * 1000;
+
+export interface UsageEvent {
+  /** Milliseconds since the epoch. */
+  at: number;
+  kind: EventKind;
+  role: string;
+  crm: CrmId;
+  /** Id-free page type from the CRM adapter. */
+  pageType: string;
+  guideId?: string;
+  guideVersion?: number;
+  stepId?: string;
+  /** A field rule's key (its id or label), never the field's value. */
+  field?: string;
+  /** A survey score. */
+  score?: number;
+  count?: number;
+}
+
+/** An event as a content script reports it; the background adds the role. */
+export type RecordedEvent = Omit<UsageEvent, 'role'>;
+
+/** An event as stored: `seq` orders the log. */
+export interface StoredEvent extends UsageEvent {
+  seq?: number;
+}
