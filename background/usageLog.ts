@@ -46,21 +46,13 @@ export function createUsageLog(
   now: () => number = Date.now,
   policy: RetentionPolicy = DEFAULT_RETENTION,
 ) {
-  /** Makes room after a quota error and leaves a trace of what was dropped. */
-  async function trimForQuota(template: UsageEvent | undefined): Promise<number> {
+  /** Makes room after a quota error; returns the trace event saying how much was dropped. */
+  async function trimForQuota(template: UsageEvent | undefined): Promise<UsageEvent[]> {
     const total = await db.events.count();
     const dropped = await dropOldest(db, Math.max(1, Math.ceil(total * policy.quotaTrimShare)));
-    if (template) {
-      await db.events.add({
-        at: now(),
-        kind: 'log.trimmed',
-        role: template.role,
-        crm: template.crm,
-        pageType: template.pageType,
-        count: dropped,
-      });
-    }
-    return dropped;
+    if (!template) return [];
+    const { role, crm, pageType } = template;
+    return [{ at: now(), kind: 'log.trimmed', role, crm, pageType, count: dropped }];
   }
 
   return {
@@ -77,13 +69,13 @@ export function createUsageLog(
         });
       } catch (error) {
         if (!isQuotaError(error)) throw error;
-        await trimForQuota(events[0]);
         try {
-          await db.events.bulkAdd(events);
+          const trace = await trimForQuota(events[0]);
+          await db.events.bulkAdd([...trace, ...events]);
         } catch (again) {
-          // Still full: this batch is lost, guidance goes on. The trim event says why.
+          // Still full: this batch is lost, but guidance goes on.
           if (!isQuotaError(again)) throw again;
-          console.warn('[waymark] storage full, usage events dropped', events.length);
+          console.warn('[waymark] storage is full; usage events dropped:', events.length);
         }
       }
     },

@@ -10,13 +10,12 @@ import {
 } from '../core/messages';
 
 // The browser's own API (see platform/browser.ts for why content scripts skip the polyfill).
-const { runtime } = browser;
 
 export function callBackground<K extends keyof ToBackground>(
   type: K,
   data: Request<ToBackground, K>,
 ): Promise<Response<ToBackground, K>> {
-  return runtime.sendMessage({ type, data }) as Promise<Response<ToBackground, K>>;
+  return browser.runtime.sendMessage({ type, data }) as Promise<Response<ToBackground, K>>;
 }
 
 export function answerTabMessages(handlers: Handlers<ToTab>, signal: AbortSignal): void {
@@ -26,8 +25,8 @@ export function answerTabMessages(handlers: Handlers<ToTab>, signal: AbortSignal
     const handler = handlers[message.type] as (data: unknown, sender: object) => unknown;
     handler(message.data, {});
   };
-  runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => runtime.onMessage.removeListener(listener), {
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), {
     once: true,
   });
 }
