@@ -6,6 +6,7 @@ import { createActivity } from './activity';
 import { openDb } from './db';
 import { createGuidance, pageContextOf } from './guidance';
 import { bundledGuides } from './guidePack';
+import { registerBundledGuides, registeredGuides } from './guideRegistry';
 import { routeMessage } from './messageRouter';
 import { readSettings, writeSettings } from './settings';
 import { createUsageLog } from './usageLog';
@@ -34,7 +35,12 @@ async function refreshAllTabs(exceptTabId?: number): Promise<void> {
 export function startBackground(): void {
   const db = openDb();
   const usage = createUsageLog(db);
-  const guides = bundledGuides();
+  // Served from memory; the registry in the database is the record (imports and synced packs
+  // will join the bundled guides there).
+  let guides = bundledGuides();
+  void registerBundledGuides(db, guides)
+    .then(() => registeredGuides(db))
+    .then((registered) => (guides = registered));
   const guidance = createGuidance({
     db,
     usage,

@@ -20,7 +20,9 @@ async function everythingStored(context: BrowserContext): Promise<string> {
       }
       db.close();
     }
-    const api = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+    type Area = { get(keys: null): Promise<Record<string, unknown>> };
+    const api = (globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } })
+      .chrome;
     dump.local = await api.storage.local.get(null);
     dump.session = await api.storage.session.get(null);
     return JSON.stringify(dump);

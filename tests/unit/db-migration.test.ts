@@ -42,3 +42,28 @@ describe('database migrations', () => {
     await v2.delete();
   });
 });
+
+describe('guide registry', () => {
+  it('registers the bundled guides and forgets bundled guides that are gone', async () => {
+    const { registerBundledGuides, registeredGuides } =
+      await import('../../background/guideRegistry');
+    const { guideSchema } = await import('../../core/guide/schema');
+    const guide = (id: string) =>
+      guideSchema.parse({
+        schemaVersion: 1,
+        id,
+        version: 1,
+        title: id,
+        roles: ['rep'],
+        crm: 'demo',
+        match: { page: 'home' },
+        steps: [{ id: 's', kind: 'modal', title: 'T' }],
+      });
+    const db = openDb(`registry-${Math.random()}`);
+    await registerBundledGuides(db, [guide('a'), guide('b')]);
+    await registerBundledGuides(db, [guide('b')]);
+    expect((await registeredGuides(db)).map((g) => g.id)).toEqual(['b']);
+    expect((await db.guides.get('b'))?.source).toBe('bundled');
+    await db.delete();
+  });
+});
