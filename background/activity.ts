@@ -49,8 +49,8 @@ export function createActivity(
     /** Erases the event log, walkthrough progress and anything waiting to be synced. */
     async erase(): Promise<{ erased: number }> {
       const erased = await usage.count();
-      await db.transaction('rw', db.events, db.runs, db.outbox, async () => {
-        await Promise.all([db.events.clear(), db.runs.clear(), db.outbox.clear()]);
+      await db.transaction('rw', db.eventBatches, db.runs, db.outbox, async () => {
+        await Promise.all([usage.clear(), db.runs.clear(), db.outbox.clear()]);
       });
       return { erased };
     },

@@ -4,7 +4,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Guide } from '../core/guide/schema';
-import type { StoredEvent } from '../core/usage';
+import type { UsageEvent } from '../core/usage';
 import type { GuideRun } from '../core/walkthrough';
 
 export interface SettingRow {
@@ -20,6 +20,19 @@ export interface GuideRow {
   guide: Guide;
 }
 
+/**
+ * Usage events are stored a batch per row, in arrival order: IndexedDB costs about the same per
+ * row whatever its size, so one row per event would cap the log at a few thousand events a
+ * second, while a row per batch writes hundreds of thousands.
+ */
+export interface EventBatchRow {
+  seq?: number;
+  /** Earliest and latest `at` in the batch, for retention by age. */
+  firstAt: number;
+  lastAt: number;
+  events: UsageEvent[];
+}
+
 /** Anonymous daily counters waiting to be synced (filled and sent by the sync). */
 export interface OutboxRow {
   id?: number;
@@ -31,8 +44,8 @@ export type WaymarkDb = Dexie & {
   /** The latest run of each guide for this user (walkthrough progress). */
   runs: EntityTable<GuideRun, 'guideId'>;
   settings: EntityTable<SettingRow, 'key'>;
-  /** The local usage event log. */
-  events: EntityTable<StoredEvent, 'seq'>;
+  /** The local usage event log, a batch of events per row. */
+  eventBatches: EntityTable<EventBatchRow, 'seq'>;
   outbox: EntityTable<OutboxRow, 'id'>;
   /** The guide registry. */
   guides: EntityTable<GuideRow, 'id'>;
@@ -41,7 +54,7 @@ export type WaymarkDb = Dexie & {
 /** Every schema version, oldest first. Append; never edit a published one. */
 export const SCHEMA_VERSIONS: Record<string, string | null>[] = [
   { runs: 'guideId, status, updatedAt', settings: 'key' },
-  { events: '++seq, at, kind, guideId', outbox: '++id, day', guides: 'id, source' },
+  { eventBatches: '++seq, firstAt', outbox: '++id, day', guides: 'id, source' },
 ];
 
 export function openDb(name = 'waymark', versions = SCHEMA_VERSIONS.length): WaymarkDb {

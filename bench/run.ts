@@ -7,6 +7,7 @@ import { startDemoServer } from '../demo/server';
 import { percentile } from './browser';
 import { idleOverhead } from './idle';
 import { insertToVisible } from './latency';
+import { usageThroughput } from './usage';
 import { CONTENT_BUDGET_BYTES, contentScriptBytes, guideUiBytes, shepherdBytes } from './size';
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
@@ -63,6 +64,17 @@ try {
   console.log(`  runs with:    ${perFrame(idle.withExtension)}`);
   console.log(`  runs without: ${perFrame(idle.without)}`);
   console.log(`  extra main-thread time ${(overhead * 100).toFixed(2)} %   budget 2 %`);
+
+  const eventCount = Number(process.env.BENCH_EVENTS ?? 100_000);
+  const usage = await usageThroughput(server.url, eventCount);
+  const rate = usage.events / usage.persistSeconds;
+  console.log(`\nUsage events, content script → background → IndexedDB, ${usage.events} events`);
+  console.log(
+    `  persisted ${Math.round(rate)} events/s (all stored after ${usage.persistSeconds.toFixed(2)} s)   goal 20000/s   ratio ${(rate / 20000).toFixed(2)}`,
+  );
+  console.log(
+    `  one record() call in the content script: median ${usage.recordMedianMicros.toFixed(2)} µs, p95 ${usage.recordP95Micros.toFixed(2)} µs   goal ≤ 20 µs`,
+  );
 } finally {
   await server.close();
 }

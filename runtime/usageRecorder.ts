@@ -8,7 +8,7 @@
 import type { RecordedEvent } from '../core/usage';
 import { callBackground } from './channel';
 
-const BATCH_SIZE = 250;
+const BATCH_SIZE = 1000;
 const FLUSH_AFTER_MS = 1000;
 
 /** Launcher and guide UI share one recorder through the content-script world, so one order. */

@@ -59,7 +59,10 @@ if (chromium && hasDisplay()) {
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let errors = '';
-  browser.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)));
+  browser.stderr?.on(
+    'data',
+    (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)),
+  );
   browser.on('exit', (code) => {
     if (code) console.error(`Chromium stopped (exit code ${code}):\n${errors.trim()}`);
   });

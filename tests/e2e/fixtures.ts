@@ -110,7 +110,7 @@ export function stepCard(page: Page) {
   return page.locator('waymark-layer [role=dialog], waymark-layer [role=alertdialog]');
 }
 
-/** Every usage event the extension stored, read from its own IndexedDB in the service worker. */
+/** Every usage event the extension stored, in log order, read from its own IndexedDB. */
 export async function storedEvents(context: BrowserContext): Promise<Record<string, unknown>[]> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return worker.evaluate(
@@ -119,10 +119,14 @@ export async function storedEvents(context: BrowserContext): Promise<Record<stri
         const open = indexedDB.open('waymark');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction('events').objectStore('events').getAll();
+          const request = open.result
+            .transaction('eventBatches')
+            .objectStore('eventBatches')
+            .getAll();
           request.onsuccess = () => {
             open.result.close();
-            resolve(request.result as Record<string, unknown>[]);
+            const batches = request.result as { events: Record<string, unknown>[] }[];
+            resolve(batches.flatMap((batch) => batch.events));
           };
         };
       }),

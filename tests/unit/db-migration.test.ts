@@ -23,7 +23,7 @@ describe('database migrations', () => {
     await v2.open();
     expect(v2.verno).toBe(SCHEMA_VERSIONS.length);
     expect(v2.tables.map((t) => t.name).sort()).toEqual([
-      'events',
+      'eventBatches',
       'guides',
       'outbox',
       'runs',
@@ -31,12 +31,10 @@ describe('database migrations', () => {
     ]);
     expect(await v2.runs.get('g')).toMatchObject({ stepIndex: 2, status: 'active' });
     expect(await v2.settings.get('role')).toEqual({ key: 'role', value: 'manager' });
-    const seq = await v2.events.add({
-      at: 5,
-      kind: 'page.viewed',
-      role: 'rep',
-      crm: 'demo',
-      pageType: 'home',
+    const seq = await v2.eventBatches.add({
+      firstAt: 5,
+      lastAt: 5,
+      events: [{ at: 5, kind: 'page.viewed', role: 'rep', crm: 'demo', pageType: 'home' }],
     });
     expect(seq).toBe(1);
     await v2.delete();

@@ -61,7 +61,7 @@ describe('usage log', () => {
     await log.append(() => [1, 2, 3, 4].map((at) => event(at)));
     // The browser's storage fills up on the next write.
     let full = true;
-    db.events.hook('creating', () => {
+    db.eventBatches.hook('creating', () => {
       if (full) {
         full = false;
         throw quotaError();
@@ -81,7 +81,7 @@ describe('usage log', () => {
   it('never throws into guidance when storage stays full', async () => {
     db = openDb(`log-${Math.random()}`);
     const log = createUsageLog(db);
-    db.events.hook('creating', () => {
+    db.eventBatches.hook('creating', () => {
       throw quotaError();
     });
     await expect(log.append(() => [event(1)])).resolves.toBeUndefined();

@@ -37,8 +37,8 @@ describe('usage recorder (content script side)', () => {
     const recorder = createUsageRecorder(control.signal, async (events) =>
       sent.push(events.length),
     );
-    for (let i = 0; i < 600; i++) recorder.record(event(i));
-    expect(sent).toEqual([250, 250]);
+    for (let i = 0; i < 1500; i++) recorder.record(event(i));
+    expect(sent).toEqual([1000]);
   });
 
   it('flushes synchronously when the page is hidden or unloaded', () => {
