@@ -118,4 +118,39 @@ describe('background guidance', () => {
     expect(state.active).toEqual({ guideId: 'g', title: 'G' });
     expect((await guidance.popupState('chrome://extensions')).page).toBeNull();
   });
+
+  it('abandons a walkthrough left 30 minutes without progress, recording where it stopped', async () => {
+    const guidance = setup([guide({})]);
+    const usage = createUsageLog(db);
+    await guidance.start('g', { crm: 'demo', pageType: 'opportunity:record', path: '/x' });
+    await guidance.advance('g', 0, 'next', {
+      crm: 'demo',
+      pageType: 'opportunity:record',
+      path: '/x',
+    });
+    clock += 29 * 60 * 1000;
+    expect(await guidance.sweepAbandoned()).toBe(0);
+    clock += 2 * 60 * 1000;
+    const state = await guidance.pageGuides(RECORD_URL);
+    expect(state.active).toBeNull();
+    expect((await db.runs.get('g'))?.status).toBe('abandoned');
+    const kinds = (await usage.all()).map((e) => `${e.kind}:${e.stepId ?? ''}`);
+    expect(kinds).toEqual(['guide.started:a', 'step.completed:a', 'guide.abandoned:b']);
+    expect((await usage.all()).at(-1)).toMatchObject({
+      pageType: 'opportunity:record',
+      role: 'rep',
+    });
+  });
+
+  it('abandons the walkthrough in progress when the user starts another', async () => {
+    const guidance = setup([guide({ id: 'one' }), guide({ id: 'two' })]);
+    const usage = createUsageLog(db);
+    await guidance.start('one');
+    await guidance.start('two');
+    expect((await usage.all()).map((e) => `${e.kind}:${e.guideId}`)).toEqual([
+      'guide.started:one',
+      'guide.abandoned:one',
+      'guide.started:two',
+    ]);
+  });
 });
