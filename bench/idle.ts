@@ -35,6 +35,10 @@ export interface IdleResult {
   without: number[];
 }
 
+/**
+ * Paired runs, alternating which goes first; a first pair warms the machine up and is dropped.
+ * Each pair gives one ratio, so slow spells of the machine affect both sides of a pair.
+ */
 export async function idleOverhead(
   crm: string,
   rounds: number,
@@ -42,16 +46,19 @@ export async function idleOverhead(
 ): Promise<IdleResult> {
   const url = `${crm}/bench/heavy.html`;
   const result: IdleResult = { withExtension: [], without: [] };
-  for (let i = 0; i < rounds; i++) {
+  for (let i = 0; i <= rounds; i++) {
+    const pair: Record<'with' | 'without', number> = { with: 0, without: 0 };
     for (const withExtension of i % 2 === 0 ? [true, false] : [false, true]) {
       const context = await launch(withExtension);
       try {
-        const used = await taskSecondsPerFrame(context, url, seconds);
-        (withExtension ? result.withExtension : result.without).push(used);
+        pair[withExtension ? 'with' : 'without'] = await taskSecondsPerFrame(context, url, seconds);
       } finally {
         await context.close();
       }
     }
+    if (i === 0) continue; // warm-up
+    result.withExtension.push(pair.with);
+    result.without.push(pair.without);
   }
   return result;
 }

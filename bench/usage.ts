@@ -4,6 +4,7 @@
  * background → Dexie. Measures persisted events per second and the cost of one record call.
  */
 import type { CDPSession, Page } from '@playwright/test';
+import { storedEvents } from '../tests/e2e/fixtures';
 import { launch } from './browser';
 
 /** The id of the content scripts' isolated world in the page's main frame. */
@@ -48,29 +49,11 @@ export interface UsageBench {
 export async function usageThroughput(crm: string, events: number): Promise<UsageBench> {
   const context = await launch(true);
   try {
-    const worker = context.serviceWorkers()[0]!;
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${crm}/app/home?delay=0`);
     const cdp = await context.newCDPSession(page);
     const world = await contentWorld(cdp, page);
-    const countStored = () =>
-      worker.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const open = indexedDB.open('waymark');
-            open.onsuccess = () => {
-              const request = open.result
-                .transaction('eventBatches')
-                .objectStore('eventBatches')
-                .getAll();
-              request.onsuccess = () => {
-                open.result.close();
-                const batches = request.result as { events: unknown[] }[];
-                resolve(batches.reduce((n, batch) => n + batch.events.length, 0));
-              };
-            };
-          }),
-      );
+    const countStored = async () => (await storedEvents(context)).length;
     await page.waitForTimeout(1500); // the page view of the load is in; measure only ours
     const before = await countStored();
     const started = Date.now();

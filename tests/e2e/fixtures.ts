@@ -110,6 +110,17 @@ export function stepCard(page: Page) {
   return page.locator('waymark-layer [role=dialog], waymark-layer [role=alertdialog]');
 }
 
+/** Walks the demo's auto-launched "Log a call" guide as a rep does, typing `subject`. */
+export async function walkLogACall(page: Page, subject: string) {
+  const card = stepCard(page);
+  await expect(card).toContainText('Log the call');
+  await page.getByRole('button', { name: 'Log a Call' }).click();
+  await page.getByLabel('Subject').fill(subject);
+  await page.locator('[data-anchor="call.save"]').click();
+  await card.getByRole('button', { name: 'Done' }).click();
+  await expect(card).toHaveCount(0);
+}
+
 /** Every usage event the extension stored, in log order, read from its own IndexedDB. */
 export async function storedEvents(context: BrowserContext): Promise<Record<string, unknown>[]> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

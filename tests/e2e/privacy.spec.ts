@@ -1,5 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
-import { expect, startFromPopup, stepCard, storedEvents, test } from './fixtures';
+import { expect, startFromPopup, storedEvents, test, walkLogACall } from './fixtures';
 
 /** Everything the extension keeps: every IndexedDB database and every storage area, as text. */
 async function everythingStored(context: BrowserContext): Promise<string> {
@@ -48,12 +48,7 @@ test('canary values typed into the CRM never reach the extension storage', async
 
   // The auto-launched walkthrough, with a canary typed into the CRM's own dialog.
   await page.goto(`${crm}/app/opportunities/${id}`);
-  const card = stepCard(page);
-  await expect(card).toContainText('Log the call');
-  await page.getByRole('button', { name: 'Log a Call' }).click();
-  await page.getByLabel('Subject').fill('CANARY-SUBJECT jane.doe.canary@example.com');
-  await page.locator('[data-anchor="call.save"]').click();
-  await card.getByRole('button', { name: 'Done' }).click();
+  await walkLogACall(page, 'CANARY-SUBJECT jane.doe.canary@example.com');
   await page.getByLabel('Search Summit').fill('CANARY-SEARCH');
 
   // Field rules run on save, once empty, once filled with a canary.

@@ -6,6 +6,7 @@ import {
   stepCard,
   storedEvents,
   test,
+  walkLogACall,
 } from './fixtures';
 
 test('a walkthrough records its events in order, with context and nothing else', async ({
@@ -14,13 +15,7 @@ test('a walkthrough records its events in order, with context and nothing else',
   context,
 }) => {
   await page.goto(`${crm}/app/opportunities/opp-1001`);
-  const card = stepCard(page);
-  await expect(card).toContainText('Log the call');
-  await page.getByRole('button', { name: 'Log a Call' }).click();
-  await page.getByLabel('Subject').fill('Pricing');
-  await page.locator('[data-anchor="call.save"]').click();
-  await card.getByRole('button', { name: 'Done' }).click();
-  await expect(card).toHaveCount(0);
+  await walkLogACall(page, 'Pricing');
   await expect
     .poll(() => eventKinds(context, 'demo-log-call'))
     .toEqual([

@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDb, SCHEMA_VERSIONS } from '../../background/db';
+import { makeGuide } from './guides.fixture';
 
 describe('database migrations', () => {
   it('v1 → v2 keeps runs and settings and adds the event log, outbox and guide registry', async () => {
@@ -45,18 +46,7 @@ describe('guide registry', () => {
   it('registers the bundled guides and forgets bundled guides that are gone', async () => {
     const { registerBundledGuides, registeredGuides } =
       await import('../../background/guideRegistry');
-    const { guideSchema } = await import('../../core/guide/schema');
-    const guide = (id: string) =>
-      guideSchema.parse({
-        schemaVersion: 1,
-        id,
-        version: 1,
-        title: id,
-        roles: ['rep'],
-        crm: 'demo',
-        match: { page: 'home' },
-        steps: [{ id: 's', kind: 'modal', title: 'T' }],
-      });
+    const guide = (id: string) => makeGuide({ id, title: id });
     const db = openDb(`registry-${Math.random()}`);
     await registerBundledGuides(db, [guide('a'), guide('b')]);
     await registerBundledGuides(db, [guide('b')]);

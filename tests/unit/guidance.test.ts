@@ -5,16 +5,11 @@ import { openDb, type WaymarkDb } from '../../background/db';
 import { createGuidance } from '../../background/guidance';
 import { writeSettings } from '../../background/settings';
 import { createUsageLog } from '../../background/usageLog';
-import { guideSchema, type Guide, type GuideInput } from '../../core/guide/schema';
+import type { Guide, GuideInput } from '../../core/guide/schema';
+import { makeGuide } from './guides.fixture';
 
-function guide(over: Partial<GuideInput>): Guide {
-  return guideSchema.parse({
-    schemaVersion: 1,
-    id: 'g',
-    version: 1,
-    title: 'G',
-    roles: ['rep'],
-    crm: 'demo',
+const guide = (over: Partial<GuideInput>): Guide =>
+  makeGuide({
     match: { page: 'opportunity:record' },
     steps: [
       {
@@ -27,7 +22,6 @@ function guide(over: Partial<GuideInput>): Guide {
     ],
     ...over,
   });
-}
 
 const RECORD_URL = 'http://127.0.0.1:5178/app/opportunities/opp-1001';
 let db: WaymarkDb;

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { guideSchema, type Guide, type GuideInput } from '../../core/guide/schema';
+import type { Guide, GuideInput } from '../../core/guide/schema';
+import { makeGuide } from './guides.fixture';
 import { globMatch, guidesForPage, inRollout, rolloutSlot, type Audience } from '../../core/match';
 
-function guide(over: Partial<GuideInput> = {}): Guide {
-  return guideSchema.parse({
-    schemaVersion: 1,
-    id: 'g',
-    version: 1,
-    title: 'G',
-    roles: ['rep'],
-    crm: 'salesforce',
-    match: { page: 'Opportunity:record' },
-    steps: [{ id: 's', kind: 'modal', title: 'Hi' }],
-    ...over,
-  });
-}
+const guide = (over: Partial<GuideInput> = {}): Guide =>
+  makeGuide({ crm: 'salesforce', match: { page: 'Opportunity:record' }, ...over });
 
 const rep: Audience = { role: 'rep', cohorts: [], seed: 'seed-1', today: '2026-12-10' };
 const page = {
