@@ -121,28 +121,40 @@ export async function walkLogACall(page: Page, subject: string) {
   await expect(card).toHaveCount(0);
 }
 
-/** Every usage event the extension stored, in log order, read from its own IndexedDB. */
-export async function storedEvents(context: BrowserContext): Promise<Record<string, unknown>[]> {
+/**
+ * Reads the extension's event log in its service worker: every event in log order, or only how
+ * many there are (counted there, so polling it stays cheap for the log).
+ */
+async function readEventLog<T>(context: BrowserContext, countOnly: boolean): Promise<T> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return worker.evaluate(
-    () =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+    (onlyCount) =>
+      new Promise<T>((resolve, reject) => {
         const open = indexedDB.open('waymark');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const request = open.result
-            .transaction('eventBatches')
-            .objectStore('eventBatches')
-            .getAll();
+          const store = open.result.transaction('eventBatches').objectStore('eventBatches');
+          const request = store.getAll();
           request.onsuccess = () => {
             open.result.close();
             const batches = request.result as { events: Record<string, unknown>[] }[];
-            resolve(batches.flatMap((batch) => batch.events));
+            resolve(
+              (onlyCount
+                ? batches.reduce((n, batch) => n + batch.events.length, 0)
+                : batches.flatMap((batch) => batch.events)) as T,
+            );
           };
         };
       }),
+    countOnly,
   );
 }
+
+/** Every usage event the extension stored, in log order, read from its own IndexedDB. */
+export const storedEvents = (context: BrowserContext) =>
+  readEventLog<Record<string, unknown>[]>(context, false);
+
+export const storedEventCount = (context: BrowserContext) => readEventLog<number>(context, true);
 
 /** Event kinds in log order, optionally for one guide. */
 export async function eventKinds(context: BrowserContext, guideId?: string): Promise<string[]> {
