@@ -21,6 +21,7 @@ import { followTarget } from './followTarget';
 import { revealTarget } from './revealTarget';
 import { waitForTarget } from './waitForTarget';
 import { usageRecorder } from './usageRecorder';
+import { showFieldHints } from './fieldHints';
 import { watchFields } from './watchFields';
 import { watchRoute } from './watchRoute';
 
@@ -120,12 +121,15 @@ export function startGuidance(
     const fieldsControl = new AbortController();
     fieldControl = fieldsControl;
     signal.addEventListener('abort', () => fieldsControl.abort(), { signal: fieldsControl.signal });
-    watchFields(
-      { page, fields: state.fields, saveSelector: state.saveSelector, anchors: state.fieldAnchors },
-      recorder,
-      doc,
-      fieldsControl.signal,
-    );
+    const fieldWatch = {
+      page,
+      fields: state.fields,
+      saveSelector: state.saveSelector,
+      anchors: state.fieldAnchors,
+    };
+    watchFields(fieldWatch, recorder, doc, fieldsControl.signal);
+    // A walkthrough step on screen has the user's attention; tips wait until it is gone.
+    showFieldHints(fieldWatch, doc, fieldsControl.signal, () => stepControl !== null);
     if (routeChanged && current && previous?.pageType !== page.pageType) {
       const advance = currentStep(current.run, current.guide)?.advance;
       if (advance?.on === 'route' && (!advance.page || globMatch(advance.page, page.pageType))) {

@@ -7,7 +7,7 @@ import type { PageContext } from '../core/match';
 import type { UsageRecorder } from './usageRecorder';
 import { resolveTarget } from './resolveTarget';
 
-function valueOf(el: Element): string {
+export function valueOf(el: Element): string {
   if (
     el instanceof HTMLInputElement ||
     el instanceof HTMLTextAreaElement ||

@@ -1,0 +1,81 @@
+/**
+ * Entry-time tips for field rules: while the user is in a field whose rule is not met (required
+ * and empty, or not matching its pattern), the rule's message sits beside it, and it goes away as
+ * soon as the value is fine or the user leaves the field.
+ */
+import { render } from 'preact';
+import { FieldHint } from '../components/FieldHint';
+import { mountLayer } from '../components/layer';
+import { fieldProblem, type FieldCheck } from '../core/fieldRules';
+import { plainText } from '../core/guide/text';
+import { followTarget } from './followTarget';
+import { resolveTarget } from './resolveTarget';
+import { valueOf, type FieldWatch } from './watchFields';
+
+export function showFieldHints(
+  { fields, anchors }: FieldWatch,
+  doc: Document,
+  signal: AbortSignal,
+  busy: () => boolean,
+): void {
+  if (fields.length === 0) return;
+  let focused: { element: Element; field: FieldCheck } | null = null;
+  let shown: AbortController | null = null;
+
+  const hide = () => {
+    shown?.abort();
+    shown = null;
+  };
+  const update = () => {
+    if (!focused || busy() || fieldProblem(focused.field, valueOf(focused.element)) === null) {
+      return hide();
+    }
+    if (shown) return;
+    const control = new AbortController();
+    shown = control;
+    signal.addEventListener('abort', () => control.abort(), { signal: control.signal });
+    const layer = mountLayer(doc, control.signal);
+    render(<FieldHint message={focused.field.message} />, layer.container);
+    layer.announce(plainText(focused.field.message));
+    void followTarget(focused.element, layer.root, 'right', control.signal, hide);
+  };
+
+  const onFocusIn = (event: Event) => {
+    watchShadowRoots(event);
+    const element = event.composedPath()[0];
+    if (focused?.element === element) return; // the same event, seen again at an outer root
+    focused = null;
+    hide();
+    if (!(element instanceof Element)) return;
+    for (const field of fields) {
+      if (resolveTarget(field.target, (a) => anchors[a] ?? '', doc).element === element) {
+        focused = { element, field };
+        break;
+      }
+    }
+    update();
+  };
+  const onFocusOut = (event: Event) => {
+    if (focused && event.composedPath()[0] === focused.element) {
+      focused = null;
+      hide();
+    }
+  };
+  /**
+   * Focus moving between two fields of one shadow tree (a Lightning-style form) never reaches
+   * the document: both ends retarget to the same host. So the shadow roots a focus event passed
+   * through are watched too.
+   */
+  const watched = new WeakSet<EventTarget>();
+  const watch = (root: EventTarget) => {
+    if (watched.has(root)) return;
+    watched.add(root);
+    root.addEventListener('focusin', onFocusIn, { capture: true, signal });
+    root.addEventListener('focusout', onFocusOut, { capture: true, signal });
+  };
+  function watchShadowRoots(event: Event): void {
+    for (const node of event.composedPath()) if (node instanceof ShadowRoot) watch(node);
+  }
+  watch(doc);
+  doc.addEventListener('input', update, { capture: true, signal });
+}
