@@ -11,6 +11,8 @@ export default defineConfig({
       'Role-specific walkthroughs, tooltips and field tips inside your CRM. Usage stays in your browser.',
     permissions: ['storage', 'webNavigation', 'scripting', 'alarms'],
     host_permissions: CRM_MATCHES,
+    // The sync endpoint is wherever the organisation runs it; asked for when it is set.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -9,9 +9,13 @@ import { bundledGuides } from './guidePack';
 import { registerBundledGuides, registeredGuides } from './guideRegistry';
 import { routeMessage } from './messageRouter';
 import { readSettings, writeSettings } from './settings';
+import { createSync } from './sync';
 import { createUsageLog } from './usageLog';
 
 const COMPACT_ALARM = 'usage:compact';
+const SYNC_ALARM = 'sync:tick';
+const RETRY_ALARM = 'sync:retry';
+const SYNC_EVERY_MINUTES = 5;
 
 function sendToTab<K extends keyof ToTab>(
   tabId: number,
@@ -32,6 +36,17 @@ async function refreshAllTabs(exceptTabId?: number): Promise<void> {
   );
 }
 
+/**
+ * Creates a periodic alarm unless it exists: the service worker starts many times a day, and
+ * re-creating an alarm restarts its period, so it would never fire.
+ */
+async function ensureAlarm(
+  name: string,
+  info: { periodInMinutes: number; delayInMinutes?: number },
+) {
+  if (!(await browser.alarms.get(name))) await browser.alarms.create(name, info);
+}
+
 export function startBackground(): void {
   const db = openDb();
   const usage = createUsageLog(db);
@@ -48,6 +63,14 @@ export function startBackground(): void {
     locale: navigator.language,
   });
   const activity = createActivity(db, usage, () => guides, navigator.language);
+  const sync = createSync({ db });
+  /** Runs a delivery and, if it failed, wakes up again exactly when the backoff ends. */
+  const syncAndSchedule = async (force = false) => {
+    const status = await sync.run(force);
+    if (status.nextAttemptAt)
+      void browser.alarms.create(RETRY_ALARM, { when: status.nextAttemptAt });
+    return status;
+  };
   const pageOf = (sender: { url?: string }) => pageContextOf(sender.url ?? '') ?? undefined;
 
   const handlers: Handlers<ToBackground> = {
@@ -95,6 +118,20 @@ export function startBackground(): void {
       }),
     'activity:get': () => activity.summary(),
     'activity:export': () => activity.export(),
+    'sync:get': async () => {
+      const [status, preview, tokenSet] = [
+        await sync.status(),
+        await sync.preview(),
+        await sync.hasToken(),
+      ];
+      return { status, tokenSet, ...preview };
+    },
+    'sync:configure': async (change) => {
+      await sync.configure(change);
+      return syncAndSchedule(true);
+    },
+    'sync:test': ({ endpointUrl, ingestToken }) => sync.testConnection(endpointUrl, ingestToken),
+    'sync:now': () => syncAndSchedule(true),
     'activity:erase': async () => {
       const result = await activity.erase();
       void refreshAllTabs();
@@ -108,11 +145,14 @@ export function startBackground(): void {
   });
 
   // Retention and abandoned walkthroughs are looked after even when no CRM page is open.
-  void browser.alarms.create(COMPACT_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+  void ensureAlarm(COMPACT_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+  void ensureAlarm(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name !== COMPACT_ALARM) return;
-    void usage.compact().then(() => guidance.sweepAbandoned());
+    if (alarm.name === COMPACT_ALARM) void usage.compact().then(() => guidance.sweepAbandoned());
+    if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) void syncAndSchedule();
   });
+  // A browser restart may drop alarms: whatever waited in the outbox goes now.
+  void syncAndSchedule();
 
   // Browsers without the Navigation API still report SPA navigation here.
   const forwardRoute = ({ tabId, frameId, url }: { tabId: number; frameId: number; url: string }) =>

@@ -49,6 +49,15 @@ const REQUESTS: { [K in keyof ToBackground]: z.ZodType<Request<ToBackground, K>>
   'activity:get': nothing,
   'activity:export': nothing,
   'activity:erase': nothing,
+  'sync:get': nothing,
+  'sync:configure': z
+    .object({ endpointUrl: z.string().max(2048), ingestToken: z.string().max(512) })
+    .strict()
+    .nullable(),
+  'sync:test': z
+    .object({ endpointUrl: z.string().max(2048), ingestToken: z.string().max(512) })
+    .strict(),
+  'sync:now': nothing,
 };
 
 export class BadMessage extends Error {}

@@ -5,6 +5,7 @@
 import type { FieldCheck } from './fieldRules';
 import type { Guide } from './guide/schema';
 import type { PageContext } from './match';
+import type { Signal, SignalBatch } from './signals';
 import type { RecordedEvent, StoredEvent } from './usage';
 import type { GuideRun, RunAction } from './walkthrough';
 
@@ -83,6 +84,25 @@ export interface ActivityExport {
   events: StoredEvent[];
 }
 
+export interface SyncStatus {
+  configured: boolean;
+  endpointUrl: string | null;
+  pendingBatches: number;
+  pendingSignals: number;
+  attempts: number;
+  nextAttemptAt: number | null;
+  lastSuccessAt: number | null;
+  lastError: string | null;
+}
+
+/** The sync section of the options page: status, and exactly what will be sent next. */
+export interface SyncView {
+  status: SyncStatus;
+  tokenSet: boolean;
+  queued: SignalBatch[];
+  upcoming: Signal[];
+}
+
 export interface ToBackground {
   /** `viewed`: the user navigated here (records page.viewed, by page type only). */
   'page:guides': [{ url: string; viewed?: boolean }, PageGuides];
@@ -99,6 +119,12 @@ export interface ToBackground {
   'activity:export': [Record<string, never>, ActivityExport];
   /** Erases the event log, walkthrough progress and the sync outbox (the role stays). */
   'activity:erase': [Record<string, never>, { erased: number }];
+  'sync:get': [Record<string, never>, SyncView];
+  /** Sets (or with null, removes) the endpoint address and ingest token. */
+  'sync:configure': [{ endpointUrl: string; ingestToken: string } | null, SyncStatus];
+  'sync:test': [{ endpointUrl: string; ingestToken: string }, { ok: boolean; message: string }];
+  /** Delivers now, whatever the backoff says. */
+  'sync:now': [Record<string, never>, SyncStatus];
 }
 
 export interface ToTab {

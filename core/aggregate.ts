@@ -1,0 +1,142 @@
+/**
+ * From the local event log to anonymous daily counters. Pure: the background feeds it the events
+ * not yet aggregated and what this browser already reported, and stores what comes back.
+ * Nothing identifying survives: no time finer than the (UTC) day, no ids of people or records,
+ * and the distinct-user flags are computed here, so no user or install id is ever needed.
+ */
+import { signalKey, type Signal, type SignalKind } from './signals';
+import type { UsageEvent } from './usage';
+
+/** What this browser has already reported, so "first time" flags are sent once. */
+export interface ReportedState {
+  /** Counter keys already sent with contributor = 1, per day. */
+  contributed: Record<string, string[]>;
+  /** Days and ISO weeks (YYYY-Www) with activity already reported. */
+  activeDays: string[];
+  activeWeeks: string[];
+  /** `guide@version` completed at least once. */
+  completedGuides: string[];
+}
+
+export const EMPTY_REPORTED: ReportedState = {
+  contributed: {},
+  activeDays: [],
+  activeWeeks: [],
+  completedGuides: [],
+};
+
+/** Days of `contributed` kept: events arriving later than this for an old day are rare. */
+const CONTRIBUTED_DAYS_KEPT = 8;
+
+export function utcDay(at: number): string {
+  return new Date(at).toISOString().slice(0, 10);
+}
+
+export function isoWeek(at: number): string {
+  const date = new Date(at);
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const weekday = day.getUTCDay() || 7;
+  day.setUTCDate(day.getUTCDate() + 4 - weekday); // the Thursday of this week names its year
+  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+const COUNTED = new Set<string>([
+  'guide.started',
+  'step.shown',
+  'step.completed',
+  'step.skipped',
+  'guide.completed',
+  'guide.dismissed',
+  'guide.abandoned',
+  'target.missing',
+  'field.empty',
+  'field.invalid',
+  'survey.answered',
+  'page.viewed',
+]);
+
+type CounterFields = Omit<Signal, 'count' | 'contributor' | 'scoreSum'>;
+
+export interface Aggregation {
+  signals: Signal[];
+  reported: ReportedState;
+}
+
+export function aggregateSignals(
+  events: readonly UsageEvent[],
+  before: ReportedState,
+): Aggregation {
+  const reported: ReportedState = {
+    contributed: Object.fromEntries(
+      Object.entries(before.contributed).map(([day, keys]) => [day, [...keys]]),
+    ),
+    activeDays: [...before.activeDays],
+    activeWeeks: [...before.activeWeeks],
+    completedGuides: [...before.completedGuides],
+  };
+  const counters = new Map<string, Signal>();
+  const contributed = (day: string) => new Set(reported.contributed[day] ?? []);
+  const sentToday = new Map<string, Set<string>>();
+
+  const add = (fields: CounterFields, score = 0) => {
+    const key = signalKey(fields);
+    const existing = counters.get(key);
+    if (existing) {
+      existing.count += 1;
+      existing.scoreSum += score;
+      return;
+    }
+    let seen = sentToday.get(fields.day);
+    if (!seen) sentToday.set(fields.day, (seen = contributed(fields.day)));
+    const first = !seen.has(key);
+    seen.add(key);
+    counters.set(key, { ...fields, count: 1, contributor: first ? 1 : 0, scoreSum: score });
+  };
+
+  for (const event of events) {
+    if (!COUNTED.has(event.kind)) continue;
+    const day = utcDay(event.at);
+    const base = {
+      day,
+      role: event.role,
+      crm: event.crm,
+      version: 0,
+      guide: '',
+      step: '',
+      field: '',
+    };
+    const week = isoWeek(event.at);
+    if (!reported.activeDays.includes(day)) {
+      reported.activeDays.push(day);
+      add({ ...base, kind: 'first.activeDay', pageType: '' });
+    }
+    if (!reported.activeWeeks.includes(week)) {
+      reported.activeWeeks.push(week);
+      add({ ...base, kind: 'first.activeWeek', pageType: '' });
+    }
+    const counter: CounterFields = {
+      ...base,
+      kind: event.kind as SignalKind,
+      pageType: event.pageType,
+      guide: event.guideId ?? '',
+      version: event.guideVersion ?? 0,
+      step: event.stepId ?? '',
+      field: event.field ?? '',
+    };
+    add(counter, event.kind === 'survey.answered' ? (event.score ?? 0) : 0);
+    const completion = `${event.guideId}@${event.guideVersion}`;
+    if (event.kind === 'guide.completed' && !reported.completedGuides.includes(completion)) {
+      reported.completedGuides.push(completion);
+      add({ ...counter, kind: 'first.guideCompleted', step: '', pageType: '' });
+    }
+  }
+
+  for (const [day, keys] of sentToday) reported.contributed[day] = [...keys];
+  const days = Object.keys(reported.contributed).sort().slice(-CONTRIBUTED_DAYS_KEPT);
+  reported.contributed = Object.fromEntries(days.map((d) => [d, reported.contributed[d] ?? []]));
+  reported.activeDays = reported.activeDays.sort().slice(-CONTRIBUTED_DAYS_KEPT);
+  reported.activeWeeks = reported.activeWeeks.sort().slice(-4);
+  return { signals: [...counters.values()], reported };
+}

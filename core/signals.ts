@@ -1,0 +1,84 @@
+/**
+ * Anonymized adoption signals: the only thing that ever leaves the browser. Daily counters keyed
+ * by (day, role, crm, kind, guide, version, step, page type, field), plus "first time" flags the
+ * browser computes itself so that the endpoint can count distinct users without any user or
+ * install identifier. Shared by the extension (which builds them) and the endpoint (which
+ * validates and stores them).
+ */
+import { z } from 'zod';
+import { CRM_IDS } from './adapters/types';
+
+export const SIGNAL_SCHEMA_VERSION = 1;
+
+/**
+ * Counter kinds. Usage event kinds are counted as they are; the `first.*` kinds are the
+ * distinct-user flags: each browser sends at most one per key and period.
+ */
+export const SIGNAL_KINDS = [
+  'guide.started',
+  'step.shown',
+  'step.completed',
+  'step.skipped',
+  'guide.completed',
+  'guide.dismissed',
+  'guide.abandoned',
+  'target.missing',
+  'field.empty',
+  'field.invalid',
+  'survey.answered',
+  'page.viewed',
+  /** This browser's first activity of the day (an active user that day). */
+  'first.activeDay',
+  /** This browser's first activity of the ISO week (an active user that week). */
+  'first.activeWeek',
+  /** This browser completed this guide version for the first time ever. */
+  'first.guideCompleted',
+] as const;
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
+const key = z.string().max(120);
+const day = z.iso.date();
+
+/** Characters page types are made of (adapters produce nothing else), so no free text fits. */
+export const PAGE_TYPE = /^[A-Za-z0-9_:./*-]{0,200}$/;
+
+export const signalSchema = z
+  .object({
+    day,
+    role: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+    crm: z.enum(CRM_IDS),
+    kind: z.enum(SIGNAL_KINDS),
+    /** Empty when the signal is not about a guide. */
+    guide: key.regex(/^([a-z0-9][a-z0-9-]*)?$/),
+    version: z.number().int().min(0).max(1_000_000),
+    step: key.regex(/^([a-z0-9][a-z0-9-]*)?$/),
+    pageType: z.string().regex(PAGE_TYPE),
+    /** A field rule's key (its id or label text from the guide), never a value. */
+    field: key,
+    /** How many times this happened that day, in this browser. */
+    count: z.number().int().min(1).max(1_000_000),
+    /**
+     * 1 the first time this browser sends this key for this day, else 0: summed by the endpoint,
+     * it is the number of distinct contributors to the cell, for k-anonymity.
+     */
+    contributor: z.union([z.literal(0), z.literal(1)]),
+    /** Survey scores summed (mean = scoreSum / count); 0 for other kinds. */
+    scoreSum: z.number().int().min(0).max(10_000_000),
+  })
+  .strict();
+export type Signal = z.infer<typeof signalSchema>;
+
+export const signalBatchSchema = z
+  .object({
+    schemaVersion: z.literal(SIGNAL_SCHEMA_VERSION),
+    /** Random per batch (idempotency); links nothing to any other batch. */
+    batchId: z.uuid(),
+    signals: z.array(signalSchema).min(1).max(500),
+  })
+  .strict();
+export type SignalBatch = z.infer<typeof signalBatchSchema>;
+
+/** The counter key of a signal, as the endpoint stores it (everything but the numbers). */
+export function signalKey(s: Omit<Signal, 'count' | 'contributor' | 'scoreSum'>): string {
+  return [s.day, s.role, s.crm, s.kind, s.guide, s.version, s.step, s.pageType, s.field].join('|');
+}
