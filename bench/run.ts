@@ -7,6 +7,8 @@ import { startDemoServer } from '../demo/server';
 import { percentile } from './browser';
 import { idleOverhead } from './idle';
 import { insertToVisible } from './latency';
+import { ingestBench } from './ingest';
+import { bytesPerUserDay } from './signalBytes';
 import { usageThroughput } from './usage';
 import { CONTENT_BUDGET_BYTES, contentScriptBytes, guideUiBytes, shepherdBytes } from './size';
 
@@ -76,3 +78,18 @@ try {
 } finally {
   await server.close();
 }
+
+const seconds = Number(process.env.BENCH_INGEST_SECONDS ?? 8);
+console.log(`\nEndpoint ingest, loopback load generator, batches of 50 signals, ${seconds} s each`);
+for (const store of ['sqlite', 'postgres'] as const) {
+  const result = await ingestBench({ store, seconds, concurrency: 32 });
+  console.log(
+    `  ${store.padEnd(8)} ${Math.round(result.batchesPerSecond)} batches/s   p50 ${ms(result.p50Ms)}   p99 ${ms(result.p99Ms)}   goal 2000/s   ratio ${(result.batchesPerSecond / 2000).toFixed(2)}`,
+  );
+}
+
+const day = bytesPerUserDay();
+console.log(`\nBytes sent per active user per day (a typical rep's day, one delivery)`);
+console.log(
+  `  ${day.sent} bytes (${day.signals} counters; ${day.json} bytes as plain JSON, sent gzip-encoded)   goal 2048   ratio ${(day.sent / 2048).toFixed(2)}`,
+);

@@ -1,12 +1,15 @@
 /**
  * npm start — the whole local set-up in one command: builds the extension, serves the demo CRM
- * on 127.0.0.1 and, where there is a display, opens Chromium with the extension loaded.
+ * and the sync endpoint (SQLite) on 127.0.0.1 and, where there is a display, opens Chromium with
+ * the extension loaded.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startDemoServer } from '../demo/server';
+import { startEndpoint } from '../server';
+import { createToken } from '../server/tokens';
 
 const EXTENSION_DIR = resolve('.output/chrome-mv3');
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -39,6 +42,25 @@ const server = await startDemoServer({ port }).catch((error: NodeJS.ErrnoExcepti
 });
 const home = `${server.url}/app/home`;
 console.log(`\nDemo CRM running at ${home}`);
+
+// The sync endpoint on its SQLite default, with fresh tokens for the demo organisation.
+const endpointPort = Number(process.env.ENDPOINT_PORT ?? 8787);
+const endpoint = await startEndpoint({ port: endpointPort }).catch((error: Error) => {
+  console.error(`The endpoint did not start on port ${endpointPort}: ${error.message}`);
+  process.exit(1);
+});
+const ingest = await createToken(endpoint.store, 'demo', 'ingest');
+const admin = await createToken(endpoint.store, 'demo', 'admin');
+console.log(
+  [
+    `Endpoint running at ${endpoint.url} (${endpoint.store.kind}).`,
+    `  To sync, open the extension's options ("My activity" in the popup) and set`,
+    `    endpoint address: ${endpoint.url}`,
+    `    ingest token:     ${ingest.token}`,
+    `  Admin token for snapshots: ${admin.token}`,
+    `    e.g. curl -H "Authorization: Bearer ${admin.token}" "${endpoint.url}/v1/snapshots?from=2026-01-01&to=2026-12-31"`,
+  ].join('\n'),
+);
 
 const chromium = findChromium();
 let browser: ReturnType<typeof spawn> | undefined;
@@ -84,7 +106,7 @@ console.log('Press Ctrl+C to stop.');
 
 const stop = () => {
   browser?.kill();
-  void server.close().then(() => process.exit(0));
+  void Promise.all([server.close(), endpoint.close()]).then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -4,6 +4,7 @@
  * twice, or deliver it and lose the answer. It keeps every request body it saw.
  */
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { AddressInfo, Socket } from 'node:net';
 
 export type FaultMode =
@@ -12,7 +13,7 @@ export type FaultMode =
 export interface FaultProxy {
   url: string;
   mode: FaultMode;
-  /** Every body received, whatever happened to it. */
+  /** Every body received (decoded), whatever happened to it. */
   bodies: string[];
   close(): Promise<void>;
 }
@@ -64,7 +65,10 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      if (body.length > 0) proxy.bodies.push(body.toString('utf8'));
+      if (body.length > 0) {
+        const gzip = req.headers['content-encoding'] === 'gzip';
+        proxy.bodies.push((gzip ? gunzipSync(body) : body).toString('utf8'));
+      }
       const json = { 'content-type': 'application/json' };
       void (async () => {
         switch (proxy.mode) {

@@ -1,0 +1,591 @@
+/**
+ * Snapshots: what admins see, computed from the endpoint's daily counters. Pure (no I/O), so the
+ * endpoint, its tests and any other reader get the same figures from the same rows.
+ *
+ * k-anonymity: every figure ("cell") is built from counter rows, and a cell whose rows come from
+ * fewer than k distinct browsers is returned as `{ suppressed: true }`, never as a number. The
+ * counters carry, per key and day, how many browsers contributed (each browser flags itself once
+ * per key and day). The same browser contributes again on another day, so for a cell spanning
+ * several days the number of distinct contributors is not the sum over days; we use the largest
+ * single-day contributor sum instead, which is a lower bound of it (any one day's contributors are
+ * among the cell's). A browser that adds to two keys of one cell on the same day (two roles, two
+ * CRMs or two page types for the same guide step) would be counted twice within that day; the
+ * browser sends one role and one CRM, and a step lives on one page type, so that stays rare.
+ *
+ * The `first.*` kinds are sent at most once per browser and period, so their sums are distinct
+ * counts over that period: `first.activeWeek` over an ISO week, `first.guideCompleted` over all
+ * time. Their cells take the largest sum over such a period as the lower bound, which is exact.
+ *
+ * A rate or a mean is suppressed when any cell it is built from is suppressed, since the other
+ * figures would let a reader recover the hidden one.
+ */
+import { isoWeek } from './aggregate';
+import type { SignalKind } from './signals';
+
+/** One stored counter: a signal key with its sums over all browsers for that day. */
+export interface CounterRow {
+  day: string;
+  role: string;
+  crm: string;
+  kind: SignalKind;
+  guide: string;
+  version: number;
+  step: string;
+  pageType: string;
+  field: string;
+  count: number;
+  /** Distinct browsers that sent this key that day. */
+  contributors: number;
+  scoreSum: number;
+}
+
+export interface Period {
+  /** First day, YYYY-MM-DD (UTC), inclusive. */
+  from: string;
+  /** Last day, inclusive. */
+  to: string;
+}
+
+export interface Suppressed {
+  suppressed: true;
+}
+/** A figure, or the fact that fewer than k browsers are behind it. */
+export type Cell = number | Suppressed;
+
+export const SUPPRESSED: Suppressed = Object.freeze({ suppressed: true });
+
+export function isSuppressed(cell: Cell): cell is Suppressed {
+  return typeof cell !== 'number';
+}
+
+/** Metrics of one item in the current period, with the baseline's and the change when asked. */
+export type Compared<M> = M & { baseline?: M; delta?: M };
+
+export interface UserMetrics {
+  /**
+   * Active users on the busiest day of the period (sum of `first.activeDay`): a lower bound of the
+   * distinct users active in the period.
+   */
+  busiestDayUsers: Cell;
+  /**
+   * Sum of `first.activeWeek` over the ISO weeks that overlap the period: each browser counts once
+   * per week it was active. Exact for a period of one ISO week, an upper bound of distinct users
+   * for longer ones (someone active in three weeks counts three times).
+   */
+  userWeeks: Cell;
+}
+
+export interface DailyUsers {
+  day: string;
+  role: string;
+  /** Sum of `first.activeDay` that day: each browser sends it once per day. */
+  users: Cell;
+}
+
+export interface StepMetrics {
+  /** Event counts, not people: a step shown twice in one browser counts twice. */
+  shown: Cell;
+  completed: Cell;
+  skipped: Cell;
+  targetMissing: Cell;
+  /** shown / guide started: the funnel. */
+  reachedRate: Cell;
+  /** completed / shown. */
+  completionRate: Cell;
+  /** Share of showings neither completed nor skipped: where runs stop. */
+  dropOffRate: Cell;
+}
+
+export interface GuideMetrics {
+  started: Cell;
+  completed: Cell;
+  /** Browsers that completed this guide version for the first time ever during the period. */
+  completedUsers: Cell;
+  dismissed: Cell;
+  abandoned: Cell;
+  targetMissing: Cell;
+  /** Each rate is per run started. */
+  completionRate: Cell;
+  dismissRate: Cell;
+  abandonRate: Cell;
+  targetMissingRate: Cell;
+  surveyResponses: Cell;
+  /** Mean survey score (score sum / answers). */
+  surveyMeanScore: Cell;
+}
+
+export interface GuideFunnel extends Compared<GuideMetrics> {
+  guide: string;
+  version: number;
+  steps: ({ step: string } & Compared<StepMetrics>)[];
+}
+
+export interface SurveyMetrics {
+  responses: Cell;
+  meanScore: Cell;
+  completionRate: Cell;
+}
+
+export interface FieldMetrics {
+  empty: Cell;
+  invalid: Cell;
+}
+
+export interface FieldPage {
+  pageType: string;
+  /** Ranked: most problems first. */
+  fields: ({ field: string } & Compared<FieldMetrics>)[];
+}
+
+export interface Snapshot {
+  k: number;
+  period: Period & { days: number };
+  baseline: (Period & { days: number }) | null;
+  activeUsers: {
+    daily: DailyUsers[];
+    baselineDaily: DailyUsers[] | null;
+    byRole: ({ role: string } & Compared<UserMetrics>)[];
+  };
+  guides: GuideFunnel[];
+  surveys: ({ guide: string; version: number } & Compared<SurveyMetrics>)[];
+  /** Page types ranked by the problems of their fields, most first. */
+  fields: FieldPage[];
+}
+
+export interface SnapshotOptions {
+  period: Period;
+  baseline?: Period | null;
+  /** Cells built from fewer contributors are suppressed. */
+  k: number;
+  /** Step ids in guide order, per guide id (from the guide pack); other steps follow by use. */
+  stepOrder?: Readonly<Record<string, readonly string[]>>;
+}
+
+// ---- Days ----
+
+const DAY_MS = 86_400_000;
+
+function dayMs(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`);
+}
+
+function dayOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(day: string, days: number): string {
+  return dayOf(dayMs(day) + days * DAY_MS);
+}
+
+/** Days in the period, both ends included. */
+export function periodDays(period: Period): number {
+  return Math.round((dayMs(period.to) - dayMs(period.from)) / DAY_MS) + 1;
+}
+
+function eachDay(period: Period): string[] {
+  const days: string[] = [];
+  for (let day = period.from; day <= period.to; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+/** Monday of the ISO week of `day`. */
+function weekStart(day: string): string {
+  const weekday = new Date(dayMs(day)).getUTCDay() || 7;
+  return addDays(day, 1 - weekday);
+}
+
+/**
+ * The days whose counters a snapshot of `period` reads: the period itself, widened to whole ISO
+ * weeks for `first.activeWeek` (see `userWeeks`).
+ */
+export function rowsNeeded(period: Period): Period {
+  return { from: weekStart(period.from), to: addDays(weekStart(period.to), 6) };
+}
+
+// ---- Cells ----
+
+/** Sums of one cell, with contributors kept per period in which they are distinct. */
+class Tally {
+  count = 0;
+  scoreSum = 0;
+  private readonly contributors = new Map<string, number>();
+
+  add(row: CounterRow): void {
+    this.count += row.count;
+    this.scoreSum += row.scoreSum;
+    const bucket = distinctWithin(row);
+    this.contributors.set(bucket, (this.contributors.get(bucket) ?? 0) + row.contributors);
+  }
+
+  /** Lower bound of the distinct browsers behind this cell (see the top of the file). */
+  distinctContributors(): number {
+    let most = 0;
+    for (const n of this.contributors.values()) most = Math.max(most, n);
+    return most;
+  }
+}
+
+/** The span over which one browser contributes to a kind at most once. */
+function distinctWithin(row: CounterRow): string {
+  if (row.kind === 'first.activeWeek') return isoWeek(dayMs(row.day));
+  if (row.kind === 'first.guideCompleted') return 'ever';
+  return row.day;
+}
+
+function countCell(tally: Tally | undefined, k: number): Cell {
+  // Zero contributors is never a figure, even with k = 1 (those cells do not exist).
+  if (!tally || tally.distinctContributors() < Math.max(k, 1)) return SUPPRESSED;
+  return tally.count;
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+function ratio(numerator: Cell, denominator: Cell, digits = 4): Cell {
+  if (isSuppressed(numerator) || isSuppressed(denominator) || denominator === 0) return SUPPRESSED;
+  return round(numerator / denominator, digits);
+}
+
+function meanScore(tally: Tally | undefined, k: number): Cell {
+  const answers = countCell(tally, k);
+  if (isSuppressed(answers) || !tally || answers === 0) return SUPPRESSED;
+  return round(tally.scoreSum / answers, 2);
+}
+
+function delta(current: Cell, baseline: Cell): Cell {
+  if (isSuppressed(current) || isSuppressed(baseline)) return SUPPRESSED;
+  return round(current - baseline, 4);
+}
+
+function deltas<M extends object>(current: M, baseline: M): M {
+  const out: Record<string, Cell> = {};
+  for (const [name, value] of Object.entries(current) as [string, Cell][]) {
+    out[name] = delta(value, (baseline as Record<string, Cell>)[name] ?? SUPPRESSED);
+  }
+  return out as M;
+}
+
+/** Tallies grouped by a string key. */
+class Tallies {
+  private readonly map = new Map<string, Tally>();
+
+  add(key: string, row: CounterRow): void {
+    let tally = this.map.get(key);
+    if (!tally) this.map.set(key, (tally = new Tally()));
+    tally.add(row);
+  }
+
+  get(key: string): Tally | undefined {
+    return this.map.get(key);
+  }
+}
+
+const sep = '\u0000';
+
+// ---- One period ----
+
+interface PeriodFigures {
+  daily: DailyUsers[];
+  roles: Map<string, UserMetrics>;
+  guides: Map<string, { guide: string; version: number; metrics: GuideMetrics }>;
+  steps: Map<string, Map<string, StepMetrics>>;
+  fields: Map<string, { pageType: string; field: string; metrics: FieldMetrics }>;
+}
+
+function inPeriod(day: string, period: Period): boolean {
+  return day >= period.from && day <= period.to;
+}
+
+function periodFigures(rows: readonly CounterRow[], period: Period, k: number): PeriodFigures {
+  const weeks = rowsNeeded(period);
+  const tallies = new Tallies();
+  const roles = new Set<string>();
+  const guideKeys = new Map<string, { guide: string; version: number }>();
+  const stepKeys = new Map<string, Set<string>>();
+  const fieldKeys = new Map<string, { pageType: string; field: string }>();
+
+  for (const row of rows) {
+    if (row.kind === 'first.activeWeek') {
+      if (inPeriod(row.day, weeks)) {
+        roles.add(row.role);
+        tallies.add(`week${sep}${row.role}`, row);
+      }
+      continue;
+    }
+    if (!inPeriod(row.day, period)) continue;
+    if (row.kind === 'first.activeDay') {
+      roles.add(row.role);
+      tallies.add(`day${sep}${row.role}${sep}${row.day}`, row);
+      continue;
+    }
+    if (row.kind === 'field.empty' || row.kind === 'field.invalid') {
+      const key = `${row.pageType}${sep}${row.field}`;
+      fieldKeys.set(key, { pageType: row.pageType, field: row.field });
+      tallies.add(`${row.kind}${sep}${key}`, row);
+      continue;
+    }
+    if (!row.guide) continue;
+    const guideKey = `${row.guide}${sep}${row.version}`;
+    guideKeys.set(guideKey, { guide: row.guide, version: row.version });
+    tallies.add(`${row.kind}${sep}${guideKey}`, row);
+    if (row.step && (row.kind.startsWith('step.') || row.kind === 'target.missing')) {
+      let steps = stepKeys.get(guideKey);
+      if (!steps) stepKeys.set(guideKey, (steps = new Set()));
+      steps.add(row.step);
+      tallies.add(`${row.kind}${sep}${guideKey}${sep}${row.step}`, row);
+    }
+  }
+
+  const count = (key: string) => countCell(tallies.get(key), k);
+
+  const daily: DailyUsers[] = [];
+  const roleFigures = new Map<string, UserMetrics>();
+  for (const role of [...roles].sort()) {
+    let busiest: Tally | undefined;
+    for (const day of eachDay(period)) {
+      const tally = tallies.get(`day${sep}${role}${sep}${day}`);
+      daily.push({ day, role, users: countCell(tally, k) });
+      if (tally && (!busiest || tally.count > busiest.count)) busiest = tally;
+    }
+    roleFigures.set(role, {
+      busiestDayUsers: countCell(busiest, k),
+      userWeeks: count(`week${sep}${role}`),
+    });
+  }
+
+  const guides: PeriodFigures['guides'] = new Map();
+  const steps: PeriodFigures['steps'] = new Map();
+  for (const [guideKey, id] of guideKeys) {
+    const of = (kind: SignalKind) => count(`${kind}${sep}${guideKey}`);
+    const started = of('guide.started');
+    const completed = of('guide.completed');
+    const dismissed = of('guide.dismissed');
+    const abandoned = of('guide.abandoned');
+    const targetMissing = of('target.missing');
+    const survey = tallies.get(`survey.answered${sep}${guideKey}`);
+    guides.set(guideKey, {
+      ...id,
+      metrics: {
+        started,
+        completed,
+        completedUsers: of('first.guideCompleted'),
+        dismissed,
+        abandoned,
+        targetMissing,
+        completionRate: ratio(completed, started),
+        dismissRate: ratio(dismissed, started),
+        abandonRate: ratio(abandoned, started),
+        targetMissingRate: ratio(targetMissing, started),
+        surveyResponses: countCell(survey, k),
+        surveyMeanScore: meanScore(survey, k),
+      },
+    });
+    const stepFigures = new Map<string, StepMetrics>();
+    for (const step of stepKeys.get(guideKey) ?? []) {
+      const ofStep = (kind: SignalKind) => count(`${kind}${sep}${guideKey}${sep}${step}`);
+      const shown = ofStep('step.shown');
+      const done = ofStep('step.completed');
+      const skipped = ofStep('step.skipped');
+      const left =
+        isSuppressed(shown) || isSuppressed(done) || isSuppressed(skipped)
+          ? SUPPRESSED
+          : Math.max(0, shown - done - skipped);
+      stepFigures.set(step, {
+        shown,
+        completed: done,
+        skipped,
+        targetMissing: ofStep('target.missing'),
+        reachedRate: ratio(shown, started),
+        completionRate: ratio(done, shown),
+        dropOffRate: ratio(left, shown),
+      });
+    }
+    steps.set(guideKey, stepFigures);
+  }
+
+  const fields: PeriodFigures['fields'] = new Map();
+  for (const [key, id] of fieldKeys) {
+    fields.set(key, {
+      ...id,
+      metrics: {
+        empty: count(`field.empty${sep}${key}`),
+        invalid: count(`field.invalid${sep}${key}`),
+      },
+    });
+  }
+
+  return { daily, roles: roleFigures, guides, steps, fields };
+}
+
+// ---- Both periods ----
+
+const value = (cell: Cell) => (isSuppressed(cell) ? 0 : cell);
+
+function compare<M extends object>(
+  current: M | undefined,
+  baseline: M | undefined,
+  empty: M,
+  withBaseline: boolean,
+): Compared<M> {
+  const now = current ?? empty;
+  if (!withBaseline) return { ...now };
+  const before = baseline ?? empty;
+  return { ...now, baseline: before, delta: deltas(now, before) };
+}
+
+/** True when an item shows no figure at all: it is left out, so not even its name shows. */
+function nothingShown(item: object): boolean {
+  return Object.values(item).every((v) =>
+    typeof v === 'number' ? false : typeof v === 'object' && v !== null ? nothingShown(v) : true,
+  );
+}
+
+function allSuppressed<M extends object>(names: readonly (keyof M)[]): M {
+  return Object.fromEntries(names.map((name) => [name, SUPPRESSED])) as M;
+}
+
+const EMPTY_ROLE = allSuppressed<UserMetrics>(['busiestDayUsers', 'userWeeks']);
+const EMPTY_GUIDE = allSuppressed<GuideMetrics>([
+  'started',
+  'completed',
+  'completedUsers',
+  'dismissed',
+  'abandoned',
+  'targetMissing',
+  'completionRate',
+  'dismissRate',
+  'abandonRate',
+  'targetMissingRate',
+  'surveyResponses',
+  'surveyMeanScore',
+]);
+const EMPTY_STEP = allSuppressed<StepMetrics>([
+  'shown',
+  'completed',
+  'skipped',
+  'targetMissing',
+  'reachedRate',
+  'completionRate',
+  'dropOffRate',
+]);
+const EMPTY_FIELD = allSuppressed<FieldMetrics>(['empty', 'invalid']);
+
+function union<T>(a: Iterable<T>, b: Iterable<T>): T[] {
+  return [...new Set([...a, ...b])];
+}
+
+/**
+ * The snapshot of `period` (and of `baseline`, with changes, when given) from counter rows.
+ * `rows` must cover `rowsNeeded()` of each period; rows outside are ignored. Items with no figure
+ * left after suppression are omitted, so a rare role, guide or field does not even show its name.
+ */
+export function buildSnapshot(rows: readonly CounterRow[], options: SnapshotOptions): Snapshot {
+  const { period, k } = options;
+  const baseline = options.baseline ?? null;
+  const withBaseline = baseline !== null;
+  const now = periodFigures(rows, period, k);
+  const before = baseline ? periodFigures(rows, baseline, k) : null;
+  const both = <M extends object>(a: M | undefined, b: M | undefined, empty: M) =>
+    compare(a, b, empty, withBaseline);
+
+  const byRole: Snapshot['activeUsers']['byRole'] = [];
+  for (const role of union(now.roles.keys(), before?.roles.keys() ?? []).sort()) {
+    const figures = both(now.roles.get(role), before?.roles.get(role), EMPTY_ROLE);
+    const daily = [...now.daily, ...(before?.daily ?? [])].filter((d) => d.role === role);
+    if (nothingShown(figures) && nothingShown(daily.map((d) => d.users))) continue;
+    byRole.push({ role, ...figures });
+  }
+  const shownRoles = new Set(byRole.map((r) => r.role));
+
+  const guides: GuideFunnel[] = [];
+  for (const guideKey of union(now.guides.keys(), before?.guides.keys() ?? [])) {
+    const current = now.guides.get(guideKey);
+    const previous = before?.guides.get(guideKey);
+    const id = (current ?? previous) as { guide: string; version: number };
+    const nowSteps = now.steps.get(guideKey) ?? new Map<string, StepMetrics>();
+    const beforeSteps = before?.steps.get(guideKey) ?? new Map<string, StepMetrics>();
+    const stepIds = orderSteps(
+      union(nowSteps.keys(), beforeSteps.keys()),
+      options.stepOrder?.[id.guide],
+      nowSteps,
+    );
+    const steps: GuideFunnel['steps'] = [];
+    for (const step of stepIds) {
+      const figures = both(nowSteps.get(step), beforeSteps.get(step), EMPTY_STEP);
+      if (!nothingShown(figures)) steps.push({ step, ...figures });
+    }
+    const figures = both(current?.metrics, previous?.metrics, EMPTY_GUIDE);
+    if (nothingShown(figures) && steps.length === 0) continue;
+    guides.push({ guide: id.guide, version: id.version, ...figures, steps });
+  }
+  guides.sort((a, b) => a.guide.localeCompare(b.guide) || b.version - a.version);
+
+  const pickSurvey = (m: GuideMetrics): SurveyMetrics => ({
+    responses: m.surveyResponses,
+    meanScore: m.surveyMeanScore,
+    completionRate: m.completionRate,
+  });
+  const surveys = guides
+    .filter((g) => hasSurvey(g) || (g.baseline && hasSurvey(g.baseline)))
+    .map((g) => ({
+      guide: g.guide,
+      version: g.version,
+      ...both(pickSurvey(g), g.baseline && pickSurvey(g.baseline), pickSurvey(EMPTY_GUIDE)),
+    }));
+
+  const pages = new Map<string, FieldPage>();
+  for (const key of union(now.fields.keys(), before?.fields.keys() ?? [])) {
+    const current = now.fields.get(key);
+    const previous = before?.fields.get(key);
+    const id = (current ?? previous) as { pageType: string; field: string };
+    const figures = both(current?.metrics, previous?.metrics, EMPTY_FIELD);
+    if (nothingShown(figures)) continue;
+    let page = pages.get(id.pageType);
+    if (!page) pages.set(id.pageType, (page = { pageType: id.pageType, fields: [] }));
+    page.fields.push({ field: id.field, ...figures });
+  }
+  // Suppressed cells rank as zero, so the order reveals nothing they hide.
+  const problems = (m: FieldMetrics) => value(m.empty) + value(m.invalid);
+  const fields = [...pages.values()];
+  for (const page of fields) {
+    page.fields.sort((a, b) => problems(b) - problems(a) || a.field.localeCompare(b.field));
+  }
+  const pageProblems = (p: FieldPage) => p.fields.reduce((n, f) => n + problems(f), 0);
+  fields.sort((a, b) => pageProblems(b) - pageProblems(a) || a.pageType.localeCompare(b.pageType));
+
+  return {
+    k,
+    period: { ...period, days: periodDays(period) },
+    baseline: baseline ? { ...baseline, days: periodDays(baseline) } : null,
+    activeUsers: {
+      daily: now.daily.filter((d) => shownRoles.has(d.role)),
+      baselineDaily: before ? before.daily.filter((d) => shownRoles.has(d.role)) : null,
+      byRole,
+    },
+    guides,
+    surveys,
+    fields,
+  };
+}
+
+function hasSurvey(m: GuideMetrics): boolean {
+  return !isSuppressed(m.surveyResponses) && m.surveyResponses > 0;
+}
+
+/** Guide order first; steps the pack does not know (older versions) by how often they showed. */
+function orderSteps(
+  steps: string[],
+  order: readonly string[] | undefined,
+  current: Map<string, StepMetrics>,
+): string[] {
+  const position = (step: string) => {
+    const i = order?.indexOf(step) ?? -1;
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const shown = (step: string) => value(current.get(step)?.shown ?? SUPPRESSED);
+  return steps.sort(
+    (a, b) => position(a) - position(b) || shown(b) - shown(a) || a.localeCompare(b),
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * The routes. Handlers read nothing about the client but the Authorization header and the body:
+ * no address, user agent or other header reaches the store or a log.
+ */
+import type { HttpBindings } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
+import { describeIssues } from '../core/guide/problems';
+import { signalBatchSchema } from '../core/signals';
+import { buildSnapshot, rowsNeeded, type Period } from '../core/snapshot';
+import { readJsonBody } from './body';
+import { snapshotCsv } from './csv';
+import { ApiError, fail, type ErrorBody } from './errors';
+import { matchesEtag, type GuidePack } from './guidePack';
+import { TokenBuckets, type RateLimit } from './rateLimit';
+import { parseSnapshotQuery } from './snapshotQuery';
+import type { SignalStore, TokenKind, TokenRecord } from './stores/types';
+import { authenticate } from './tokens';
+
+export interface AppOptions {
+  store: SignalStore;
+  pack: GuidePack;
+  /** The OpenAPI description, served as is. */
+  openapi: string;
+  k: number;
+  bodyLimit: number;
+  rateLimit: RateLimit | false;
+}
+
+/** Problems listed in a 400 beyond the first: enough to fix a batch, short enough to read. */
+const PROBLEMS_SHOWN = 10;
+
+export function createApp(options: AppOptions): Hono {
+  const { store, pack } = options;
+  const buckets = options.rateLimit ? new TokenBuckets(options.rateLimit) : null;
+  const app = new Hono();
+
+  async function admit(c: Context, kind: TokenKind): Promise<TokenRecord> {
+    const token = await authenticate(store, c.req.header('authorization'), kind);
+    const wait = buckets?.take(token.id) ?? 0;
+    if (wait > 0) {
+      throw fail(
+        429,
+        'rate_limited',
+        `This token sent too many requests; retry in ${wait} s.`,
+        {},
+        { 'Retry-After': String(wait) },
+      );
+    }
+    return token;
+  }
+
+  app.get('/healthz', (c) => c.json({ ok: true, store: store.kind }));
+
+  app.get('/openapi.json', (c) =>
+    c.body(options.openapi, 200, { 'Content-Type': 'application/json' }),
+  );
+
+  app.post('/v1/signals', async (c) => {
+    const token = await admit(c, 'ingest');
+    // Served by Node, read its request stream directly; `app.request()` in tests has a web stream.
+    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+    const body = await readJsonBody(
+      (name) => c.req.header(name),
+      incoming ?? c.req.raw.body,
+      options.bodyLimit,
+    );
+    const parsed = signalBatchSchema.safeParse(body, { reportInput: true });
+    if (!parsed.success) {
+      const problems = describeIssues('', parsed.error.issues)
+        .slice(0, PROBLEMS_SHOWN)
+        .map(({ path, message }) => ({ path, message }));
+      const first = problems[0] ?? { path: '', message: 'is not valid' };
+      throw fail(400, 'invalid_batch', `${first.path || 'The batch'}: ${first.message}.`, {
+        path: first.path,
+        problems,
+      });
+    }
+    const batch = parsed.data;
+    const { duplicate } = await store.ingest(token.org, batch.batchId, batch.signals);
+    return c.json(
+      duplicate ? { accepted: 0, duplicate: true } : { accepted: batch.signals.length },
+    );
+  });
+
+  app.get('/v1/guides', async (c) => {
+    await admit(c, 'ingest');
+    const headers = { ETag: pack.etag, 'Cache-Control': 'no-cache' };
+    if (matchesEtag(c.req.header('if-none-match'), pack.etag)) return c.body(null, 304, headers);
+    return c.body(pack.body, 200, { ...headers, 'Content-Type': 'application/json' });
+  });
+
+  app.get('/v1/snapshots', async (c) => {
+    const token = await admit(c, 'admin');
+    const query = parseSnapshotQuery(c.req.query());
+    const periods = [query.period, ...(query.baseline ? [query.baseline] : [])].map(rowsNeeded);
+    const span: Period = {
+      from: periods.map((p) => p.from).reduce((a, b) => (a < b ? a : b)),
+      to: periods.map((p) => p.to).reduce((a, b) => (a > b ? a : b)),
+    };
+    const snapshot = buildSnapshot(await store.counters(token.org, span), {
+      period: query.period,
+      baseline: query.baseline,
+      k: options.k,
+      stepOrder: pack.stepOrder,
+    });
+    const headers = { 'Cache-Control': 'no-store' };
+    if (query.format === 'csv') {
+      const name = `waymark-${token.org}-${query.period.from}-${query.period.to}.csv`;
+      return c.body(snapshotCsv(snapshot), 200, {
+        ...headers,
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${name}"`,
+      });
+    }
+    return c.json({ schemaVersion: 1, org: token.org, ...snapshot }, 200, headers);
+  });
+
+  const methods = new Map<string, string[]>();
+  for (const route of app.routes) {
+    methods.set(route.path, [...(methods.get(route.path) ?? []), route.method]);
+  }
+
+  app.notFound((c) => {
+    const allowed = methods.get(c.req.path);
+    if (allowed) {
+      const body: ErrorBody = {
+        error: 'method_not_allowed',
+        message: `${c.req.path} answers ${allowed.join(' and ')} only.`,
+      };
+      return c.json(body, 405, { Allow: allowed.join(', ') });
+    }
+    const body: ErrorBody = { error: 'not_found', message: `There is nothing at ${c.req.path}.` };
+    return c.json(body, 404);
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(error.body, error.status, error.headers);
+    // The error only: the request (and so its headers) stays out of the log.
+    console.error(`Request failed: ${error.stack ?? error.message}`);
+    const body: ErrorBody = { error: 'internal', message: 'The endpoint failed; try again later.' };
+    return c.json(body, 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,140 @@
+/**
+ * A snapshot as CSV for spreadsheets: one row per figure, `section` saying which table it belongs
+ * to. Suppressed figures read "fewer than k" and are never numbers.
+ */
+import { isSuppressed, type Cell, type Snapshot } from '../core/snapshot';
+
+export const CSV_COLUMNS = [
+  'section',
+  'role',
+  'day',
+  'guide',
+  'version',
+  'step',
+  'pageType',
+  'field',
+  'metric',
+  'value',
+  'baseline',
+  'delta',
+] as const;
+type Column = (typeof CSV_COLUMNS)[number];
+type Row = Partial<Record<Column, string | number>>;
+
+export const SUPPRESSED_TEXT = 'fewer than k';
+
+const TEXT_COLUMNS = new Set<Column>(['section', 'role', 'guide', 'step', 'pageType', 'field']);
+
+function cell(value: Cell | undefined): string {
+  if (value === undefined) return '';
+  return isSuppressed(value) ? SUPPRESSED_TEXT : String(value);
+}
+
+function escape(column: Column, value: string | number | undefined): string {
+  let text = value === undefined ? '' : String(value);
+  // Names that start like a formula would run as one in a spreadsheet.
+  if (TEXT_COLUMNS.has(column) && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One row per metric of an item, with its baseline and change when the item has them. */
+function metricRows<M extends object>(
+  ids: Row,
+  figures: M & { baseline?: M; delta?: M },
+  names: readonly (keyof M & string)[],
+): Row[] {
+  return names.map((name) => ({
+    ...ids,
+    metric: name,
+    value: cell(figures[name] as Cell),
+    baseline: figures.baseline ? cell(figures.baseline[name] as Cell) : '',
+    delta: figures.delta ? cell(figures.delta[name] as Cell) : '',
+  }));
+}
+
+export function snapshotRows(snapshot: Snapshot): Row[] {
+  const rows: Row[] = [];
+  for (const r of snapshot.activeUsers.byRole) {
+    rows.push(
+      ...metricRows({ section: 'activeUsers', role: r.role }, r, ['busiestDayUsers', 'userWeeks']),
+    );
+  }
+  for (const d of snapshot.activeUsers.daily) {
+    rows.push({
+      section: 'activeUsersDaily',
+      role: d.role,
+      day: d.day,
+      metric: 'users',
+      value: cell(d.users),
+    });
+  }
+  for (const d of snapshot.activeUsers.baselineDaily ?? []) {
+    rows.push({
+      section: 'activeUsersDaily',
+      role: d.role,
+      day: d.day,
+      metric: 'users',
+      baseline: cell(d.users),
+    });
+  }
+  for (const g of snapshot.guides) {
+    const ids = { guide: g.guide, version: g.version };
+    rows.push(
+      ...metricRows({ section: 'guides', ...ids }, g, [
+        'started',
+        'completed',
+        'completedUsers',
+        'dismissed',
+        'abandoned',
+        'targetMissing',
+        'completionRate',
+        'dismissRate',
+        'abandonRate',
+        'targetMissingRate',
+        'surveyResponses',
+        'surveyMeanScore',
+      ]),
+    );
+    for (const s of g.steps) {
+      rows.push(
+        ...metricRows({ section: 'steps', ...ids, step: s.step }, s, [
+          'shown',
+          'completed',
+          'skipped',
+          'targetMissing',
+          'reachedRate',
+          'completionRate',
+          'dropOffRate',
+        ]),
+      );
+    }
+  }
+  for (const s of snapshot.surveys) {
+    rows.push(
+      ...metricRows({ section: 'surveys', guide: s.guide, version: s.version }, s, [
+        'responses',
+        'meanScore',
+        'completionRate',
+      ]),
+    );
+  }
+  for (const page of snapshot.fields) {
+    for (const f of page.fields) {
+      rows.push(
+        ...metricRows({ section: 'fields', pageType: page.pageType, field: f.field }, f, [
+          'empty',
+          'invalid',
+        ]),
+      );
+    }
+  }
+  return rows;
+}
+
+export function snapshotCsv(snapshot: Snapshot): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const row of snapshotRows(snapshot)) {
+    lines.push(CSV_COLUMNS.map((column) => escape(column, row[column])).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,95 @@
+/**
+ * The Waymark endpoint: `startEndpoint()` opens the store, loads the guide pack and serves the
+ * API until `close()`. Options are explicit; `endpointOptionsFromEnv()` reads them from the
+ * environment as `npm run server` does.
+ */
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { createApp } from './app';
+import { DEFAULT_BODY_LIMIT } from './body';
+import { DEFAULT_GUIDES_DIR, loadGuidePack } from './guidePack';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './rateLimit';
+import { openStore } from './stores/open';
+import type { SignalStore } from './stores/types';
+
+export { endpointOptionsFromEnv } from './config';
+export type { SignalStore } from './stores/types';
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_K = 5;
+
+export interface EndpointOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** PostgreSQL connection string; the SQLite file is used when absent. */
+  databaseUrl?: string;
+  sqlitePath?: string;
+  /** PostgreSQL connections of this process. */
+  poolSize?: number;
+  guidesDir?: string;
+  /** Snapshot cells from fewer contributors are suppressed. */
+  k?: number;
+  /** Per-token request rate; false turns the limit off (load tests). */
+  rateLimit?: RateLimit | false;
+  /** Largest request body in bytes, as sent and as inflated. */
+  bodyLimit?: number;
+}
+
+export interface Endpoint {
+  url: string;
+  store: SignalStore;
+  close(): Promise<void>;
+}
+
+const OPENAPI_FILE = new URL('./openapi.json', import.meta.url);
+
+export async function startEndpoint(options: EndpointOptions = {}): Promise<Endpoint> {
+  const k = options.k ?? DEFAULT_K;
+  if (!Number.isInteger(k) || k < 1) throw new Error(`k must be a whole number ≥ 1 — got ${k}`);
+  const pack = loadGuidePack(options.guidesDir ?? DEFAULT_GUIDES_DIR);
+  const store = await openStore(options);
+  try {
+    const app = createApp({
+      store,
+      pack,
+      openapi: readFileSync(OPENAPI_FILE, 'utf8'),
+      k,
+      bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+      rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    });
+    const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+    // A client that stops sending mid-body must not hold a connection for minutes.
+    server.requestTimeout = 30_000;
+    const host = options.host ?? DEFAULT_HOST;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? DEFAULT_PORT, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const { port } = server.address() as AddressInfo;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      store,
+      close() {
+        closing ??= (async () => {
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          });
+          await store.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

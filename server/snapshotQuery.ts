@@ -1,0 +1,75 @@
+/** The query of GET /v1/snapshots, validated like every other input. */
+import { z } from 'zod';
+import { describeIssues } from '../core/guide/problems';
+import { periodDays, type Period } from '../core/snapshot';
+import { fail } from './errors';
+
+/** A year, leap day included: longer periods are slow to read and rarely what anyone wants. */
+export const MAX_PERIOD_DAYS = 366;
+
+const day = z.iso.date();
+
+export const snapshotQuerySchema = z
+  .object({
+    from: day,
+    to: day,
+    baselineFrom: day.optional(),
+    baselineTo: day.optional(),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    const check = (from: string, to: string, prefix: '' | 'baseline') => {
+      const toName = prefix ? 'baselineTo' : 'to';
+      const fromName = prefix ? 'baselineFrom' : 'from';
+      if (from > to) {
+        ctx.addIssue({ code: 'custom', path: [toName], message: `must not be before ${fromName}` });
+        return;
+      }
+      const days = periodDays({ from, to });
+      if (days > MAX_PERIOD_DAYS) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [toName],
+          message: `the period may span at most ${MAX_PERIOD_DAYS} days — got ${days}`,
+        });
+      }
+    };
+    check(q.from, q.to, '');
+    if ((q.baselineFrom === undefined) !== (q.baselineTo === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [q.baselineFrom === undefined ? 'baselineFrom' : 'baselineTo'],
+        message: 'baselineFrom and baselineTo go together',
+      });
+    } else if (q.baselineFrom !== undefined && q.baselineTo !== undefined) {
+      check(q.baselineFrom, q.baselineTo, 'baseline');
+    }
+  });
+
+export interface SnapshotQuery {
+  period: Period;
+  baseline: Period | null;
+  format: 'json' | 'csv';
+}
+
+export function parseSnapshotQuery(query: Record<string, string>): SnapshotQuery {
+  const result = snapshotQuerySchema.safeParse(query, { reportInput: true });
+  if (!result.success) {
+    const problems = describeIssues('', result.error.issues).map(({ path, message }) => ({
+      path,
+      message,
+    }));
+    const first = problems[0] ?? { path: '', message: 'is not valid' };
+    throw fail(400, 'invalid_query', `${first.path || 'The query'}: ${first.message}.`, {
+      path: first.path,
+      problems,
+    });
+  }
+  const q = result.data;
+  return {
+    period: { from: q.from, to: q.to },
+    baseline: q.baselineFrom && q.baselineTo ? { from: q.baselineFrom, to: q.baselineTo } : null,
+    format: q.format,
+  };
+}

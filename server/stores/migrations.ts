@@ -1,0 +1,81 @@
+/**
+ * Schema versions, applied in order on start. Each store records the versions it applied in
+ * `schema_migrations`; never edit a released migration, add the next one.
+ */
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Migration {
+  version: number;
+  description: string;
+  statements(dialect: Dialect): string[];
+}
+
+export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  description TEXT NOT NULL,
+  applied_on TEXT NOT NULL
+)`;
+
+/** The counter key columns, in primary-key order (org first, then day for period scans). */
+export const KEY_COLUMNS = [
+  'org',
+  'day',
+  'role',
+  'crm',
+  'kind',
+  'guide',
+  'version',
+  'step',
+  'page_type',
+  'field',
+] as const;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'tokens, batches and daily counters',
+    statements: (dialect) => {
+      // SQLite stores a composite-keyed table best as a clustered index.
+      const clustered = dialect === 'sqlite' ? ' WITHOUT ROWID' : '';
+      // Counters are updated in place all day: free room on each page lets PostgreSQL keep the
+      // new row version on the same page without touching the index (a HOT update).
+      const roomy = dialect === 'postgres' ? ' WITH (fillfactor = 70)' : '';
+      return [
+        `CREATE TABLE tokens (
+          id TEXT PRIMARY KEY,
+          org TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('ingest', 'admin')),
+          hash TEXT NOT NULL UNIQUE,
+          created_at TEXT NOT NULL,
+          revoked_at TEXT
+        )`,
+        'CREATE INDEX tokens_org ON tokens (org)',
+        // The day a batch arrived, no finer: enough to prune old ids, too coarse to link batches.
+        `CREATE TABLE batches (
+          org TEXT NOT NULL,
+          batch_id TEXT NOT NULL,
+          received_on TEXT NOT NULL,
+          PRIMARY KEY (org, batch_id)
+        )${clustered}`,
+        `CREATE TABLE counters (
+          org TEXT NOT NULL,
+          day TEXT NOT NULL,
+          role TEXT NOT NULL,
+          crm TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          guide TEXT NOT NULL,
+          version INTEGER NOT NULL,
+          step TEXT NOT NULL,
+          page_type TEXT NOT NULL,
+          field TEXT NOT NULL,
+          count BIGINT NOT NULL,
+          contributors BIGINT NOT NULL,
+          score_sum BIGINT NOT NULL,
+          PRIMARY KEY (${KEY_COLUMNS.join(', ')})
+        )${clustered}${roomy}`,
+      ];
+    },
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,135 @@
+/**
+ * The SQLite store: one file, zero set-up, for one endpoint process. WAL lets the token CLI and
+ * readers work beside the server; synchronous=NORMAL in WAL mode may lose the last commits on a
+ * power cut but never splits a transaction, so a batch and its counters vanish together and the
+ * browser's retry counts them once.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { CounterRow, Period } from '../../core/snapshot';
+import { GroupCommit, mergeGroup, type PendingBatch } from './groupCommit';
+import { utcToday } from './today';
+import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
+import type { SignalStore, TokenKind, TokenRecord } from './types';
+
+interface TokenRow {
+  id: string;
+  org: string;
+  kind: TokenKind;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+const toRecord = (row: TokenRow): TokenRecord => ({
+  id: row.id,
+  org: row.org,
+  kind: row.kind,
+  createdAt: row.created_at,
+  revokedAt: row.revoked_at,
+});
+
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    db.exec(MIGRATIONS_TABLE);
+    const applied = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as {
+      v: number | null;
+    };
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= (applied.v ?? 0)) continue;
+      for (const sql of migration.statements('sqlite')) db.exec(sql);
+      db.prepare(
+        'INSERT INTO schema_migrations (version, description, applied_on) VALUES (?, ?, ?)',
+      ).run(migration.version, migration.description, utcToday());
+    }
+  }).immediate();
+}
+
+export function openSqliteStore(path: string): SignalStore {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const insertBatch = db.prepare(
+    'INSERT INTO batches (org, batch_id, received_on) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  const upsert = db.prepare(
+    `INSERT INTO counters (org, day, role, crm, kind, guide, version, step, page_type, field,
+       count, contributors, score_sum)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET count = count + excluded.count,
+       contributors = contributors + excluded.contributors,
+       score_sum = score_sum + excluded.score_sum`,
+  );
+  const commitGroup = db.transaction((group: readonly PendingBatch[]): boolean[] => {
+    const today = utcToday();
+    const duplicates = group.map((b) => insertBatch.run(b.org, b.batchId, today).changes === 0);
+    for (const c of mergeGroup(group.filter((_, i) => !duplicates[i]))) {
+      upsert.run(
+        c.org,
+        c.day,
+        c.role,
+        c.crm,
+        c.kind,
+        c.guide,
+        c.version,
+        c.step,
+        c.pageType,
+        c.field,
+        c.count,
+        c.contributors,
+        c.scoreSum,
+      );
+    }
+    return duplicates;
+  });
+  // One writer: one transaction at a time; batches arriving meanwhile share the next one.
+  const groups = new GroupCommit(async (group) => commitGroup.immediate(group), { inFlight: 1 });
+
+  const selectCounters = db.prepare(
+    `SELECT day, role, crm, kind, guide, version, step, page_type AS pageType, field, count,
+       contributors, score_sum AS scoreSum
+     FROM counters WHERE org = ? AND day BETWEEN ? AND ?
+     ORDER BY day, role, crm, kind, guide, version, step, page_type, field`,
+  );
+  const insertToken = db.prepare(
+    'INSERT INTO tokens (id, org, kind, hash, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const tokenColumns = 'id, org, kind, created_at, revoked_at';
+  const findToken = db.prepare(`SELECT ${tokenColumns} FROM tokens WHERE hash = ?`);
+  const listAll = db.prepare(`SELECT ${tokenColumns} FROM tokens ORDER BY org, created_at, id`);
+  const listOrg = db.prepare(
+    `SELECT ${tokenColumns} FROM tokens WHERE org = ? ORDER BY created_at, id`,
+  );
+  const revoke = db.prepare('UPDATE tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?');
+
+  return {
+    kind: 'sqlite',
+    ingest(org, batchId, signals) {
+      return groups.submit({ org, batchId, signals });
+    },
+    async counters(org: string, period: Period) {
+      return selectCounters.all(org, period.from, period.to) as CounterRow[];
+    },
+    async insertToken(t) {
+      insertToken.run(t.id, t.org, t.kind, t.hash, t.createdAt);
+    },
+    async findToken(hash) {
+      const row = findToken.get(hash) as TokenRow | undefined;
+      return row && toRecord(row);
+    },
+    async listTokens(org) {
+      return ((org ? listOrg.all(org) : listAll.all()) as TokenRow[]).map(toRecord);
+    },
+    async revokeToken(id, at) {
+      return revoke.run(at, id).changes > 0;
+    },
+    async close() {
+      await groups.settled();
+      if (db.open) db.close();
+    },
+  };
+}

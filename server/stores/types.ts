@@ -1,0 +1,36 @@
+/**
+ * The storage contract of the endpoint. Two implementations (SQLite file, PostgreSQL) answer the
+ * same calls with the same results; the app never sees SQL.
+ */
+import type { Signal } from '../../core/signals';
+import type { CounterRow, Period } from '../../core/snapshot';
+
+export type TokenKind = 'ingest' | 'admin';
+export const TOKEN_KINDS: readonly TokenKind[] = ['ingest', 'admin'];
+
+export interface TokenRecord {
+  id: string;
+  org: string;
+  kind: TokenKind;
+  /** ISO timestamp. */
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface SignalStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /**
+   * Records the batch id and adds its signals to the counters in one transaction. A batch id the
+   * org has already sent changes nothing and returns `duplicate: true`.
+   */
+  ingest(org: string, batchId: string, signals: readonly Signal[]): Promise<{ duplicate: boolean }>;
+  /** Counter rows of an org whose day lies in the period, in key order. */
+  counters(org: string, period: Period): Promise<CounterRow[]>;
+  insertToken(token: TokenRecord & { hash: string }): Promise<void>;
+  /** The token with this sha256 hash (hex), revoked or not. */
+  findToken(hash: string): Promise<TokenRecord | undefined>;
+  listTokens(org?: string): Promise<TokenRecord[]>;
+  /** Marks the token revoked; false when no such token exists. */
+  revokeToken(id: string, at: string): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,175 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SyncStatus } from '../../core/messages';
+import { startEndpoint, type Endpoint } from '../../server';
+import { createToken } from '../../server/tokens';
+import { startFaultProxy, type FaultMode, type FaultProxy } from './faultProxy';
+import { expect, storedEvents, test, walkLogACall } from './fixtures';
+
+const ALL_TIME = { from: '2000-01-01', to: '2100-12-31' };
+
+interface Setup {
+  endpoint: Endpoint;
+  proxy: FaultProxy;
+  sqlitePath: string;
+  options: Page;
+}
+
+/** A real endpoint on a SQLite file behind the fault proxy, set in the options as an admin would. */
+async function connect(context: BrowserContext, extensionId: string): Promise<Setup> {
+  const sqlitePath = join(mkdtempSync(join(tmpdir(), 'waymark-sync-')), 'endpoint.sqlite');
+  const endpoint = await startEndpoint({ port: 0, sqlitePath, rateLimit: false });
+  const { token } = await createToken(endpoint.store, 'acme', 'ingest');
+  const proxy = await startFaultProxy(endpoint.url);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByLabel('Endpoint address').fill(proxy.url);
+  await options.getByLabel('Ingest token').fill(token);
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  await expect(options.getByText('Connected: the endpoint accepts this token')).toBeVisible();
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByText('Saved. Sync is on.')).toBeVisible();
+  return { endpoint, proxy, sqlitePath, options };
+}
+
+function syncNow(options: Page): Promise<SyncStatus> {
+  return options.evaluate(() =>
+    (
+      globalThis as unknown as {
+        chrome: { runtime: { sendMessage(m: unknown): Promise<SyncStatus> } };
+      }
+    ).chrome.runtime.sendMessage({
+      type: 'sync:now',
+      data: {},
+    }),
+  );
+}
+
+const COUNTED = new Set([
+  'guide.started',
+  'step.shown',
+  'step.completed',
+  'step.skipped',
+  'guide.completed',
+  'guide.dismissed',
+  'guide.abandoned',
+  'target.missing',
+  'field.empty',
+  'field.invalid',
+  'survey.answered',
+  'page.viewed',
+]);
+
+function tally(kinds: string[]): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const kind of kinds) if (COUNTED.has(kind)) totals[kind] = (totals[kind] ?? 0) + 1;
+  return totals;
+}
+
+test('sync loses nothing and counts nothing twice through kills, 500s, 429s, stalls and duplicates', async ({
+  page,
+  crm,
+  context,
+  extensionId,
+}) => {
+  test.setTimeout(150_000);
+  const { proxy, sqlitePath, options, ...setup } = await connect(context, extensionId);
+  let { endpoint } = setup;
+  let round = 0;
+  const work = async () => {
+    round++;
+    await page.goto(`${crm}/app/opportunities`);
+    await page.goto(`${crm}/app/opportunities/opp-10${10 + round}`);
+    await page.goto(`${crm}/app/home`);
+  };
+
+  const failures: [FaultMode, RegExp][] = [
+    ['down', /could not be reached/],
+    ['error500', /answered 500/],
+    ['tooMany', /answered 429/],
+    ['loseAnswer', /could not be reached/],
+    ['stall', /did not answer within 15 s/],
+  ];
+  for (const [mode, error] of failures) {
+    await work();
+    proxy.mode = mode;
+    const status = await syncNow(options);
+    expect(status.lastError, mode).toMatch(error);
+    expect(status.pendingBatches, mode).toBeGreaterThan(0);
+  }
+
+  // Delivered twice by the network: counted once.
+  await work();
+  proxy.mode = 'duplicate';
+  expect((await syncNow(options)).pendingBatches).toBe(0);
+
+  // The endpoint process dies; the browser keeps queuing; it comes back on the same file.
+  await work();
+  const port = Number(new URL(endpoint.url).port);
+  await endpoint.close();
+  proxy.mode = 'pass';
+  expect((await syncNow(options)).lastError).toMatch(/could not be reached/);
+  await work();
+  endpoint = await startEndpoint({ port, sqlitePath, rateLimit: false });
+
+  // Everything recorded so far, then one last delivery.
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(async () => (await syncNow(options)).pendingBatches).toBe(0);
+  const local = tally((await storedEvents(context)).map((e) => String(e.kind)));
+  const rows = await endpoint.store.counters('acme', ALL_TIME);
+  const remote: Record<string, number> = {};
+  for (const row of rows)
+    if (COUNTED.has(row.kind)) remote[row.kind] = (remote[row.kind] ?? 0) + row.count;
+  expect(local['page.viewed']).toBeGreaterThan(15);
+  expect(remote).toEqual(local);
+  // One browser: at most one contributor per cell, one active-day flag.
+  expect(Math.max(...rows.map((r) => r.contributors))).toBe(1);
+  expect(rows.filter((r) => r.kind === 'first.activeDay').map((r) => r.count)).toEqual([1]);
+  await proxy.close();
+  await endpoint.close();
+});
+
+test('canary values never reach a request body or the endpoint database', async ({
+  page,
+  crm,
+  context,
+  extensionId,
+}) => {
+  const { endpoint, proxy, sqlitePath, options } = await connect(context, extensionId);
+  const id = 'CANARY-ID-4411';
+  await page.request.put(`${crm}/api/opportunities/${id}?delay=0`, {
+    data: {
+      name: 'CANARY-NAME Harbor',
+      accountName: 'CANARY-ACCOUNT',
+      stage: 'Proposal',
+      nextStep: '',
+    },
+  });
+  await page.goto(`${crm}/app/opportunities/${id}`);
+  await walkLogACall(page, 'CANARY-SUBJECT ann.canary@example.com');
+  await page.goto(`${crm}/app/opportunities/${id}/edit`);
+  await page.getByRole('textbox', { name: 'Next Step' }).fill('');
+  await page.getByRole('textbox', { name: 'Description' }).fill('CANARY-DESCRIPTION');
+  await page.locator('[data-anchor="record.save"]').click();
+  await expect(page).toHaveURL(new RegExp(`${id}$`));
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(async () => (await syncNow(options)).pendingBatches).toBe(0);
+
+  const sent = proxy.bodies.join('\n');
+  expect(sent).toContain('opportunity:record');
+  expect(sent).toContain('field.empty');
+  await endpoint.close();
+  const database = [sqlitePath, `${sqlitePath}-wal`]
+    .filter((file) => existsSync(file))
+    .map((file) => readFileSync(file).toString('latin1'))
+    .join('');
+  for (const haystack of [sent, database]) {
+    expect(haystack).not.toMatch(/canary/i);
+    expect(haystack).not.toContain('@example.com');
+    expect(haystack).not.toContain('Harbor');
+    expect(haystack).not.toContain('127.0.0.1');
+  }
+  await proxy.close();
+});

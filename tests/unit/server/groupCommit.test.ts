@@ -1,0 +1,70 @@
+/** Group commit: batches arriving together share a transaction, and share its fate. */
+import { describe, expect, it } from 'vitest';
+import { GroupCommit, mergeGroup, type PendingBatch } from '../../../server/stores/groupCommit';
+import { signal } from './helpers';
+
+const batch = (batchId: string, count = 1): PendingBatch => ({
+  org: 'acme',
+  batchId,
+  signals: [signal({ count }), signal({ kind: 'first.activeDay', pageType: '' })],
+});
+
+describe('group commit', () => {
+  it('commits batches submitted together as one group, in order', async () => {
+    const groups: string[][] = [];
+    const commit = new GroupCommit(
+      async (group) => {
+        groups.push(group.map((b) => b.batchId));
+        return group.map((b) => b.batchId === 'b');
+      },
+      { inFlight: 1 },
+    );
+    const answers = await Promise.all(['a', 'b', 'c'].map((id) => commit.submit(batch(id))));
+    expect(groups).toEqual([['a', 'b', 'c']]);
+    expect(answers).toEqual([{ duplicate: false }, { duplicate: true }, { duplicate: false }]);
+    await commit.settled();
+  });
+
+  it('refuses every batch of a failed group and runs the next group after it', async () => {
+    let calls = 0;
+    const commit = new GroupCommit(
+      async (group) => {
+        calls++;
+        if (calls === 1) throw new Error('disk full');
+        return group.map(() => false);
+      },
+      { inFlight: 1 },
+    );
+    const failed = Promise.allSettled([commit.submit(batch('a')), commit.submit(batch('b'))]);
+    expect((await failed).map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(await commit.submit(batch('c'))).toEqual({ duplicate: false });
+  });
+
+  it('waits for running groups before it counts as settled', async () => {
+    let release: () => void = () => undefined;
+    const commit = new GroupCommit(
+      (group) => new Promise((resolve) => (release = () => resolve(group.map(() => false)))),
+      { inFlight: 1 },
+    );
+    const pending = commit.submit(batch('a'));
+    await new Promise((r) => setImmediate(r));
+    let settled = false;
+    const done = commit.settled().then(() => (settled = true));
+    await new Promise((r) => setImmediate(r));
+    expect(settled).toBe(false);
+    release();
+    await pending;
+    await done;
+    expect(settled).toBe(true);
+  });
+
+  it('sums the signals of a group per org and key', () => {
+    const rows = mergeGroup([batch('a', 2), batch('b', 3), { ...batch('c', 4), org: 'globex' }]);
+    expect(rows.map((r) => [r.org, r.kind, r.count, r.contributors])).toEqual([
+      ['acme', 'page.viewed', 5, 2],
+      ['acme', 'first.activeDay', 2, 2],
+      ['globex', 'page.viewed', 4, 1],
+      ['globex', 'first.activeDay', 1, 1],
+    ]);
+  });
+});
