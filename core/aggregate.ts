@@ -5,7 +5,7 @@
  * and the distinct-user flags are computed here, so no user or install id is ever needed.
  */
 import { signalKey, type Signal, type SignalKind } from './signals';
-import type { UsageEvent } from './usage';
+import { COUNTED_EVENT_KINDS, type UsageEvent } from './usage';
 
 /** What this browser has already reported, so "first time" flags are sent once. */
 export interface ReportedState {
@@ -42,20 +42,7 @@ export function isoWeek(at: number): string {
   return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
-const COUNTED = new Set<string>([
-  'guide.started',
-  'step.shown',
-  'step.completed',
-  'step.skipped',
-  'guide.completed',
-  'guide.dismissed',
-  'guide.abandoned',
-  'target.missing',
-  'field.empty',
-  'field.invalid',
-  'survey.answered',
-  'page.viewed',
-]);
+const COUNTED = new Set<string>(COUNTED_EVENT_KINDS);
 
 type CounterFields = Omit<Signal, 'count' | 'contributor' | 'scoreSum'>;
 

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { CRM_IDS } from './adapters/types';
+import { COUNTED_EVENT_KINDS } from './usage';
 
 export const SIGNAL_SCHEMA_VERSION = 1;
 
@@ -15,18 +16,7 @@ export const SIGNAL_SCHEMA_VERSION = 1;
  * distinct-user flags: each browser sends at most one per key and period.
  */
 export const SIGNAL_KINDS = [
-  'guide.started',
-  'step.shown',
-  'step.completed',
-  'step.skipped',
-  'guide.completed',
-  'guide.dismissed',
-  'guide.abandoned',
-  'target.missing',
-  'field.empty',
-  'field.invalid',
-  'survey.answered',
-  'page.viewed',
+  ...COUNTED_EVENT_KINDS,
   /** This browser's first activity of the day (an active user that day). */
   'first.activeDay',
   /** This browser's first activity of the ISO week (an active user that week). */

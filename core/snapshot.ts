@@ -446,8 +446,12 @@ function allSuppressed<M extends object>(names: readonly (keyof M)[]): M {
   return Object.fromEntries(names.map((name) => [name, SUPPRESSED])) as M;
 }
 
-const EMPTY_ROLE = allSuppressed<UserMetrics>(['busiestDayUsers', 'userWeeks']);
-const EMPTY_GUIDE = allSuppressed<GuideMetrics>([
+/** The figures of each kind of cell, in the order exports list them. */
+export const USER_METRICS = [
+  'busiestDayUsers',
+  'userWeeks',
+] as const satisfies readonly (keyof UserMetrics)[];
+export const GUIDE_METRICS = [
   'started',
   'completed',
   'completedUsers',
@@ -460,8 +464,8 @@ const EMPTY_GUIDE = allSuppressed<GuideMetrics>([
   'targetMissingRate',
   'surveyResponses',
   'surveyMeanScore',
-]);
-const EMPTY_STEP = allSuppressed<StepMetrics>([
+] as const satisfies readonly (keyof GuideMetrics)[];
+export const STEP_METRICS = [
   'shown',
   'completed',
   'skipped',
@@ -469,8 +473,16 @@ const EMPTY_STEP = allSuppressed<StepMetrics>([
   'reachedRate',
   'completionRate',
   'dropOffRate',
-]);
-const EMPTY_FIELD = allSuppressed<FieldMetrics>(['empty', 'invalid']);
+] as const satisfies readonly (keyof StepMetrics)[];
+export const FIELD_METRICS = [
+  'empty',
+  'invalid',
+] as const satisfies readonly (keyof FieldMetrics)[];
+
+const EMPTY_ROLE = allSuppressed<UserMetrics>(USER_METRICS);
+const EMPTY_GUIDE = allSuppressed<GuideMetrics>(GUIDE_METRICS);
+const EMPTY_STEP = allSuppressed<StepMetrics>(STEP_METRICS);
+const EMPTY_FIELD = allSuppressed<FieldMetrics>(FIELD_METRICS);
 
 function union<T>(a: Iterable<T>, b: Iterable<T>): T[] {
   return [...new Set([...a, ...b])];

@@ -5,7 +5,8 @@
  */
 import type { CrmId } from './adapters/types';
 
-export const EVENT_KINDS = [
+/** Kinds that are counted in anonymous signals (see core/signals.ts). */
+export const COUNTED_EVENT_KINDS = [
   'guide.started',
   'step.shown',
   'step.completed',
@@ -18,6 +19,10 @@ export const EVENT_KINDS = [
   'field.invalid',
   'survey.answered',
   'page.viewed',
+] as const;
+
+export const EVENT_KINDS = [
+  ...COUNTED_EVENT_KINDS,
   /** The log was trimmed to make room (storage quota); `count` events were dropped. */
   'log.trimmed',
 ] as const;

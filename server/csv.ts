@@ -2,7 +2,15 @@
  * A snapshot as CSV for spreadsheets: one row per figure, `section` saying which table it belongs
  * to. Suppressed figures read "fewer than k" and are never numbers.
  */
-import { isSuppressed, type Cell, type Snapshot } from '../core/snapshot';
+import {
+  FIELD_METRICS,
+  GUIDE_METRICS,
+  isSuppressed,
+  STEP_METRICS,
+  USER_METRICS,
+  type Cell,
+  type Snapshot,
+} from '../core/snapshot';
 
 export const CSV_COLUMNS = [
   'section',
@@ -55,9 +63,7 @@ function metricRows<M extends object>(
 export function snapshotRows(snapshot: Snapshot): Row[] {
   const rows: Row[] = [];
   for (const r of snapshot.activeUsers.byRole) {
-    rows.push(
-      ...metricRows({ section: 'activeUsers', role: r.role }, r, ['busiestDayUsers', 'userWeeks']),
-    );
+    rows.push(...metricRows({ section: 'activeUsers', role: r.role }, r, USER_METRICS));
   }
   for (const d of snapshot.activeUsers.daily) {
     rows.push({
@@ -79,34 +85,9 @@ export function snapshotRows(snapshot: Snapshot): Row[] {
   }
   for (const g of snapshot.guides) {
     const ids = { guide: g.guide, version: g.version };
-    rows.push(
-      ...metricRows({ section: 'guides', ...ids }, g, [
-        'started',
-        'completed',
-        'completedUsers',
-        'dismissed',
-        'abandoned',
-        'targetMissing',
-        'completionRate',
-        'dismissRate',
-        'abandonRate',
-        'targetMissingRate',
-        'surveyResponses',
-        'surveyMeanScore',
-      ]),
-    );
+    rows.push(...metricRows({ section: 'guides', ...ids }, g, GUIDE_METRICS));
     for (const s of g.steps) {
-      rows.push(
-        ...metricRows({ section: 'steps', ...ids, step: s.step }, s, [
-          'shown',
-          'completed',
-          'skipped',
-          'targetMissing',
-          'reachedRate',
-          'completionRate',
-          'dropOffRate',
-        ]),
-      );
+      rows.push(...metricRows({ section: 'steps', ...ids, step: s.step }, s, STEP_METRICS));
     }
   }
   for (const s of snapshot.surveys) {
@@ -121,10 +102,11 @@ export function snapshotRows(snapshot: Snapshot): Row[] {
   for (const page of snapshot.fields) {
     for (const f of page.fields) {
       rows.push(
-        ...metricRows({ section: 'fields', pageType: page.pageType, field: f.field }, f, [
-          'empty',
-          'invalid',
-        ]),
+        ...metricRows(
+          { section: 'fields', pageType: page.pageType, field: f.field },
+          f,
+          FIELD_METRICS,
+        ),
       );
     }
   }

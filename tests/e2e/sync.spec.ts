@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SyncStatus } from '../../core/messages';
+import { COUNTED_EVENT_KINDS } from '../../core/usage';
 import { startEndpoint, type Endpoint } from '../../server';
 import { createToken } from '../../server/tokens';
 import { startFaultProxy, type FaultMode, type FaultProxy } from './faultProxy';
@@ -47,20 +48,7 @@ function syncNow(options: Page): Promise<SyncStatus> {
   );
 }
 
-const COUNTED = new Set([
-  'guide.started',
-  'step.shown',
-  'step.completed',
-  'step.skipped',
-  'guide.completed',
-  'guide.dismissed',
-  'guide.abandoned',
-  'target.missing',
-  'field.empty',
-  'field.invalid',
-  'survey.answered',
-  'page.viewed',
-]);
+const COUNTED = new Set<string>(COUNTED_EVENT_KINDS);
 
 function tally(kinds: string[]): Record<string, number> {
   const totals: Record<string, number> = {};
