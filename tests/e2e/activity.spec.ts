@@ -117,7 +117,7 @@ test('a rep sees, exports and erases their own activity', async ({ page, crm, ex
   await expect(dialog).toBeHidden();
   await expect(eraseButton).toBeFocused();
   await activity.reload();
-  expect(await rows(events)).toEqual(eventRows);
+  await expect.poll(() => rows(events)).toEqual(eventRows);
   await expect(progress.getByRole('row', { name: new RegExp(GUIDE) })).toContainText('Closed');
 
   await eraseButton.click();
