@@ -102,16 +102,28 @@ test('sync loses nothing and counts nothing twice through kills, 500s, 429s, sta
   await work();
   endpoint = await startEndpoint({ port, sqlitePath, rateLimit: false });
 
-  // Everything recorded so far, then one last delivery.
+  // Everything recorded so far, then deliveries until the endpoint holds exactly that.
   await page.close({ runBeforeUnload: true });
-  await expect.poll(async () => (await syncNow(options)).pendingBatches).toBe(0);
-  const local = tally((await storedEvents(context)).map((e) => String(e.kind)));
-  const rows = await endpoint.store.counters('acme', ALL_TIME);
-  const remote: Record<string, number> = {};
-  for (const row of rows)
-    if (COUNTED.has(row.kind)) remote[row.kind] = (remote[row.kind] ?? 0) + row.count;
+  const totals = async () => {
+    await syncNow(options);
+    const remote: Record<string, number> = {};
+    for (const row of await endpoint.store.counters('acme', ALL_TIME)) {
+      if (COUNTED.has(row.kind)) remote[row.kind] = (remote[row.kind] ?? 0) + row.count;
+    }
+    return { local: tally((await storedEvents(context)).map((e) => String(e.kind))), remote };
+  };
+  await expect
+    .poll(async () => {
+      const { local, remote } = await totals();
+      const sorted = (o: Record<string, number>) => JSON.stringify(Object.entries(o).sort());
+      return sorted(remote) === sorted(local);
+    })
+    .toBe(true);
+  const { local, remote } = await totals();
   expect(local['page.viewed']).toBeGreaterThan(15);
   expect(remote).toEqual(local);
+  expect((await syncNow(options)).pendingBatches).toBe(0);
+  const rows = await endpoint.store.counters('acme', ALL_TIME);
   // One browser: at most one contributor per cell, one active-day flag.
   expect(Math.max(...rows.map((r) => r.contributors))).toBe(1);
   expect(rows.filter((r) => r.kind === 'first.activeDay').map((r) => r.count)).toEqual([1]);
@@ -143,7 +155,16 @@ test('canary values never reach a request body or the endpoint database', async 
   await page.locator('[data-anchor="record.save"]').click();
   await expect(page).toHaveURL(new RegExp(`${id}$`));
   await page.close({ runBeforeUnload: true });
-  await expect.poll(async () => (await syncNow(options)).pendingBatches).toBe(0);
+  await expect
+    .poll(async () => (await storedEvents(context)).some((e) => e.kind === 'field.empty'))
+    .toBe(true);
+  await expect
+    .poll(
+      async () =>
+        (await syncNow(options)).pendingBatches === 0 &&
+        proxy.bodies.join('').includes('field.empty'),
+    )
+    .toBe(true);
 
   const sent = proxy.bodies.join('\n');
   expect(sent).toContain('opportunity:record');

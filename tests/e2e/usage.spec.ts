@@ -76,7 +76,7 @@ test('page views follow SPA navigation; dismissals, missing targets and survey s
     .poll(async () => (await storedEvents(context)).find((e) => e.kind === 'survey.answered'))
     .toMatchObject({ guideId: 'demo-pipeline-review', stepId: 'useful', score: 4 });
 
-  await page.goto(`${crm}/app/home?delay=7000`);
+  await page.goto(`${crm}/app/home?delay=14000`);
   await startFromPopup(context, extensionId, page, 'Welcome to Summit CRM');
   await card.getByRole('button', { name: 'Next' }).click();
   const missing = page.getByRole('alertdialog');

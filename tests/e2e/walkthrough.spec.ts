@@ -81,7 +81,7 @@ test('a target that never appears says so and offers retry, skip and exit', asyn
   context,
   extensionId,
 }) => {
-  await page.goto(`${crm}/app/home?delay=7000`);
+  await page.goto(`${crm}/app/home?delay=14000`);
   await startFromPopup(context, extensionId, page, 'Welcome to Summit CRM');
   const card = stepCard(page);
   await card.getByRole('button', { name: 'Next' }).click();
@@ -92,7 +92,7 @@ test('a target that never appears says so and offers retry, skip and exit', asyn
   // The page keeps working underneath.
   await page.getByLabel('Search Summit').fill('still usable');
   await expect(page.locator('[data-anchor="home.myOpportunitiesTable"]')).toBeVisible({
-    timeout: 8000,
+    timeout: 20_000,
   });
   await missing.getByRole('button', { name: 'Try again' }).click();
   await expect(card).toContainText('Your open deals');
