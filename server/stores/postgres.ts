@@ -9,26 +9,10 @@ import type { CounterRow, Period } from '../../core/snapshot';
 import { GroupCommit, type PendingBatch } from './groupCommit';
 import { utcToday } from './today';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
-import type { SignalStore, TokenKind, TokenRecord } from './types';
+import { toRecord, type SignalStore, type TokenRow } from './types';
 
 /** Any constant shared by all replicas: serializes their migrations on start. */
 const MIGRATION_LOCK = 0x77617970;
-
-interface TokenRow {
-  id: string;
-  org: string;
-  kind: TokenKind;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-const toRecord = (row: TokenRow): TokenRecord => ({
-  id: row.id,
-  org: row.org,
-  kind: row.kind,
-  createdAt: row.created_at,
-  revokedAt: row.revoked_at,
-});
 
 /**
  * A group of batches in one statement, so one round trip and one transaction: the batch ids are

@@ -11,23 +11,7 @@ import type { CounterRow, Period } from '../../core/snapshot';
 import { GroupCommit, mergeGroup, type PendingBatch } from './groupCommit';
 import { utcToday } from './today';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
-import type { SignalStore, TokenKind, TokenRecord } from './types';
-
-interface TokenRow {
-  id: string;
-  org: string;
-  kind: TokenKind;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-const toRecord = (row: TokenRow): TokenRecord => ({
-  id: row.id,
-  org: row.org,
-  kind: row.kind,
-  createdAt: row.created_at,
-  revokedAt: row.revoked_at,
-});
+import { toRecord, type SignalStore, type TokenRow } from './types';
 
 function migrate(db: Database.Database): void {
   db.transaction(() => {

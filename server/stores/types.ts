@@ -34,3 +34,20 @@ export interface SignalStore {
   revokeToken(id: string, at: string): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** A token as both stores keep it (column names), without its hash. */
+export interface TokenRow {
+  id: string;
+  org: string;
+  kind: TokenKind;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export const toRecord = (row: TokenRow): TokenRecord => ({
+  id: row.id,
+  org: row.org,
+  kind: row.kind,
+  createdAt: row.created_at,
+  revokedAt: row.revoked_at,
+});
