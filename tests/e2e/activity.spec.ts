@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import type { ActivityExport } from '../../core/messages';
-import { expect, openPopup, stepCard, test } from './fixtures';
+import { expect, openPopup, openRecordWithLogACall, test } from './fixtures';
 
 const GUIDE = 'Log a call on an opportunity';
 
@@ -27,9 +27,7 @@ async function openActivity(page: Page, extensionId: string) {
 test('a rep sees, exports and erases their own activity', async ({ page, crm, extensionId }) => {
   await page.goto(`${crm}/app/home`);
   await page.goto(`${crm}/app/opportunities`);
-  await page.goto(`${crm}/app/opportunities/opp-1001`);
-  const card = stepCard(page);
-  await expect(card).toContainText('Log the call');
+  const card = await openRecordWithLogACall(page, crm, 'opp-1001');
   // The bubble takes focus; Esc closes the walkthrough.
   await expect
     .poll(() => page.evaluate(() => document.activeElement?.tagName.toLowerCase()))

@@ -110,6 +110,27 @@ export function stepCard(page: Page) {
   return page.locator('waymark-layer [role=dialog], waymark-layer [role=alertdialog]');
 }
 
+/** Opens the demo home page (`query` e.g. `?delay=1500` for late content) and starts the tour. */
+export async function startWelcomeTour(
+  page: Page,
+  crm: string,
+  context: BrowserContext,
+  extensionId: string,
+  query = '',
+) {
+  await page.goto(`${crm}/app/home${query}`);
+  await startFromPopup(context, extensionId, page, 'Welcome to Summit CRM');
+  return stepCard(page);
+}
+
+/** Opens an opportunity record, where "Log a call" starts by itself, and waits for its bubble. */
+export async function openRecordWithLogACall(page: Page, crm: string, id: string) {
+  await page.goto(`${crm}/app/opportunities/${id}`);
+  const card = stepCard(page);
+  await expect(card).toContainText('Log the call');
+  return card;
+}
+
 /** Walks the demo's auto-launched "Log a call" guide as a rep does, typing `subject`. */
 export async function walkLogACall(page: Page, subject: string) {
   const card = stepCard(page);

@@ -1,5 +1,12 @@
 import type { Page } from '@playwright/test';
-import { chooseRole, expect, startFromPopup, stepCard, test } from './fixtures';
+import {
+  chooseRole,
+  expect,
+  startFromPopup,
+  stepCard,
+  test,
+  openRecordWithLogACall,
+} from './fixtures';
 
 const PROPS = [
   'font-family',
@@ -32,9 +39,7 @@ test("the CRM's hostile CSS does not reach the bubble, and the bubble sits above
   page,
   crm,
 }) => {
-  await page.goto(`${crm}/app/opportunities/opp-1004`);
-  const card = stepCard(page);
-  await expect(card).toContainText('Log the call');
+  const card = await openRecordWithLogACall(page, crm, 'opp-1004');
   // The demo CRM sets Georgia !important on *, colours on every div/button, hides [role=dialog]…
   const hostileFont = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
   expect(hostileFont).toContain('Georgia');

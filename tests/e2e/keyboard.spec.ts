@@ -1,4 +1,11 @@
-import { expect, startFromPopup, stepCard, test } from './fixtures';
+import {
+  expect,
+  startFromPopup,
+  stepCard,
+  test,
+  startWelcomeTour,
+  openRecordWithLogACall,
+} from './fixtures';
 
 /** The element that has focus, looking through shadow roots (ours included). */
 async function focusedName(page: import('@playwright/test').Page): Promise<string> {
@@ -15,9 +22,7 @@ test('a walkthrough can be completed with the keyboard alone', async ({
   context,
   extensionId,
 }) => {
-  await page.goto(`${crm}/app/home`);
-  await startFromPopup(context, extensionId, page, 'Welcome to Summit CRM');
-  const card = stepCard(page);
+  const card = await startWelcomeTour(page, crm, context, extensionId);
   await expect(card).toContainText('Welcome');
   await expect(card).toHaveAttribute('aria-modal', 'true');
   // Focus moves into the step; Tab stays inside a modal step.
@@ -49,9 +54,7 @@ test('a walkthrough can be completed with the keyboard alone', async ({
 });
 
 test('action steps are done from the keyboard through "Show me"', async ({ page, crm }) => {
-  await page.goto(`${crm}/app/opportunities/opp-1003`);
-  const card = stepCard(page);
-  await expect(card).toContainText('Log the call');
+  const card = await openRecordWithLogACall(page, crm, 'opp-1003');
   await expect.poll(() => focusedName(page)).toBe('button:Show me');
   await page.keyboard.press('Enter');
   await expect.poll(() => focusedName(page)).toBe('button:Log a Call');

@@ -7,6 +7,7 @@ import {
   storedEvents,
   test,
   walkLogACall,
+  openRecordWithLogACall,
 } from './fixtures';
 
 test('a walkthrough records its events in order, with context and nothing else', async ({
@@ -112,9 +113,7 @@ test('the same walkthrough in two tabs is counted once, and both tabs follow its
   crm,
   context,
 }) => {
-  await page.goto(`${crm}/app/opportunities/opp-1003`);
-  const card = stepCard(page);
-  await expect(card).toContainText('Log the call');
+  const card = await openRecordWithLogACall(page, crm, 'opp-1003');
   const second = await context.newPage();
   await second.goto(`${crm}/app/opportunities/opp-1003`);
   const secondCard = stepCard(second);

@@ -1,12 +1,18 @@
-import { chooseRole, expect, startFromPopup, stepCard, test } from './fixtures';
+import {
+  chooseRole,
+  expect,
+  startFromPopup,
+  stepCard,
+  test,
+  startWelcomeTour,
+  openRecordWithLogACall,
+} from './fixtures';
 
 test('auto-launched walkthrough on a record page: click, type, save, done', async ({
   page,
   crm,
 }) => {
-  await page.goto(`${crm}/app/opportunities/opp-1001`);
-  const card = stepCard(page);
-  await expect(card).toContainText('Log the call');
+  const card = await openRecordWithLogACall(page, crm, 'opp-1001');
   await expect(card).toHaveAttribute('aria-labelledby', 'wm-title');
   await page.getByRole('button', { name: 'Log a Call' }).click();
   await expect(card).toContainText("Use the customer's words");
@@ -67,9 +73,7 @@ test('targets rendered late are found as they appear', async ({
   context,
   extensionId,
 }) => {
-  await page.goto(`${crm}/app/home?delay=1500`);
-  await startFromPopup(context, extensionId, page, 'Welcome to Summit CRM');
-  const card = stepCard(page);
+  const card = await startWelcomeTour(page, crm, context, extensionId, '?delay=1500');
   await card.getByRole('button', { name: 'Next' }).click();
   await expect(card).toContainText('Your open deals');
   await expect(page.locator('[data-anchor="home.myOpportunitiesTable"]')).toBeVisible();
@@ -81,9 +85,7 @@ test('a target that never appears says so and offers retry, skip and exit', asyn
   context,
   extensionId,
 }) => {
-  await page.goto(`${crm}/app/home?delay=14000`);
-  await startFromPopup(context, extensionId, page, 'Welcome to Summit CRM');
-  const card = stepCard(page);
+  const card = await startWelcomeTour(page, crm, context, extensionId, '?delay=14000');
   await card.getByRole('button', { name: 'Next' }).click();
   const missing = page.getByRole('alertdialog', { name: "Can't find this on the page" });
   await expect(missing).toBeVisible({ timeout: 8000 });
@@ -150,9 +152,7 @@ test('a target hidden under the sticky header is brought back into view', async 
   context,
   extensionId,
 }) => {
-  await page.goto(`${crm}/app/opportunities/opp-1002`);
-  const card = stepCard(page);
-  await expect(card).toContainText('Log the call');
+  const card = await openRecordWithLogACall(page, crm, 'opp-1002');
   await page.keyboard.press('Escape');
   await expect(card).toHaveCount(0);
   // The button's top edge now sits under the 64px sticky header.
