@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startDemoServer } from '../../demo/server';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** WAYMARK_EXTENSION_DIR runs the suite against another build (e.g. a copy kept aside). */
+export const EXTENSION_DIR = resolve(process.env.WAYMARK_EXTENSION_DIR ?? '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function launchArgs(extensionDir = EXTENSION_DIR): string[] {
@@ -22,6 +23,28 @@ export function launchArgs(extensionDir = EXTENSION_DIR): string[] {
     '--disable-component-update',
     '--disable-sync',
   ];
+}
+
+/**
+ * Chromium with the built extension. An empty `userDataDir` is a throw-away profile; a directory
+ * keeps the profile (storage, alarms) for a later launch, as a browser restart does.
+ */
+export function launchBrowser(userDataDir = ''): Promise<BrowserContext> {
+  if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npx wxt build\` first.`);
+  }
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: launchArgs(),
+  });
+}
+
+/** The extension's id: the host of its service worker's URL. */
+export async function extensionIdOf(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(worker.url()).host;
 }
 
 interface Fixtures {
@@ -44,22 +67,11 @@ export const test = base.extend<Fixtures, { demo: { url: string } }>({
   ],
   // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
-    if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
-      throw new Error('No built extension in .output/chrome-mv3: run `npx wxt build` first.');
-    }
-    const context = await chromium.launchPersistentContext('', {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      args: launchArgs(),
-    });
+    const context = await launchBrowser();
     await use(context);
     await context.close();
   },
-  extensionId: async ({ context }, use) => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await use(new URL(worker.url()).host);
-  },
+  extensionId: async ({ context }, use) => use(await extensionIdOf(context)),
   crm: async ({ demo }, use) => use(demo.url),
   page: async ({ context, extensionId }, use) => {
     void extensionId; // the extension is up before the first CRM page loads

@@ -1,13 +1,21 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { SyncStatus } from '../../core/messages';
 import { COUNTED_EVENT_KINDS } from '../../core/usage';
 import { startEndpoint, type Endpoint } from '../../server';
 import { createToken } from '../../server/tokens';
 import { startFaultProxy, type FaultMode, type FaultProxy } from './faultProxy';
-import { expect, storedEvents, test, walkLogACall } from './fixtures';
+import {
+  expect,
+  extensionIdOf,
+  launchBrowser,
+  openRecordWithLogACall,
+  storedEvents,
+  test,
+  walkLogACall,
+} from './fixtures';
 
 const ALL_TIME = { from: '2000-01-01', to: '2100-12-31' };
 
@@ -54,6 +62,20 @@ function tally(kinds: string[]): Record<string, number> {
   const totals: Record<string, number> = {};
   for (const kind of kinds) if (COUNTED.has(kind)) totals[kind] = (totals[kind] ?? 0) + 1;
   return totals;
+}
+
+/** What the browser recorded, per counted kind. */
+async function localTotals(context: BrowserContext): Promise<Record<string, number>> {
+  return tally((await storedEvents(context)).map((e) => String(e.kind)));
+}
+
+/** What the endpoint counted, per kind, over all days and roles. */
+async function remoteTotals(endpoint: Endpoint): Promise<Record<string, number>> {
+  const remote: Record<string, number> = {};
+  for (const row of await endpoint.store.counters('acme', ALL_TIME)) {
+    if (COUNTED.has(row.kind)) remote[row.kind] = (remote[row.kind] ?? 0) + row.count;
+  }
+  return remote;
 }
 
 test('sync loses nothing and counts nothing twice through kills, 500s, 429s, stalls and duplicates', async ({
@@ -106,11 +128,7 @@ test('sync loses nothing and counts nothing twice through kills, 500s, 429s, sta
   await page.close({ runBeforeUnload: true });
   const totals = async () => {
     await syncNow(options);
-    const remote: Record<string, number> = {};
-    for (const row of await endpoint.store.counters('acme', ALL_TIME)) {
-      if (COUNTED.has(row.kind)) remote[row.kind] = (remote[row.kind] ?? 0) + row.count;
-    }
-    return { local: tally((await storedEvents(context)).map((e) => String(e.kind))), remote };
+    return { local: await localTotals(context), remote: await remoteTotals(endpoint) };
   };
   await expect
     .poll(async () => {
@@ -181,4 +199,68 @@ test('canary values never reach a request body or the endpoint database', async 
     expect(haystack).not.toContain('127.0.0.1');
   }
   await proxy.close();
+});
+
+test('a batch queued while the endpoint is unreachable is delivered after a browser restart', async ({
+  crm,
+}) => {
+  test.setTimeout(90_000);
+  const profile = mkdtempSync(join(tmpdir(), 'waymark-profile-'));
+  let context = await launchBrowser(profile);
+  let setup: Setup | undefined;
+  try {
+    const extensionId = await extensionIdOf(context);
+    setup = await connect(context, extensionId);
+    const { endpoint, proxy } = setup;
+
+    const page = await context.newPage();
+    await page.goto(`${crm}/app/opportunities`);
+    await openRecordWithLogACall(page, crm, 'opp-1011');
+    await walkLogACall(page, 'Restart check');
+    await page.goto(`${crm}/app/home`);
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(async () => (await localTotals(context))['guide.completed'] ?? 0).toBe(1);
+    await expect.poll(async () => (await localTotals(context))['page.viewed'] ?? 0).toBe(3);
+
+    // Offline when the rep syncs: everything waits in the outbox, and the endpoint has nothing.
+    proxy.mode = 'down';
+    const queued = await syncNow(setup.options);
+    expect(queued.lastError).toMatch(/could not be reached/);
+    expect(queued.pendingBatches).toBeGreaterThan(0);
+    expect(queued.nextAttemptAt).not.toBeNull();
+    const local = await localTotals(context);
+    expect(await remoteTotals(endpoint)).toEqual({});
+
+    // The browser is closed while the batch waits, and the network comes back meanwhile.
+    await context.close();
+    proxy.mode = 'pass';
+    const bodiesBefore = proxy.bodies.length;
+
+    // Started again on the same profile, with no page and no "Sync now": the extension must
+    // deliver on its own once the backoff it recorded before the restart is over (15 to 45 s
+    // after the failed attempt, so the wait is the extension's, not the test's).
+    context = await launchBrowser(profile);
+    const waitMs = (queued.nextAttemptAt ?? 0) - Date.now();
+    await expect
+      .poll(() => remoteTotals(endpoint), { timeout: Math.max(waitMs, 0) + 20_000 })
+      .toEqual(local);
+    expect(await extensionIdOf(context)).toBe(extensionId);
+    expect(await localTotals(context)).toEqual(local);
+    expect(proxy.bodies.length - bodiesBefore).toBe(queued.pendingBatches);
+
+    // Nothing is left to send, and a further delivery counts nothing twice.
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const after = await syncNow(options);
+    expect(after.pendingBatches).toBe(0);
+    expect(after.lastError).toBeNull();
+    expect(await remoteTotals(endpoint)).toEqual(local);
+  } finally {
+    await context.close();
+    await setup?.proxy.close();
+    await setup?.endpoint.close();
+    for (const dir of [profile, setup && dirname(setup.sqlitePath)]) {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    }
+  }
 });
