@@ -4,6 +4,7 @@
  * Nothing identifying survives: no time finer than the (UTC) day, no ids of people or records,
  * and the distinct-user flags are computed here, so no user or install id is ever needed.
  */
+import { isoWeek, utcDay } from './days';
 import { signalKey, type Signal, type SignalKind } from './signals';
 import { COUNTED_EVENT_KINDS, type UsageEvent } from './usage';
 
@@ -27,20 +28,6 @@ export const EMPTY_REPORTED: ReportedState = {
 
 /** Days of `contributed` kept: events arriving later than this for an old day are rare. */
 const CONTRIBUTED_DAYS_KEPT = 8;
-
-export function utcDay(at: number): string {
-  return new Date(at).toISOString().slice(0, 10);
-}
-
-export function isoWeek(at: number): string {
-  const date = new Date(at);
-  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  const weekday = day.getUTCDay() || 7;
-  day.setUTCDate(day.getUTCDate() + 4 - weekday); // the Thursday of this week names its year
-  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
-  const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
-  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
-}
 
 const COUNTED = new Set<string>(COUNTED_EVENT_KINDS);
 

@@ -2,6 +2,7 @@
  * The one typed message map for every cross-context call. Names are `domain:verb`; each entry is
  * [request, response]. `ToBackground` is answered by the background; `ToTab` by content scripts.
  */
+import type { Period, Snapshot } from './snapshot';
 import type { FieldCheck } from './fieldRules';
 import type { Guide } from './guide/schema';
 import type { PageContext } from './match';
@@ -117,6 +118,14 @@ export interface ToBackground {
   'usage:record': [{ events: RecordedEvent[] }, void];
   'activity:get': [Record<string, never>, ActivitySummary];
   'activity:export': [Record<string, never>, ActivityExport];
+  /** This browser's own snapshot, computed from its event log (k = 1: it is the rep's data). */
+  'activity:snapshot': [
+    { period: Period; baseline: Period | null },
+    {
+      snapshot: Snapshot;
+      labels: { roles: Record<string, string>; guides: Record<string, string> };
+    },
+  ];
   /** Erases the event log, walkthrough progress and the sync outbox (the role stays). */
   'activity:erase': [Record<string, never>, { erased: number }];
   'sync:get': [Record<string, never>, SyncView];

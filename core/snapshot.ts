@@ -19,7 +19,7 @@
  * A rate or a mean is suppressed when any cell it is built from is suppressed, since the other
  * figures would let a reader recover the hidden one.
  */
-import { isoWeek } from './aggregate';
+import { isoWeek } from './days';
 import type { SignalKind } from './signals';
 
 /** One stored counter: a signal key with its sums over all browsers for that day. */
@@ -137,6 +137,30 @@ export interface FieldPage {
   fields: ({ field: string } & Compared<FieldMetrics>)[];
 }
 
+export interface TrainingMetrics {
+  /**
+   * Browsers of the role that completed the guide (any version) by the end of the period, from
+   * `first.guideCompleted`: each browser sends it once per guide version, so someone who
+   * completed two versions counts twice.
+   */
+  trainedUsers: Cell;
+  /** trainedUsers / the role's users in its busiest ISO week of the period, at most 1. */
+  share: Cell;
+}
+
+export interface RoleTrainingMetrics {
+  /** Sum of `first.activeWeek` in the role's busiest ISO week overlapping the period. */
+  busiestWeekUsers: Cell;
+  /** Mean share over the role's checklist guides. */
+  checklistShare: Cell;
+}
+
+export interface RoleTraining extends Compared<RoleTrainingMetrics> {
+  role: string;
+  /** The role's checklist, in checklist order. */
+  guides: ({ guide: string } & Compared<TrainingMetrics>)[];
+}
+
 export interface Snapshot {
   k: number;
   period: Period & { days: number };
@@ -147,6 +171,8 @@ export interface Snapshot {
     byRole: ({ role: string } & Compared<UserMetrics>)[];
   };
   guides: GuideFunnel[];
+  /** Onboarding checklist completion per role (roles with a checklist only). */
+  training: RoleTraining[];
   surveys: ({ guide: string; version: number } & Compared<SurveyMetrics>)[];
   /** Page types ranked by the problems of their fields, most first. */
   fields: FieldPage[];
@@ -159,6 +185,12 @@ export interface SnapshotOptions {
   k: number;
   /** Step ids in guide order, per guide id (from the guide pack); other steps follow by use. */
   stepOrder?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Checklist guide ids per role (from the guide pack). Training figures count completions up to
+   * the end of the period, so `rows` should then also hold the `first.guideCompleted` rows of the
+   * days before it.
+   */
+  checklists?: Readonly<Record<string, readonly string[]>>;
 }
 
 // ---- Days ----
@@ -284,6 +316,8 @@ class Tallies {
 
 const sep = '\u0000';
 
+const value = (cell: Cell) => (isSuppressed(cell) ? 0 : cell);
+
 // ---- One period ----
 
 interface PeriodFigures {
@@ -292,13 +326,19 @@ interface PeriodFigures {
   guides: Map<string, { guide: string; version: number; metrics: GuideMetrics }>;
   steps: Map<string, Map<string, StepMetrics>>;
   fields: Map<string, { pageType: string; field: string; metrics: FieldMetrics }>;
+  training: Map<string, { metrics: RoleTrainingMetrics; guides: Map<string, TrainingMetrics> }>;
 }
 
 function inPeriod(day: string, period: Period): boolean {
   return day >= period.from && day <= period.to;
 }
 
-function periodFigures(rows: readonly CounterRow[], period: Period, k: number): PeriodFigures {
+function periodFigures(
+  rows: readonly CounterRow[],
+  period: Period,
+  k: number,
+  checklists: Readonly<Record<string, readonly string[]>>,
+): PeriodFigures {
   const weeks = rowsNeeded(period);
   const tallies = new Tallies();
   const roles = new Set<string>();
@@ -306,13 +346,22 @@ function periodFigures(rows: readonly CounterRow[], period: Period, k: number): 
   const stepKeys = new Map<string, Set<string>>();
   const fieldKeys = new Map<string, { pageType: string; field: string }>();
 
+  const busiestWeek = new Map<string, Set<string>>();
   for (const row of rows) {
     if (row.kind === 'first.activeWeek') {
       if (inPeriod(row.day, weeks)) {
         roles.add(row.role);
         tallies.add(`week${sep}${row.role}`, row);
+        const week = `week${sep}${row.role}${sep}${isoWeek(dayMs(row.day))}`;
+        tallies.add(week, row);
+        let roleWeeks = busiestWeek.get(row.role);
+        if (!roleWeeks) busiestWeek.set(row.role, (roleWeeks = new Set()));
+        roleWeeks.add(week);
       }
       continue;
+    }
+    if (row.kind === 'first.guideCompleted' && row.day <= period.to) {
+      tallies.add(`trained${sep}${row.role}${sep}${row.guide}`, row);
     }
     if (!inPeriod(row.day, period)) continue;
     if (row.kind === 'first.activeDay') {
@@ -416,12 +465,37 @@ function periodFigures(rows: readonly CounterRow[], period: Period, k: number): 
     });
   }
 
-  return { daily, roles: roleFigures, guides, steps, fields };
+  const training: PeriodFigures['training'] = new Map();
+  for (const [role, checklist] of Object.entries(checklists)) {
+    if (checklist.length === 0) continue;
+    let busiest: Tally | undefined;
+    for (const week of busiestWeek.get(role) ?? []) {
+      const tally = tallies.get(week);
+      if (tally && (!busiest || tally.count > busiest.count)) busiest = tally;
+    }
+    const busiestWeekUsers = countCell(busiest, k);
+    const guides = new Map<string, TrainingMetrics>();
+    for (const guide of checklist) {
+      const trainedUsers = count(`trained${sep}${role}${sep}${guide}`);
+      const share = ratio(trainedUsers, busiestWeekUsers);
+      guides.set(guide, { trainedUsers, share: isSuppressed(share) ? share : Math.min(1, share) });
+    }
+    const shares = [...guides.values()].map((g) => g.share);
+    training.set(role, {
+      metrics: {
+        busiestWeekUsers,
+        checklistShare: shares.some(isSuppressed)
+          ? SUPPRESSED
+          : round(shares.reduce<number>((a, b) => a + value(b), 0) / shares.length, 4),
+      },
+      guides,
+    });
+  }
+
+  return { daily, roles: roleFigures, guides, steps, fields, training };
 }
 
 // ---- Both periods ----
-
-const value = (cell: Cell) => (isSuppressed(cell) ? 0 : cell);
 
 function compare<M extends object>(
   current: M | undefined,
@@ -474,6 +548,14 @@ export const STEP_METRICS = [
   'completionRate',
   'dropOffRate',
 ] as const satisfies readonly (keyof StepMetrics)[];
+export const TRAINING_METRICS = [
+  'trainedUsers',
+  'share',
+] as const satisfies readonly (keyof TrainingMetrics)[];
+export const ROLE_TRAINING_METRICS = [
+  'busiestWeekUsers',
+  'checklistShare',
+] as const satisfies readonly (keyof RoleTrainingMetrics)[];
 export const FIELD_METRICS = [
   'empty',
   'invalid',
@@ -483,6 +565,8 @@ const EMPTY_ROLE = allSuppressed<UserMetrics>(USER_METRICS);
 const EMPTY_GUIDE = allSuppressed<GuideMetrics>(GUIDE_METRICS);
 const EMPTY_STEP = allSuppressed<StepMetrics>(STEP_METRICS);
 const EMPTY_FIELD = allSuppressed<FieldMetrics>(FIELD_METRICS);
+const EMPTY_TRAINING = allSuppressed<TrainingMetrics>(TRAINING_METRICS);
+const EMPTY_ROLE_TRAINING = allSuppressed<RoleTrainingMetrics>(ROLE_TRAINING_METRICS);
 
 function union<T>(a: Iterable<T>, b: Iterable<T>): T[] {
   return [...new Set([...a, ...b])];
@@ -497,8 +581,9 @@ export function buildSnapshot(rows: readonly CounterRow[], options: SnapshotOpti
   const { period, k } = options;
   const baseline = options.baseline ?? null;
   const withBaseline = baseline !== null;
-  const now = periodFigures(rows, period, k);
-  const before = baseline ? periodFigures(rows, baseline, k) : null;
+  const checklists = options.checklists ?? {};
+  const now = periodFigures(rows, period, k, checklists);
+  const before = baseline ? periodFigures(rows, baseline, k, checklists) : null;
   const both = <M extends object>(a: M | undefined, b: M | undefined, empty: M) =>
     compare(a, b, empty, withBaseline);
 
@@ -533,6 +618,19 @@ export function buildSnapshot(rows: readonly CounterRow[], options: SnapshotOpti
     guides.push({ guide: id.guide, version: id.version, ...figures, steps });
   }
   guides.sort((a, b) => a.guide.localeCompare(b.guide) || b.version - a.version);
+
+  const training: RoleTraining[] = [];
+  for (const [role, current] of now.training) {
+    const previous = before?.training.get(role);
+    const guideFigures = [...current.guides].map(([guide, figures]) => ({
+      guide,
+      ...both(figures, previous?.guides.get(guide), EMPTY_TRAINING),
+    }));
+    const figures = both(current.metrics, previous?.metrics, EMPTY_ROLE_TRAINING);
+    if (nothingShown(figures) && guideFigures.every((g) => nothingShown(g))) continue;
+    training.push({ role, ...figures, guides: guideFigures });
+  }
+  training.sort((a, b) => a.role.localeCompare(b.role));
 
   const pickSurvey = (m: GuideMetrics): SurveyMetrics => ({
     responses: m.surveyResponses,
@@ -577,6 +675,7 @@ export function buildSnapshot(rows: readonly CounterRow[], options: SnapshotOpti
       byRole,
     },
     guides,
+    training,
     surveys,
     fields,
   };

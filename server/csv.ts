@@ -6,7 +6,9 @@ import {
   FIELD_METRICS,
   GUIDE_METRICS,
   isSuppressed,
+  ROLE_TRAINING_METRICS,
   STEP_METRICS,
+  TRAINING_METRICS,
   USER_METRICS,
   type Cell,
   type Snapshot,
@@ -88,6 +90,18 @@ export function snapshotRows(snapshot: Snapshot): Row[] {
     rows.push(...metricRows({ section: 'guides', ...ids }, g, GUIDE_METRICS));
     for (const s of g.steps) {
       rows.push(...metricRows({ section: 'steps', ...ids, step: s.step }, s, STEP_METRICS));
+    }
+  }
+  for (const t of snapshot.training) {
+    rows.push(...metricRows({ section: 'training', role: t.role }, t, ROLE_TRAINING_METRICS));
+    for (const g of t.guides) {
+      rows.push(
+        ...metricRows(
+          { section: 'trainingGuides', role: t.role, guide: g.guide },
+          g,
+          TRAINING_METRICS,
+        ),
+      );
     }
   }
   for (const s of snapshot.surveys) {

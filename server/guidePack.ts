@@ -8,8 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkGuideFiles } from '../core/guide/checkGuides';
+import { checklistsOf } from '../core/guide/checklists';
 import { formatProblem } from '../core/guide/problems';
-import { GUIDE_SCHEMA_VERSION } from '../core/guide/schema';
+import { GUIDE_SCHEMA_VERSION, type Guide } from '../core/guide/schema';
 
 export const DEFAULT_GUIDES_DIR = fileURLToPath(new URL('../guides', import.meta.url));
 const SCHEMA_FILE = 'guide.schema.json';
@@ -21,9 +22,14 @@ export interface GuidePack {
   guides: number;
   /** Step ids in order per guide id: snapshots list funnel steps in this order. */
   stepOrder: Record<string, string[]>;
+  /** Checklist guide ids per role, for training completion. */
+  checklists: Record<string, string[]>;
+  /** Guide titles (default language) per id, so the dashboard shows names people know. */
+  titles: Record<string, string>;
 }
 
-export function loadGuidePack(dir: string): GuidePack {
+/** Every guide file of a directory, checked as `npm run guides:check` checks them. */
+export function readGuides(dir: string = DEFAULT_GUIDES_DIR): Guide[] {
   let names: string[];
   try {
     names = readdirSync(dir)
@@ -46,9 +52,14 @@ export function loadGuidePack(dir: string): GuidePack {
         problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
     );
   }
+  return guides.map(({ guide }) => guide);
+}
+
+export function loadGuidePack(dir: string): GuidePack {
+  const guides = readGuides(dir);
   const pack = {
     schemaVersion: GUIDE_SCHEMA_VERSION,
-    guides: guides.map(({ guide }) => {
+    guides: guides.map((guide) => {
       const served: Partial<typeof guide> = { ...guide };
       delete served.$schema; // an editor hint, meaningless to the extension
       return served;
@@ -60,8 +71,10 @@ export function loadGuidePack(dir: string): GuidePack {
     etag: `"${createHash('sha256').update(body).digest('base64url')}"`,
     guides: guides.length,
     stepOrder: Object.fromEntries(
-      guides.map(({ guide }) => [guide.id, guide.steps.map((step) => step.id)]),
+      guides.map((guide) => [guide.id, guide.steps.map((step) => step.id)]),
     ),
+    checklists: checklistsOf(guides),
+    titles: Object.fromEntries(guides.map((guide) => [guide.id, guide.title])),
   };
 }
 

@@ -5,11 +5,12 @@
  * counts it.
  */
 import pg from 'pg';
+import type { SignalKind } from '../../core/signals';
 import type { CounterRow, Period } from '../../core/snapshot';
 import { GroupCommit, type PendingBatch } from './groupCommit';
 import { utcToday } from './today';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
-import { toRecord, type SignalStore, type TokenRow } from './types';
+import { toRecord, type OrgData, type SignalStore, type TokenRow } from './types';
 
 /** Any constant shared by all replicas: serializes their migrations on start. */
 const MIGRATION_LOCK = 0x77617970;
@@ -137,15 +138,16 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Signa
     ingest(org, batchId, signals) {
       return groups.submit({ org, batchId, signals });
     },
-    async counters(org: string, period: Period) {
+    async counters(org: string, period: Period, kinds?: readonly SignalKind[]) {
       const { rows } = await pool.query({
-        name: 'select-counters',
+        name: kinds ? 'select-counters-of-kinds' : 'select-counters',
         text: `SELECT day, role, crm, kind, guide, version, step, page_type AS "pageType", field,
             count::float8 AS count, contributors::float8 AS contributors,
             score_sum::float8 AS "scoreSum"
           FROM counters WHERE org = $1 AND day BETWEEN $2 AND $3
+            ${kinds ? 'AND kind = ANY($4::text[])' : ''}
           ORDER BY day, role, crm, kind, guide, version, step, page_type, field`,
-        values: [org, period.from, period.to],
+        values: kinds ? [org, period.from, period.to, kinds] : [org, period.from, period.to],
       });
       return rows as CounterRow[];
     },
@@ -185,6 +187,28 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Signa
     async close() {
       await groups.settled();
       await pool.end();
+    },
+    async orgData(org) {
+      const { rows } = await pool.query<OrgData>(
+        `SELECT count(*)::float8 AS counters, min(day) AS "from", max(day) AS "to",
+            (SELECT count(*) FROM batches WHERE org = $1)::float8 AS batches
+          FROM counters WHERE org = $1`,
+        [org],
+      );
+      return rows[0] ?? { counters: 0, batches: 0, from: null, to: null };
+    },
+    async deleteOrgData(org) {
+      // Batches already queued for the org are counted first, then deleted with the rest.
+      await groups.settled();
+      // One statement, so one transaction.
+      const { rows } = await pool.query<{ counters: number; batches: number }>(
+        `WITH c AS (DELETE FROM counters WHERE org = $1 RETURNING 1),
+            b AS (DELETE FROM batches WHERE org = $1 RETURNING 1)
+          SELECT (SELECT count(*) FROM c)::float8 AS counters,
+            (SELECT count(*) FROM b)::float8 AS batches`,
+        [org],
+      );
+      return rows[0] ?? { counters: 0, batches: 0 };
     },
   };
 }

@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import type { SignalKind } from '../../core/signals';
 import type { CounterRow, Period } from '../../core/snapshot';
 import { GroupCommit, mergeGroup, type PendingBatch } from './groupCommit';
 import { utcToday } from './today';
@@ -73,12 +74,15 @@ export function openSqliteStore(path: string): SignalStore {
   // One writer: one transaction at a time; batches arriving meanwhile share the next one.
   const groups = new GroupCommit(async (group) => commitGroup.immediate(group), { inFlight: 1 });
 
-  const selectCounters = db.prepare(
-    `SELECT day, role, crm, kind, guide, version, step, page_type AS pageType, field, count,
-       contributors, score_sum AS scoreSum
-     FROM counters WHERE org = ? AND day BETWEEN ? AND ?
-     ORDER BY day, role, crm, kind, guide, version, step, page_type, field`,
-  );
+  const selectCounters = (kindFilter: string) =>
+    db.prepare(
+      `SELECT day, role, crm, kind, guide, version, step, page_type AS pageType, field, count,
+         contributors, score_sum AS scoreSum
+       FROM counters WHERE org = ? AND day BETWEEN ? AND ? ${kindFilter}
+       ORDER BY day, role, crm, kind, guide, version, step, page_type, field`,
+    );
+  const selectAll = selectCounters('');
+  const selectKinds = selectCounters('AND kind IN (SELECT value FROM json_each(?))');
   const insertToken = db.prepare(
     'INSERT INTO tokens (id, org, kind, hash, created_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -95,8 +99,12 @@ export function openSqliteStore(path: string): SignalStore {
     ingest(org, batchId, signals) {
       return groups.submit({ org, batchId, signals });
     },
-    async counters(org: string, period: Period) {
-      return selectCounters.all(org, period.from, period.to) as CounterRow[];
+    async counters(org: string, period: Period, kinds?: readonly SignalKind[]) {
+      return (
+        kinds
+          ? selectKinds.all(org, period.from, period.to, JSON.stringify(kinds))
+          : selectAll.all(org, period.from, period.to)
+      ) as CounterRow[];
     },
     async insertToken(t) {
       insertToken.run(t.id, t.org, t.kind, t.hash, t.createdAt);
@@ -114,6 +122,27 @@ export function openSqliteStore(path: string): SignalStore {
     async close() {
       await groups.settled();
       if (db.open) db.close();
+    },
+    async orgData(org) {
+      const counters = db
+        .prepare(
+          'SELECT count(*) AS n, min(day) AS "from", max(day) AS "to" FROM counters WHERE org = ?',
+        )
+        .get(org) as { n: number; from: string | null; to: string | null };
+      const batches = db.prepare('SELECT count(*) AS n FROM batches WHERE org = ?').get(org) as {
+        n: number;
+      };
+      return { counters: counters.n, batches: batches.n, from: counters.from, to: counters.to };
+    },
+    async deleteOrgData(org) {
+      // Batches already queued for the org are counted first, then deleted with the rest.
+      await groups.settled();
+      return db
+        .transaction(() => ({
+          counters: db.prepare('DELETE FROM counters WHERE org = ?').run(org).changes,
+          batches: db.prepare('DELETE FROM batches WHERE org = ?').run(org).changes,
+        }))
+        .immediate();
     },
   };
 }

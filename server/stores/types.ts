@@ -2,7 +2,7 @@
  * The storage contract of the endpoint. Two implementations (SQLite file, PostgreSQL) answer the
  * same calls with the same results; the app never sees SQL.
  */
-import type { Signal } from '../../core/signals';
+import type { Signal, SignalKind } from '../../core/signals';
 import type { CounterRow, Period } from '../../core/snapshot';
 
 export type TokenKind = 'ingest' | 'admin';
@@ -24,8 +24,8 @@ export interface SignalStore {
    * org has already sent changes nothing and returns `duplicate: true`.
    */
   ingest(org: string, batchId: string, signals: readonly Signal[]): Promise<{ duplicate: boolean }>;
-  /** Counter rows of an org whose day lies in the period, in key order. */
-  counters(org: string, period: Period): Promise<CounterRow[]>;
+  /** Counter rows of an org whose day lies in the period (of these kinds only), in key order. */
+  counters(org: string, period: Period, kinds?: readonly SignalKind[]): Promise<CounterRow[]>;
   insertToken(token: TokenRecord & { hash: string }): Promise<void>;
   /** The token with this sha256 hash (hex), revoked or not. */
   findToken(hash: string): Promise<TokenRecord | undefined>;
@@ -33,6 +33,21 @@ export interface SignalStore {
   /** Marks the token revoked; false when no such token exists. */
   revokeToken(id: string, at: string): Promise<boolean>;
   close(): Promise<void>;
+  /** What an org has stored: counter rows (with their first and last day) and batch ids. */
+  orgData(org: string): Promise<OrgData>;
+  /**
+   * Deletes an org's counters and batch ids in one transaction, so that generated data can be
+   * replaced rather than added to; its tokens stay. Resolves to what was deleted.
+   */
+  deleteOrgData(org: string): Promise<Pick<OrgData, 'counters' | 'batches'>>;
+}
+
+export interface OrgData {
+  counters: number;
+  batches: number;
+  /** First and last day with counters; null when there are none. */
+  from: string | null;
+  to: string | null;
 }
 
 /** A token as both stores keep it (column names), without its hash. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateSignals, EMPTY_REPORTED, isoWeek, utcDay } from '../../core/aggregate';
+import { aggregateSignals, EMPTY_REPORTED } from '../../core/aggregate';
+import { isoWeek, utcDay } from '../../core/days';
 import { signalBatchSchema } from '../../core/signals';
 import type { UsageEvent } from '../../core/usage';
 

@@ -157,6 +157,79 @@ describe('snapshot cells and k-anonymity', () => {
   });
 });
 
+describe('training completion per role', () => {
+  const checklists = { rep: ['g', 'h'], manager: ['g'] };
+  const weeks = (role: string, first: number, second: number) => [
+    row('first.activeWeek', { role, day: '2026-05-04', count: first, contributors: first }),
+    row('first.activeWeek', { role, day: '2026-05-11', count: second, contributors: second }),
+  ];
+  const trained = (role: string, g: string, day: string, n: number, version = 1) =>
+    row('first.guideCompleted', { role, guide: g, version, day, count: n, contributors: n });
+
+  it('counts completions up to the end of the period against the busiest week', () => {
+    const rows = [
+      ...weeks('rep', 8, 10),
+      // Before the period, in it, and after it (not counted): cumulative to the period's end.
+      trained('rep', 'g', '2026-04-20', 3),
+      trained('rep', 'g', '2026-05-12', 3, 2),
+      trained('rep', 'g', '2026-05-30', 4),
+      trained('rep', 'h', '2026-05-05', 5),
+    ];
+    const s = buildSnapshot(rows, {
+      period: { from: '2026-05-04', to: '2026-05-17' },
+      k: 1,
+      checklists,
+    });
+    expect(s.training).toEqual([
+      {
+        role: 'rep',
+        busiestWeekUsers: 10,
+        checklistShare: 0.55,
+        guides: [
+          { guide: 'g', trainedUsers: 6, share: 0.6 },
+          { guide: 'h', trainedUsers: 5, share: 0.5 },
+        ],
+      },
+    ]);
+  });
+
+  it('caps the share at 1 and suppresses the mean when one guide is suppressed', () => {
+    const rows = [...weeks('rep', 5, 5), trained('rep', 'g', '2026-05-04', 9)];
+    const s = buildSnapshot(rows, { period: week, k: 5, checklists });
+    expect(s.training[0]).toMatchObject({
+      busiestWeekUsers: 5,
+      checklistShare: S,
+      guides: [
+        { guide: 'g', trainedUsers: 9, share: 1 },
+        { guide: 'h', trainedUsers: S, share: S },
+      ],
+    });
+    // A role with nothing to show is left out, name included.
+    expect(s.training.map((t) => t.role)).toEqual(['rep']);
+  });
+
+  it('compares training with a baseline', () => {
+    const rows = [
+      ...weeks('manager', 6, 6),
+      trained('manager', 'g', '2026-05-04', 3),
+      trained('manager', 'g', '2026-05-11', 3),
+    ];
+    const s = buildSnapshot(rows, {
+      period: { from: '2026-05-11', to: '2026-05-17' },
+      baseline: week,
+      k: 1,
+      checklists,
+    });
+    expect(s.training[0]?.guides[0]).toEqual({
+      guide: 'g',
+      trainedUsers: 6,
+      share: 1,
+      baseline: { trainedUsers: 3, share: 0.5 },
+      delta: { trainedUsers: 3, share: 0.5 },
+    });
+  });
+});
+
 describe('snapshot CSV', () => {
   it('writes one row per figure, "fewer than k" for suppressed ones, and defuses formulas', () => {
     const rows = [
