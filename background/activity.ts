@@ -1,7 +1,16 @@
 /** The rep's own view of what Waymark keeps about them: see it, export it, erase it. */
+import { aggregateSignals, EMPTY_REPORTED } from '../core/aggregate';
+import { checklistsOf } from '../core/guide/checklists';
 import { localizedTitle } from '../core/guide/locale';
 import type { Guide } from '../core/guide/schema';
-import type { ActivityExport, ActivitySummary, GuideProgress } from '../core/messages';
+import type {
+  ActivityExport,
+  ActivitySummary,
+  GuideProgress,
+  ToBackground,
+} from '../core/messages';
+import { DEFAULT_ORG } from '../core/org';
+import { buildSnapshot, type CounterRow, type Period } from '../core/snapshot';
 import type { WaymarkDb } from './db';
 import { readSettings } from './settings';
 import type { UsageLog } from './usageLog';
@@ -44,6 +53,36 @@ export function createActivity(
         usage.all(),
       ]);
       return { exportedAt: new Date().toISOString(), role, runs, events };
+    },
+
+    /**
+     * The dashboard's views over this browser's own events: the same aggregation that sync
+     * sends, counted as if everything were reported at once, with nothing suppressed (k = 1).
+     */
+    async snapshot(choice: {
+      period: Period;
+      baseline: Period | null;
+    }): Promise<ToBackground['activity:snapshot'][1]> {
+      const { signals } = aggregateSignals(await usage.all(), EMPTY_REPORTED);
+      const rows: CounterRow[] = signals.map(({ contributor, ...s }) => ({
+        ...s,
+        contributors: contributor,
+      }));
+      const list = guides();
+      const snapshot = buildSnapshot(rows, {
+        period: choice.period,
+        baseline: choice.baseline,
+        k: 1,
+        stepOrder: Object.fromEntries(list.map((g) => [g.id, g.steps.map((s) => s.id)])),
+        checklists: checklistsOf(list),
+      });
+      return {
+        snapshot,
+        labels: {
+          roles: Object.fromEntries(DEFAULT_ORG.roles.map((r) => [r.id, r.label])),
+          guides: Object.fromEntries(list.map((g) => [g.id, localizedTitle(g, locale)])),
+        },
+      };
     },
 
     /** Erases the event log, walkthrough progress and anything waiting to be synced. */

@@ -118,6 +118,7 @@ export function startBackground(): void {
       }),
     'activity:get': () => activity.summary(),
     'activity:export': () => activity.export(),
+    'activity:snapshot': (choice) => activity.snapshot(choice),
     'sync:get': async () => {
       const [status, preview, tokenSet] = [
         await sync.status(),

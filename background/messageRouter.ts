@@ -33,6 +33,7 @@ const recordedEvent = z
     score: z.number().int().min(0).max(10).optional(),
   })
   .strict();
+const period = z.object({ from: z.iso.date(), to: z.iso.date() }).strict();
 const REQUESTS: { [K in keyof ToBackground]: z.ZodType<Request<ToBackground, K>> } = {
   'page:guides': z.object({ url: z.string().max(8192), viewed: z.boolean().optional() }),
   'ui:load': nothing,
@@ -48,6 +49,13 @@ const REQUESTS: { [K in keyof ToBackground]: z.ZodType<Request<ToBackground, K>>
   'usage:record': z.object({ events: z.array(recordedEvent).max(1000) }),
   'activity:get': nothing,
   'activity:export': nothing,
+  'activity:snapshot': z
+    .object({ period, baseline: period.nullable() })
+    .strict()
+    .refine(
+      (q) => [q.period, ...(q.baseline ? [q.baseline] : [])].every((p) => p.from <= p.to),
+      'a period ends before it starts',
+    ),
   'activity:erase': nothing,
   'sync:get': nothing,
   'sync:configure': z

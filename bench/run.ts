@@ -8,7 +8,9 @@ import { percentile } from './browser';
 import { idleOverhead } from './idle';
 import { insertToVisible } from './latency';
 import { ingestBench } from './ingest';
+import { dashboardPaint, dashboardReport } from './dashboard';
 import { bytesPerUserDay } from './signalBytes';
+import { snapshotBench, snapshotReport } from './snapshot';
 import { usageThroughput } from './usage';
 import { CONTENT_BUDGET_BYTES, contentScriptBytes, guideUiBytes, shepherdBytes } from './size';
 
@@ -16,8 +18,10 @@ const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 const median = (values: number[]) => percentile(values, 50);
 
-if (spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' }).status !== 0) {
-  throw new Error('wxt build failed');
+for (const script of ['build', 'build:dashboard']) {
+  if (spawnSync('npm', ['run', '--silent', script], { stdio: 'ignore' }).status !== 0) {
+    throw new Error(`npm run ${script} failed`);
+  }
 }
 
 console.log('Waymark budgets (npm run bench)\n');
@@ -93,3 +97,8 @@ console.log(`\nBytes sent per active user per day (a typical rep's day, one deli
 console.log(
   `  ${day.sent} bytes (${day.signals} counters; ${day.json} bytes as plain JSON, sent gzip-encoded)   goal 2048   ratio ${(day.sent / 2048).toFixed(2)}`,
 );
+
+console.log('');
+for (const line of snapshotReport(await snapshotBench())) console.log(line);
+console.log('');
+for (const line of dashboardReport(await dashboardPaint())) console.log(line);

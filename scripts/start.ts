@@ -1,7 +1,7 @@
 /**
- * npm start — the whole local set-up in one command: builds the extension, serves the demo CRM
- * and the sync endpoint (SQLite) on 127.0.0.1 and, where there is a display, opens Chromium with
- * the extension loaded.
+ * npm start — the whole local set-up in one command: builds the extension and the dashboard,
+ * serves the demo CRM and the sync endpoint (SQLite, with demo data the first time) on 127.0.0.1
+ * and, where there is a display, opens Chromium with the extension loaded.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startDemoServer } from '../demo/server';
 import { startEndpoint } from '../server';
+import { addDays } from '../core/snapshot';
+import { seedDemo } from '../server/seed/command';
+import { DEMO_DEFAULTS } from '../server/seed/demoData';
+import { utcToday } from '../server/stores/today';
 import { createToken } from '../server/tokens';
+
+const DEMO_ORG = 'demo';
 
 const EXTENSION_DIR = resolve('.output/chrome-mv3');
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -25,10 +31,15 @@ function hasDisplay(): boolean {
   return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 }
 
-const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
-if (build.status !== 0) {
-  console.error('The extension did not build; see the messages above.');
-  process.exit(1);
+for (const [what, script] of [
+  ['extension', 'build'],
+  ['dashboard', 'build:dashboard'],
+] as const) {
+  const build = spawnSync('npm', ['run', '--silent', script], { stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error(`The ${what} did not build; see the messages above.`);
+    process.exit(1);
+  }
 }
 
 const port = Number(process.env.PORT ?? 5178);
@@ -49,16 +60,32 @@ const endpoint = await startEndpoint({ port: endpointPort }).catch((error: Error
   console.error(`The endpoint did not start on port ${endpointPort}: ${error.message}`);
   process.exit(1);
 });
-const ingest = await createToken(endpoint.store, 'demo', 'ingest');
-const admin = await createToken(endpoint.store, 'demo', 'admin');
+const ingest = await createToken(endpoint.store, DEMO_ORG, 'ingest');
+const admin = await createToken(endpoint.store, DEMO_ORG, 'admin');
+// Adoption figures to look at from the first minute: generated usage of 200 people over 60 days.
+const seeded = await seedDemo(
+  endpoint.store,
+  { org: DEMO_ORG, ...DEMO_DEFAULTS, replace: false },
+  { lastDay: addDays(utcToday(), -1), io: { out: () => undefined, err: () => undefined } },
+);
+const look = seeded?.plan.look;
+const dashboard =
+  endpoint.dashboardUrl &&
+  (look
+    ? `${endpoint.dashboardUrl}#from=${look.period.from}&to=${look.period.to}&baselineFrom=${look.baseline.from}&baselineTo=${look.baseline.to}`
+    : endpoint.dashboardUrl);
 console.log(
   [
     `Endpoint running at ${endpoint.url} (${endpoint.store.kind}).`,
     `  To sync, open the extension's options ("My activity" in the popup) and set`,
     `    endpoint address: ${endpoint.url}`,
     `    ingest token:     ${ingest.token}`,
-    `  Admin token for snapshots: ${admin.token}`,
-    `    e.g. curl -H "Authorization: Bearer ${admin.token}" "${endpoint.url}/v1/snapshots?from=2026-01-01&to=2026-12-31"`,
+    '',
+    `Adoption dashboard: ${dashboard}`,
+    `  Sign in with the admin token: ${admin.token}`,
+    seeded
+      ? `  Demo data: ${seeded.plan.users} people in four roles over ${seeded.plan.days} days, roll-out on ${seeded.plan.rollout} (the link compares the weeks after it with those before).`
+      : `  The "${DEMO_ORG}" organisation already has data; fresh demo data: npm run seed:demo -- --replace`,
   ].join('\n'),
 );
 

@@ -6,9 +6,11 @@ import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { describeIssues } from '../core/guide/problems';
 import { signalBatchSchema } from '../core/signals';
-import { buildSnapshot, rowsNeeded, type Period } from '../core/snapshot';
+import { DEFAULT_ORG } from '../core/org';
+import { addDays, buildSnapshot, rowsNeeded, type Period } from '../core/snapshot';
 import { readJsonBody } from './body';
 import { snapshotCsv } from './csv';
+import { DASHBOARD_CSP, type DashboardFile, type DashboardFiles } from './dashboard';
 import { ApiError, fail, type ErrorBody } from './errors';
 import { matchesEtag, type GuidePack } from './guidePack';
 import { TokenBuckets, type RateLimit } from './rateLimit';
@@ -24,7 +26,12 @@ export interface AppOptions {
   k: number;
   bodyLimit: number;
   rateLimit: RateLimit | false;
+  /** The built dashboard; null answers its pages with how to build it. */
+  dashboard: DashboardFiles | null;
 }
+
+/** Before any counter: the first day training completions are read from. */
+const HISTORY_START = '2000-01-01';
 
 /** Problems listed in a 400 beyond the first: enough to fix a batch, short enough to read. */
 const PROBLEMS_SHOWN = 10;
@@ -97,11 +104,19 @@ export function createApp(options: AppOptions): Hono {
       from: periods.map((p) => p.from).reduce((a, b) => (a < b ? a : b)),
       to: periods.map((p) => p.to).reduce((a, b) => (a > b ? a : b)),
     };
-    const snapshot = buildSnapshot(await store.counters(token.org, span), {
+    const rows = await store.counters(token.org, span);
+    // Training counts every completion up to the period's end, also those before the span.
+    const earlier = await store.counters(
+      token.org,
+      { from: HISTORY_START, to: addDays(span.from, -1) },
+      ['first.guideCompleted'],
+    );
+    const snapshot = buildSnapshot([...earlier, ...rows], {
       period: query.period,
       baseline: query.baseline,
       k: options.k,
       stepOrder: pack.stepOrder,
+      checklists: pack.checklists,
     });
     const headers = { 'Cache-Control': 'no-store' };
     if (query.format === 'csv') {
@@ -112,7 +127,45 @@ export function createApp(options: AppOptions): Hono {
         'Content-Disposition': `attachment; filename="${name}"`,
       });
     }
-    return c.json({ schemaVersion: 1, org: token.org, ...snapshot }, 200, headers);
+    // Names of what the snapshot shows only: a role or guide hidden by k stays unnamed.
+    const shownRoles = new Set(snapshot.activeUsers.byRole.map((r) => r.role));
+    for (const t of snapshot.training) shownRoles.add(t.role);
+    const shownGuides = new Set(snapshot.guides.map((g) => g.guide));
+    for (const t of snapshot.training) for (const g of t.guides) shownGuides.add(g.guide);
+    const labels = {
+      roles: Object.fromEntries(
+        DEFAULT_ORG.roles.filter((r) => shownRoles.has(r.id)).map((r) => [r.id, r.label]),
+      ),
+      guides: Object.fromEntries(Object.entries(pack.titles).filter(([id]) => shownGuides.has(id))),
+    };
+    return c.json({ schemaVersion: 1, org: token.org, labels, ...snapshot }, 200, headers);
+  });
+
+  const page = (c: Context, file: DashboardFile, cache: string) =>
+    c.body(new Uint8Array(file.body), 200, {
+      'Content-Type': file.type,
+      'Content-Security-Policy': DASHBOARD_CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': cache,
+    });
+
+  app.get('/', (c) => c.redirect('/dashboard/'));
+  app.get('/dashboard', (c) => c.redirect('/dashboard/'));
+  app.get('/dashboard/', (c) => {
+    if (!options.dashboard) {
+      return c.text(
+        'The dashboard has not been built. Run `npm run build:dashboard` (or `npm start`), then restart the endpoint.\n',
+        503,
+      );
+    }
+    return page(c, options.dashboard.index, 'no-cache');
+  });
+  app.get('/dashboard/assets/:file', (c) => {
+    const file = options.dashboard?.assets.get(c.req.param('file'));
+    if (!file) throw fail(404, 'not_found', `There is nothing at ${c.req.path}.`);
+    // File names carry a hash of their content.
+    return page(c, file, 'public, max-age=31536000, immutable');
   });
 
   const methods = new Map<string, string[]>();

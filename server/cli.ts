@@ -149,6 +149,11 @@ export async function serve(env: NodeJS.ProcessEnv, io: Io = consoleIo): Promise
     throw error;
   }
   io.out(`Waymark endpoint listening on ${endpoint.url} (store: ${describeStore(env)})`);
+  io.out(
+    endpoint.dashboardUrl
+      ? `Dashboard: ${endpoint.dashboardUrl}`
+      : 'The dashboard is not built: run `npm run build:dashboard` and restart to serve it.',
+  );
   return endpoint;
 }
 

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
 import { DEFAULT_BODY_LIMIT } from './body';
+import { DEFAULT_DASHBOARD_DIR, loadDashboard } from './dashboard';
 import { DEFAULT_GUIDES_DIR, loadGuidePack } from './guidePack';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rateLimit';
 import { openStore } from './stores/open';
@@ -37,10 +38,14 @@ export interface EndpointOptions {
   rateLimit?: RateLimit | false;
   /** Largest request body in bytes, as sent and as inflated. */
   bodyLimit?: number;
+  /** The built dashboard's directory. */
+  dashboardDir?: string;
 }
 
 export interface Endpoint {
   url: string;
+  /** Where admins open the dashboard; null when it has not been built. */
+  dashboardUrl: string | null;
   store: SignalStore;
   close(): Promise<void>;
 }
@@ -51,6 +56,7 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Endp
   const k = options.k ?? DEFAULT_K;
   if (!Number.isInteger(k) || k < 1) throw new Error(`k must be a whole number ≥ 1 — got ${k}`);
   const pack = loadGuidePack(options.guidesDir ?? DEFAULT_GUIDES_DIR);
+  const dashboard = loadDashboard(options.dashboardDir ?? DEFAULT_DASHBOARD_DIR);
   const store = await openStore(options);
   try {
     const app = createApp({
@@ -60,6 +66,7 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Endp
       k,
       bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
       rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+      dashboard,
     });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     // A client that stops sending mid-body must not hold a connection for minutes.
@@ -74,8 +81,10 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Endp
     });
     const { port } = server.address() as AddressInfo;
     let closing: Promise<void> | undefined;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     return {
-      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      url,
+      dashboardUrl: dashboard ? `${url}/dashboard/` : null,
       store,
       close() {
         closing ??= (async () => {

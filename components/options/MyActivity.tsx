@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActivitySummary, GuideProgress } from '../../core/messages';
 import type { StoredEvent } from '../../core/usage';
 import { callBackground } from '../../runtime/channel';
+import { downloadJson } from '../download';
 
 const STATUS_TEXT: Record<GuideProgress['status'], string> = {
   active: 'In progress',
@@ -36,21 +37,6 @@ function details(event: StoredEvent): string {
   if (event.field !== undefined) parts.push(`field ${event.field}`);
   if (event.count !== undefined) parts.push(`count ${event.count}`);
   return parts.join(', ');
-}
-
-/** Saves `data` as a pretty JSON file through a temporary download link. */
-function downloadJson(data: unknown, fileName: string): void {
-  const blob = new Blob([JSON.stringify(data, null, 2) + '\n'], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started reading the blob by now; give slower browsers a moment anyway.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function ProgressTable({ progress }: { progress: ActivitySummary['progress'] }) {

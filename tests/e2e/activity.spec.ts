@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import type { ActivityExport } from '../../core/messages';
-import { expect, openPopup, openRecordWithLogACall, test } from './fixtures';
+import {
+  expect,
+  openPopup,
+  openRecordWithLogACall,
+  storedEvents,
+  test,
+  walkLogACall,
+} from './fixtures';
 
 const GUIDE = 'Log a call on an opportunity';
 
@@ -143,4 +150,34 @@ test('the popup opens My activity', async ({ page, crm, context, extensionId }) 
   const activity = await opened;
   await expect(activity).toHaveURL(`chrome-extension://${extensionId}/options.html`);
   await expect(activity.getByRole('heading', { level: 1, name: 'My activity' })).toBeVisible();
+});
+
+test('"My figures" shows the dashboard views over this browser\'s own events', async ({
+  page,
+  crm,
+  extensionId,
+  context,
+}) => {
+  await page.goto(`${crm}/app/opportunities`);
+  await openRecordWithLogACall(page, crm, 'opp-1001');
+  await walkLogACall(page, 'Figures call');
+  // Everything the walk recorded has reached the log before the figures are read.
+  const kinds = async () => (await storedEvents(context)).map((e) => String(e.kind));
+  await expect.poll(async () => (await kinds()).includes('guide.completed')).toBe(true);
+  const stepsShown = (await kinds()).filter((k) => k === 'step.shown').length;
+
+  const { activity, errors } = await openActivity(page, extensionId);
+  const figures = activity.locator('.local-snapshot');
+  await expect(figures.getByRole('heading', { name: 'My figures' })).toBeVisible();
+  const runs = figures.locator('tr[data-item="demo-log-call@1"]').first();
+  await expect(runs.locator('td[data-metric="started"]')).toHaveText('1');
+  await expect(runs.locator('td[data-metric="completed"]')).toHaveText('1');
+  await expect(runs.locator('td[data-metric="completionRate"]')).toHaveText('100%');
+  const shown = figures.locator('[data-guide="demo-log-call@1"] tbody tr td[data-metric="shown"]');
+  const perStep = (await shown.allTextContents()).map(Number);
+  expect(perStep.reduce((a, b) => a + b, 0)).toBe(stepsShown);
+  // Nothing is hidden in one's own figures: a figure with no events reads "none".
+  await expect(runs.locator('td[data-metric="dismissRate"]')).toHaveText('none');
+  await expect(figures.locator('canvas').first()).toBeVisible();
+  expect(errors).toEqual([]);
 });

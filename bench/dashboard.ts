@@ -1,0 +1,125 @@
+/**
+ * Dashboard first paint on loopback: an admin who is signed in opens the dashboard of the demo
+ * org (200 people, 60 days) in a fresh browser context, so nothing is cached. Measured from the
+ * start of navigation: the first contentful paint, and the first frame painted with the figures
+ * (the snapshot fetched, rendered and its charts drawn). The baseline is the same page's sign-in
+ * screen, which loads the same scripts but fetches and draws nothing.
+ *
+ *   npx tsx bench/dashboard.ts        (or as part of npm run bench; build the dashboard first)
+ */
+import { chromium } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { addDays } from '../core/snapshot';
+import { startEndpoint } from '../server';
+import { seedDemo } from '../server/seed/command';
+import { DEMO_DEFAULTS } from '../server/seed/demoData';
+import { utcToday } from '../server/stores/today';
+import { createToken } from '../server/tokens';
+import { CHROMIUM } from '../tests/e2e/fixtures';
+import { percentile } from './browser';
+
+export const FIRST_PAINT_GOAL_MS = 1000;
+const TOKEN_KEY = 'waymark.adminToken';
+
+export interface DashboardPaint {
+  trials: number;
+  /** First contentful paint of the signed-in dashboard, ms. */
+  contentful: number[];
+  /** First frame with the figures, ms. */
+  figures: number[];
+  /** First contentful paint of the sign-in screen (baseline), ms. */
+  signIn: number[];
+}
+
+/** Runs in the page before its scripts: notes the first frame after the figures appear. */
+const WATCH_FIGURES = `
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('.snapshot canvas')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      window.__figuresPainted = performance.now();
+    }));
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+export async function dashboardPaint(trials = 10): Promise<DashboardPaint> {
+  const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-dashboard-'));
+  const endpoint = await startEndpoint({ port: 0, sqlitePath: join(dir, 'endpoint.sqlite') });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  try {
+    if (!endpoint.dashboardUrl)
+      throw new Error('Build the dashboard first: npm run build:dashboard');
+    const seeded = await seedDemo(
+      endpoint.store,
+      { org: 'demo', ...DEMO_DEFAULTS, replace: false },
+      { lastDay: addDays(utcToday(), -1), io: { out: () => undefined, err: () => undefined } },
+    );
+    if (!seeded) throw new Error('The bench store was not empty');
+    const { token } = await createToken(endpoint.store, 'demo', 'admin');
+    const url = endpoint.dashboardUrl;
+    const result: DashboardPaint = { trials, contentful: [], figures: [], signIn: [] };
+    for (let i = 0; i < trials; i++) {
+      for (const signedIn of [true, false]) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const page = await context.newPage();
+        if (signedIn) {
+          await page.addInitScript(([key, value]) => sessionStorage.setItem(key, value), [
+            TOKEN_KEY,
+            token,
+          ] as const);
+          await page.addInitScript(WATCH_FIGURES);
+        }
+        await page.goto(url);
+        const fcp = () =>
+          page.evaluate(
+            () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+          );
+        // Functions, not strings: the page's Content-Security-Policy forbids eval.
+        await page.waitForFunction(
+          () => performance.getEntriesByName('first-contentful-paint').length > 0,
+        );
+        if (signedIn) {
+          await page.waitForFunction(
+            () => (window as { __figuresPainted?: number }).__figuresPainted !== undefined,
+          );
+          result.contentful.push((await fcp()) ?? NaN);
+          result.figures.push(
+            await page.evaluate(
+              () => (window as { __figuresPainted?: number }).__figuresPainted ?? NaN,
+            ),
+          );
+        } else {
+          result.signIn.push((await fcp()) ?? NaN);
+        }
+        await context.close();
+      }
+    }
+    return result;
+  } finally {
+    await browser.close();
+    await endpoint.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function dashboardReport(paint: DashboardPaint): string[] {
+  const ms = (v: number) => `${v.toFixed(0)} ms`;
+  const line = (name: string, values: number[]) => {
+    const p95 = percentile(values, 95);
+    return `  ${name}  median ${ms(percentile(values, 50))}   p95 ${ms(p95)}   goal ${FIRST_PAINT_GOAL_MS} ms   ratio p95/goal ${(p95 / FIRST_PAINT_GOAL_MS).toFixed(2)}`;
+  };
+  const signIn = percentile(paint.signIn, 50);
+  return [
+    `Dashboard first paint on loopback, demo org (200 people × 60 days), ${paint.trials} cold loads`,
+    line('first contentful paint      ', paint.contentful),
+    line('figures and charts painted  ', paint.figures),
+    `  baseline: sign-in screen first contentful paint median ${ms(signIn)}   figures/baseline ${(percentile(paint.figures, 50) / signIn).toFixed(2)}`,
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const line of dashboardReport(await dashboardPaint())) console.log(line);
+}

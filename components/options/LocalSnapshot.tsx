@@ -1,0 +1,51 @@
+/**
+ * The dashboard's views over this browser's own event log: a pilot can read funnels, fields and
+ * training before any endpoint exists, and a rep sees exactly what their usage adds up to.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { ToBackground } from '../../core/messages';
+import { callBackground } from '../../runtime/channel';
+import { lastDays, PeriodPicker, type PeriodChoice } from '../snapshot/PeriodPicker';
+import { SnapshotView } from '../snapshot/SnapshotView';
+
+type LocalSnapshotData = ToBackground['activity:snapshot'][1];
+
+export function LocalSnapshot() {
+  const [choice, setChoice] = useState<PeriodChoice>({ period: lastDays(30), baseline: null });
+  const [data, setData] = useState<LocalSnapshotData | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(true);
+
+  useEffect(() => {
+    let current = true;
+    setBusy(true);
+    callBackground('activity:snapshot', choice)
+      .then((result) => {
+        if (!current) return;
+        setData(result);
+        setError('');
+      })
+      .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)))
+      .finally(() => current && setBusy(false));
+    return () => {
+      current = false;
+    };
+  }, [choice]);
+
+  return (
+    <div class="activity local-snapshot" aria-busy={busy ? 'true' : 'false'}>
+      <h1>My figures</h1>
+      <p class="intro">
+        The views your organisation&rsquo;s dashboard shows, computed here from this browser&rsquo;s
+        own event log only. Nothing is sent to compute them.
+      </p>
+      <PeriodPicker value={choice} onChange={setChoice} busy={busy} />
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {data && <SnapshotView snapshot={data.snapshot} labels={data.labels} />}
+    </div>
+  );
+}

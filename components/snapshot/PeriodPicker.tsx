@@ -1,0 +1,161 @@
+/**
+ * The period of a snapshot and its optional baseline: quick choices for the usual questions
+ * ("the last 30 days", "against the 30 days before") and exact dates for the rest. Dates are UTC
+ * days, as the counters are.
+ */
+import { useState } from 'preact/hooks';
+import { addDays, periodDays, type Period } from '../../core/snapshot';
+
+export interface PeriodChoice {
+  period: Period;
+  baseline: Period | null;
+}
+
+/** Longest period the endpoint answers for. */
+const MAX_DAYS = 366;
+
+export function utcToday(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** The `days` days up to and including `to`. */
+export function lastDays(days: number, to = utcToday()): Period {
+  return { from: addDays(to, 1 - days), to };
+}
+
+/** The period of the same length just before `period`. */
+export function previousPeriod(period: Period): Period {
+  const days = periodDays(period);
+  return { from: addDays(period.from, -days), to: addDays(period.from, -1) };
+}
+
+/** What is wrong with a period, in a sentence, or null. */
+export function periodProblem(period: Period, name: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(period.from) || !/^\d{4}-\d{2}-\d{2}$/.test(period.to)) {
+    return `Choose both dates of the ${name}.`;
+  }
+  if (period.from > period.to) return `The ${name} ends before it starts.`;
+  if (periodDays(period) > MAX_DAYS) return `The ${name} may span at most ${MAX_DAYS} days.`;
+  return null;
+}
+
+const PRESETS = [7, 30, 90];
+
+function DateRange({
+  legend,
+  idPrefix,
+  value,
+  onInput,
+}: {
+  legend: string;
+  idPrefix: string;
+  value: Period;
+  onInput: (p: Period) => void;
+}) {
+  return (
+    <fieldset class="date-range">
+      <legend>{legend}</legend>
+      <label for={`${idPrefix}-from`}>From</label>
+      <input
+        id={`${idPrefix}-from`}
+        type="date"
+        value={value.from}
+        onInput={(e) => onInput({ ...value, from: e.currentTarget.value })}
+      />
+      <label for={`${idPrefix}-to`}>To</label>
+      <input
+        id={`${idPrefix}-to`}
+        type="date"
+        value={value.to}
+        onInput={(e) => onInput({ ...value, to: e.currentTarget.value })}
+      />
+    </fieldset>
+  );
+}
+
+/**
+ * Edits a draft and hands it over on "Show": changing a date does not fetch half-typed periods.
+ */
+export function PeriodPicker({
+  value,
+  onChange,
+  busy = false,
+}: {
+  value: PeriodChoice;
+  onChange: (choice: PeriodChoice) => void;
+  busy?: boolean;
+}) {
+  const [period, setPeriod] = useState(value.period);
+  const [baseline, setBaseline] = useState<Period | null>(value.baseline);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = (choice: PeriodChoice) => {
+    const wrong =
+      periodProblem(choice.period, 'period') ??
+      (choice.baseline ? periodProblem(choice.baseline, 'baseline') : null);
+    setProblem(wrong);
+    if (!wrong) onChange(choice);
+  };
+  const preset = (days: number) => {
+    const next = lastDays(days);
+    const nextBaseline = baseline ? previousPeriod(next) : null;
+    setPeriod(next);
+    setBaseline(nextBaseline);
+    submit({ period: next, baseline: nextBaseline });
+  };
+
+  return (
+    <form
+      class="period-picker"
+      aria-label="Period"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit({ period, baseline });
+      }}
+    >
+      <div class="presets" role="group" aria-label="Quick periods">
+        {PRESETS.map((days) => (
+          <button type="button" class="secondary" key={days} onClick={() => preset(days)}>
+            Last {days} days
+          </button>
+        ))}
+      </div>
+      <DateRange legend="Period" idPrefix="period" value={period} onInput={setPeriod} />
+      <div class="baseline-choice">
+        <label>
+          <input
+            type="checkbox"
+            checked={baseline !== null}
+            onChange={(e) => setBaseline(e.currentTarget.checked ? previousPeriod(period) : null)}
+          />{' '}
+          Compare with a baseline
+        </label>
+        {baseline && (
+          <>
+            <DateRange
+              legend="Baseline"
+              idPrefix="baseline"
+              value={baseline}
+              onInput={setBaseline}
+            />
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => setBaseline(previousPeriod(period))}
+            >
+              Use the period before
+            </button>
+          </>
+        )}
+      </div>
+      <button type="submit" disabled={busy}>
+        Show
+      </button>
+      {problem && (
+        <p class="error" role="alert">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,270 @@
+/**
+ * The admin dashboard in a real Chromium, served by a real endpoint on a SQLite file filled with
+ * the demo data. Expected figures are summed here straight from the batches the simulated
+ * browsers sent, not through the snapshot code, so the two computations check each other.
+ */
+import { chromium, type Browser, type Download, type Page, type TestInfo } from '@playwright/test';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Signal } from '../../core/signals';
+import type { Period } from '../../core/snapshot';
+import { startEndpoint, type Endpoint } from '../../server';
+import { demoData, type DemoPlan } from '../../server/seed/demoData';
+import { readGuides } from '../../server/guidePack';
+import { createToken } from '../../server/tokens';
+import { CHROMIUM, expect, test } from './fixtures';
+
+const ORG = 'demo';
+const K = 5;
+
+let endpoint: Endpoint;
+let adminToken: string;
+let plan: DemoPlan;
+const signals: Signal[] = [];
+
+test.beforeAll(async () => {
+  const sqlitePath = join(mkdtempSync(join(tmpdir(), 'waymark-dashboard-')), 'endpoint.sqlite');
+  endpoint = await startEndpoint({ port: 0, sqlitePath, rateLimit: false, k: K });
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const demo = demoData({
+    guides: readGuides(),
+    users: 200,
+    days: 60,
+    lastDay: yesterday,
+    seed: 7,
+  });
+  plan = demo.plan;
+  for (const { batches } of demo.days()) {
+    for (const batch of batches) {
+      await endpoint.store.ingest(ORG, batch.batchId, batch.signals);
+      signals.push(...batch.signals);
+    }
+  }
+  adminToken = (await createToken(endpoint.store, ORG, 'admin')).token;
+});
+
+test.afterAll(async () => {
+  await endpoint.close();
+});
+
+// ---- The independent computation ----
+
+function inPeriod(s: Signal, period: Period): boolean {
+  return s.day >= period.from && s.day <= period.to;
+}
+
+function total(period: Period, match: (s: Signal) => boolean): number {
+  return signals.filter((s) => inPeriod(s, period) && match(s)).reduce((n, s) => n + s.count, 0);
+}
+
+/** Contributors of the busiest day, the lower bound of the people behind a cell. */
+function people(period: Period, match: (s: Signal) => boolean): number {
+  const byDay = new Map<string, number>();
+  for (const s of signals) {
+    if (inPeriod(s, period) && match(s)) byDay.set(s.day, (byDay.get(s.day) ?? 0) + s.contributor);
+  }
+  return Math.max(0, ...byDay.values());
+}
+
+const counts = new Intl.NumberFormat('en');
+const percents = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+
+function shown(period: Period, match: (s: Signal) => boolean): string {
+  return people(period, match) < K ? `fewer than ${K}` : counts.format(total(period, match));
+}
+
+// ---- The page ----
+
+async function showPeriod(page: Page, period: Period, baseline: Period | null) {
+  await page.getByLabel('From').first().fill(period.from);
+  await page.getByLabel('To').first().fill(period.to);
+  const compare = page.getByRole('checkbox', { name: 'Compare with a baseline' });
+  await compare.setChecked(baseline !== null);
+  if (baseline) {
+    const range = page.getByRole('group', { name: 'Baseline' });
+    await range.getByLabel('From').fill(baseline.from);
+    await range.getByLabel('To').fill(baseline.to);
+  }
+  const loaded = page.waitForResponse((r) => r.url().includes('/v1/snapshots?'));
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  expect((await loaded).status()).toBe(200);
+  await expect(page.getByRole('status')).toHaveText('Snapshot loaded.');
+}
+
+function figure(page: Page, item: string, metric: string, of?: 'baseline' | 'delta') {
+  const cell = `td[data-metric="${metric}"]${of ? `[data-of="${of}"]` : ':not([data-of])'}`;
+  return page.locator(`tr[data-item="${item}"] ${cell}`).first();
+}
+
+async function screenshot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+async function saved(download: Promise<Download>): Promise<{ name: string; text: string }> {
+  const file = await download;
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+/** A CSV line's cells (the export quotes only cells with commas, quotes or line breaks). */
+function csvCells(line: string): string[] {
+  return [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)]
+    .slice(0, -1)
+    .map((m) => (m[1] ?? '').replace(/^"|"$/g, '').replace(/""/g, '"'));
+}
+
+let browser: Browser;
+test.beforeEach(async () => {
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+});
+test.afterEach(async () => {
+  await browser.close();
+});
+
+test('an admin signs in, reads the figures, compares with the baseline and exports them', async () => {
+  const testInfo = test.info();
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+
+  await page.goto(endpoint.url);
+  await expect(page).toHaveURL(/\/dashboard\/$/);
+  await expect(page.getByLabel('Admin token')).toBeFocused();
+
+  // A wrong token gets a sentence saying so, and the field keeps focus for another try.
+  await page.getByLabel('Admin token').fill('wm_not-a-token');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('token create');
+  await expect(page.getByLabel('Admin token')).toBeFocused();
+  problems.length = 0; // the refused request is logged by the browser, as it should be
+
+  await page.getByLabel('Admin token').fill(adminToken);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Adoption dashboard · ${ORG}`);
+
+  // The period after the roll-out, without baseline.
+  const { period, baseline } = plan.look;
+  await showPeriod(page, period, null);
+  const { guide, version, step } = plan.dropOff;
+  const runs = `${guide}@${version}`;
+  const ofGuide = (kind: string) => (s: Signal) =>
+    s.kind === kind && s.guide === guide && s.version === version;
+  const started = total(period, ofGuide('guide.started'));
+  const completed = total(period, ofGuide('guide.completed'));
+  expect(started).toBeGreaterThan(0);
+  await expect(figure(page, runs, 'started')).toHaveText(counts.format(started));
+  await expect(figure(page, runs, 'completed')).toHaveText(counts.format(completed));
+  await expect(figure(page, runs, 'completionRate')).toHaveText(
+    `${percents.format(Math.round((completed / started) * 10_000) / 100)}%`,
+  );
+  // The drop-off hotspot's step, shown as often as the browsers said.
+  const stepShown = (s: Signal) => ofGuide('step.shown')(s) && s.step === step;
+  await expect(
+    page.locator(`[data-guide="${runs}"] tr[data-item="${step}"] td[data-metric="shown"]`).first(),
+  ).toHaveText(shown(period, stepShown));
+
+  // Active users per day and role, suppressed below k: the admins are few.
+  const admins = (day: string) => (s: Signal) =>
+    s.kind === 'first.activeDay' && s.role === 'admin' && s.day === day;
+  const days = [...new Set(signals.filter((s) => inPeriod(s, period)).map((s) => s.day))];
+  const suppressedDay = days.find((d) => people(period, admins(d)) < K);
+  expect(suppressedDay, 'a day with fewer than k active admins').toBeDefined();
+  await page.getByText('Daily figures').first().click();
+  await expect(
+    page
+      .locator(
+        `[data-section="active-users"] tr[data-item="${suppressedDay}"] td[data-metric="admin"]`,
+      )
+      .first(),
+  ).toHaveText(`fewer than ${K}`);
+
+  // The often-empty field leads its page type's ranking.
+  const fields = page.locator('[data-section="fields"]');
+  await expect(fields.locator('tbody tr').first().locator('th')).toHaveText(plan.emptyField.field);
+  await screenshot(page, testInfo, 'dashboard-period');
+
+  // With the baseline before the roll-out: the figure, its baseline and the change.
+  await showPeriod(page, period, baseline);
+  const emptyOf = (s: Signal) =>
+    s.kind === 'field.empty' &&
+    s.pageType === plan.emptyField.pageType &&
+    s.field === plan.emptyField.field;
+  const item = `${plan.emptyField.pageType}/${plan.emptyField.field}`;
+  const now = total(period, emptyOf);
+  const before = total(baseline, emptyOf);
+  await expect(figure(page, item, 'empty')).toHaveText(counts.format(now));
+  await expect(figure(page, item, 'empty', 'baseline')).toHaveText(counts.format(before));
+  const change = now - before;
+  await expect(figure(page, item, 'empty', 'delta')).toHaveText(
+    `${change > 0 ? '+' : change < 0 ? '\u2212' : '\u00b1'}${counts.format(Math.abs(change))}`,
+  );
+  await screenshot(page, testInfo, 'dashboard-baseline');
+
+  // CSV export: the same figures as on screen, the same suppression.
+  const [csv] = await Promise.all([
+    saved(page.waitForEvent('download')),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  expect(csv.name).toBe(
+    `waymark-${ORG}-${period.from}-${period.to}-vs-${baseline.from}-${baseline.to}.csv`,
+  );
+  const [header = '', ...lines] = csv.text.trimEnd().split('\r\n');
+  const columns = csvCells(header);
+  const rows = lines.map((line) => {
+    const cells = csvCells(line);
+    return Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? '']));
+  });
+  const emptyRow = rows.find(
+    (r) =>
+      r.section === 'fields' &&
+      r.pageType === plan.emptyField.pageType &&
+      r.field === plan.emptyField.field &&
+      r.metric === 'empty',
+  );
+  expect(emptyRow).toMatchObject({
+    value: String(now),
+    baseline: String(before),
+    delta: String(change),
+  });
+  const startedRow = rows.find(
+    (r) =>
+      r.section === 'guides' &&
+      r.guide === guide &&
+      r.version === String(version) &&
+      r.metric === 'started',
+  );
+  expect(startedRow?.value).toBe(String(started));
+  const adminDay = rows.find(
+    (r) => r.section === 'activeUsersDaily' && r.role === 'admin' && r.day === suppressedDay,
+  );
+  expect(adminDay?.value).toBe('fewer than k');
+
+  // JSON export: exactly the snapshot the endpoint serves for this choice.
+  const [json] = await Promise.all([
+    saved(page.waitForEvent('download')),
+    page.getByRole('button', { name: 'Download JSON' }).click(),
+  ]);
+  const query = new URLSearchParams({
+    from: period.from,
+    to: period.to,
+    baselineFrom: baseline.from,
+    baselineTo: baseline.to,
+  });
+  const served = await fetch(`${endpoint.url}/v1/snapshots?${query.toString()}`, {
+    headers: { Authorization: `Bearer ${adminToken}` },
+  });
+  expect(JSON.parse(json.text)).toEqual(await served.json());
+
+  // Signing out forgets the token.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByLabel('Admin token')).toBeFocused();
+  expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+  expect(problems).toEqual([]);
+});
