@@ -14,7 +14,7 @@ export type AnchorSelector = (anchor: string) => string;
 /** Votes per strategy: the CRM's own anchors and test ids are the most deliberate signals. */
 const WEIGHT = { anchor: 4, testId: 4, css: 3, role: 2, label: 2, text: 1 } as const;
 
-const ROLE_SELECTORS: Record<string, string> = {
+export const ROLE_SELECTORS: Record<string, string> = {
   button: 'button,input[type=button],input[type=submit],input[type=reset],[role=button]',
   link: 'a[href],[role=link]',
   textbox:
@@ -63,7 +63,7 @@ function byId(root: Root, id: string): Element | null {
   return 'getElementById' in root ? root.getElementById(id) : null;
 }
 
-function accessibleName(el: Element): string {
+export function accessibleName(el: Element): string {
   const label = el.getAttribute('aria-label');
   if (label) return normalizeText(label);
   const labelledBy = el.getAttribute('aria-labelledby');
@@ -127,33 +127,39 @@ function withText(root: Root, wanted: string): Element[] {
   return [...found];
 }
 
-function strategies(
-  target: Target,
-  anchorSelector: AnchorSelector,
-): [number, (root: Root) => Element[]][] {
-  const list: [number, (root: Root) => Element[]][] = [];
+export type StrategyName = keyof typeof WEIGHT;
+
+interface Strategy {
+  name: StrategyName;
+  weight: number;
+  find: (root: Root) => Element[];
+}
+
+function strategies(target: Target, anchorSelector: AnchorSelector): Strategy[] {
+  const list: Strategy[] = [];
+  const add = (name: StrategyName, find: Strategy['find']) =>
+    list.push({ name, weight: WEIGHT[name], find });
   const { anchor, testId, css, role, name, label, text } = target;
-  if (anchor) list.push([WEIGHT.anchor, (r) => queryAll(r, anchorSelector(anchor))]);
+  if (anchor) add('anchor', (r) => queryAll(r, anchorSelector(anchor)));
   if (testId) {
     const v = JSON.stringify(testId);
-    list.push([WEIGHT.testId, (r) => queryAll(r, `[data-testid=${v}],[data-test-id=${v}]`)]);
+    add('testId', (r) => queryAll(r, `[data-testid=${v}],[data-test-id=${v}]`));
   }
-  if (css) list.push([WEIGHT.css, (r) => queryAll(r, css)]);
+  if (css) add('css', (r) => queryAll(r, css));
   if (role) {
     const wanted = normalizeText(name ?? text);
     const selector = ROLE_SELECTORS[role] ?? `[role=${role}]`;
-    list.push([
-      WEIGHT.role,
-      (r) => queryAll(r, selector).filter((el) => !wanted || accessibleName(el) === wanted),
-    ]);
+    add('role', (r) =>
+      queryAll(r, selector).filter((el) => !wanted || accessibleName(el) === wanted),
+    );
   }
   if (label) {
     const wanted = normalizeText(label);
-    list.push([WEIGHT.label, (r) => labelled(r, wanted)]);
+    add('label', (r) => labelled(r, wanted));
   }
   if (text) {
     const wanted = normalizeText(text);
-    list.push([WEIGHT.text, (r) => withText(r, wanted)]);
+    add('text', (r) => withText(r, wanted));
   }
   return list;
 }
@@ -174,6 +180,49 @@ export interface Resolution {
   roots: Root[];
 }
 
+export interface StrategyReport {
+  strategy: StrategyName;
+  /** Elements this strategy matches on the page, shown or not. */
+  matches: number;
+  /** Of those, the ones a rep can see. */
+  shown: number;
+  /** Whether it voted for the element the target resolves to. */
+  votedForResolved: boolean;
+}
+
+export interface TargetReport extends Resolution {
+  strategies: StrategyReport[];
+  /** Distinct elements any strategy voted for. */
+  candidates: number;
+}
+
+/**
+ * What each strategy of a target finds on this page: for trainers choosing strategies, and for
+ * the guide doctor telling which ones a CRM release broke.
+ */
+export function explainTarget(
+  target: Target,
+  anchorSelector: AnchorSelector,
+  doc: Document,
+): TargetReport {
+  const resolution = resolveTarget(target, anchorSelector, doc);
+  const found = strategies(target, anchorSelector).map(({ name, find }) => ({
+    name,
+    elements: new Set(resolution.roots.flatMap((root) => find(root))),
+  }));
+  const candidates = new Set(found.flatMap(({ elements }) => [...elements]));
+  return {
+    ...resolution,
+    candidates: candidates.size,
+    strategies: found.map(({ name, elements }) => ({
+      strategy: name,
+      matches: elements.size,
+      shown: [...elements].filter(isShown).length,
+      votedForResolved: resolution.element !== null && elements.has(resolution.element),
+    })),
+  };
+}
+
 export function resolveTarget(
   target: Target,
   anchorSelector: AnchorSelector,
@@ -182,7 +231,7 @@ export function resolveTarget(
   const roots = frameDocuments(doc, target.frame).flatMap((d) => shadowRoots(d));
   const votes = new Map<Element, number>();
   const order = new Map<Element, number>();
-  for (const [weight, find] of strategies(target, anchorSelector)) {
+  for (const { weight, find } of strategies(target, anchorSelector)) {
     roots.forEach((root, rootIndex) => {
       for (const el of find(root)) {
         votes.set(el, (votes.get(el) ?? 0) + weight);

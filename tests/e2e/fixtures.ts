@@ -2,50 +2,17 @@
  * End-to-end fixtures: a real Chromium with the real built extension (.output/chrome-mv3) and the
  * demo CRM on a loopback port. Every test gets a fresh browser profile, so storage starts empty.
  */
-import { test as base, chromium, expect, type BrowserContext, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { startDemoServer } from '../../demo/server';
+import { extensionIdOf, launchBrowser } from '../../scripts/chromium';
 
-/** WAYMARK_EXTENSION_DIR runs the suite against another build (e.g. a copy kept aside). */
-export const EXTENSION_DIR = resolve(process.env.WAYMARK_EXTENSION_DIR ?? '.output/chrome-mv3');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export function launchArgs(extensionDir = EXTENSION_DIR): string[] {
-  return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-}
-
-/**
- * Chromium with the built extension. An empty `userDataDir` is a throw-away profile; a directory
- * keeps the profile (storage, alarms) for a later launch, as a browser restart does.
- */
-export function launchBrowser(userDataDir = ''): Promise<BrowserContext> {
-  if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npx wxt build\` first.`);
-  }
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: launchArgs(),
-  });
-}
-
-/** The extension's id: the host of its service worker's URL. */
-export async function extensionIdOf(context: BrowserContext): Promise<string> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return new URL(worker.url()).host;
-}
+export {
+  CHROMIUM,
+  EXTENSION_DIR,
+  extensionIdOf,
+  launchArgs,
+  launchBrowser,
+} from '../../scripts/chromium';
 
 interface Fixtures {
   context: BrowserContext;

@@ -1,0 +1,57 @@
+/**
+ * Chromium with the built extension loaded, headless: shared by the end-to-end fixtures, the
+ * benchmarks and `npm run guides:doctor`, so all of them see the extension the same way.
+ */
+import { chromium, type BrowserContext } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** WAYMARK_EXTENSION_DIR points at another build (e.g. a copy kept aside while others rebuild). */
+export const EXTENSION_DIR = resolve(process.env.WAYMARK_EXTENSION_DIR ?? '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchArgs(extensionDir = EXTENSION_DIR): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
+/** The sentence to show when there is no build to load; null when there is one. */
+export function missingExtension(extensionDir = EXTENSION_DIR): string | null {
+  return existsSync(`${extensionDir}/manifest.json`)
+    ? null
+    : `No built extension in ${extensionDir}: run \`npm run build\` first.`;
+}
+
+/**
+ * Chromium with the built extension. An empty `userDataDir` is a throw-away profile; a directory
+ * keeps the profile (storage, alarms, sign-ins) for a later launch, as a browser restart does.
+ */
+export function launchBrowser(
+  userDataDir = '',
+  extensionDir = EXTENSION_DIR,
+): Promise<BrowserContext> {
+  const missing = missingExtension(extensionDir);
+  if (missing) throw new Error(missing);
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: launchArgs(extensionDir),
+  });
+}
+
+/** The extension's id: the host of its service worker's URL. */
+export async function extensionIdOf(context: BrowserContext, timeout?: number): Promise<string> {
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout }));
+  return new URL(worker.url()).host;
+}
