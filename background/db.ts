@@ -18,6 +18,8 @@ export interface GuideRow {
   /** Where the guide came from: built into the extension, or later imported or synced. */
   source: 'bundled' | 'imported' | 'endpoint';
   guide: Guide;
+  /** When an imported guide was imported (not indexed: no schema change). */
+  importedAt?: number;
 }
 
 /**

@@ -1,12 +1,14 @@
 /** Wires the background: storage, guides, messages and SPA route reports. */
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '../platform/browser';
+import type { Guide } from '../core/guide/schema';
 import type { Handlers, Request, ToBackground, ToTab } from '../core/messages';
 import { createActivity } from './activity';
+import { createAuthoring } from './authoring';
 import { openDb } from './db';
 import { createGuidance, pageContextOf } from './guidance';
 import { bundledGuides } from './guidePack';
-import { registerBundledGuides, registeredGuides } from './guideRegistry';
+import { afterRegistryLoad, assertExtensionPage, createGuideLibrary } from './guideLibrary';
 import { routeMessage } from './messageRouter';
 import { readSettings, writeSettings } from './settings';
 import { createSync } from './sync';
@@ -50,16 +52,28 @@ async function ensureAlarm(
 export function startBackground(): void {
   const db = openDb();
   const usage = createUsageLog(db);
-  // Served from memory; the registry in the database is the record (imports and synced packs
-  // will join the bundled guides there).
-  let guides = bundledGuides();
-  void registerBundledGuides(db, guides)
-    .then(() => registeredGuides(db))
-    .then((registered) => (guides = registered));
+  // Served from memory; the registry in the database is the record (bundled and imported guides,
+  // later synced packs), read by the guide library at start and after each import or removal.
+  const pack = bundledGuides();
+  let guides: readonly Guide[] = pack;
+  const library = createGuideLibrary({
+    db,
+    pack,
+    locale: navigator.language,
+    onGuides: (registered) => (guides = registered),
+  });
+  const extensionBase = browser.runtime.getURL('/');
+  const authoring = createAuthoring(db);
+  // A trainer previewing a draft is not adoption: its events are never recorded.
+  const recorded: typeof usage = {
+    ...usage,
+    append: (make) =>
+      usage.append(async () => (await make()).filter((e) => !authoring.isPreview(e.guideId))),
+  };
   const guidance = createGuidance({
     db,
-    usage,
-    guides: () => guides,
+    usage: recorded,
+    guides: () => authoring.withPreview(guides),
     locale: navigator.language,
   });
   const activity = createActivity(db, usage, () => guides, navigator.language);
@@ -106,13 +120,14 @@ export function startBackground(): void {
       }
     },
     'settings:update': async (change) => {
+      if (change.role !== undefined) authoring.endPreview();
       await writeSettings(db, change);
       void refreshAllTabs();
       const { role, paused } = await readSettings(db);
       return { role, paused };
     },
     'usage:record': ({ events }) =>
-      usage.append(async () => {
+      recorded.append(async () => {
         const { role } = await readSettings(db);
         return events.map((event) => ({ ...event, role }));
       }),
@@ -133,6 +148,40 @@ export function startBackground(): void {
     },
     'sync:test': ({ endpointUrl, ingestToken }) => sync.testConnection(endpointUrl, ingestToken),
     'sync:now': () => syncAndSchedule(true),
+    'author:open': async ({ tabId }) => {
+      try {
+        await browser.scripting.executeScript({ target: { tabId }, files: ['/authoring.js'] });
+        return { ok: true };
+      } catch {
+        return { ok: false, error: 'Waymark cannot write guides on this page.' };
+      }
+    },
+    'author:context': ({ url }) => authoring.context(url),
+    'author:load': () => authoring.load(),
+    'author:save': ({ draft }) => authoring.save(draft),
+    'author:preview': async ({ guide }, sender) => {
+      const problems = await authoring.setPreview(guide);
+      const tabId = sender.tab?.id;
+      if (guide !== null && problems.length === 0 && tabId !== undefined) {
+        const id = (guide as { id: string }).id;
+        await sendToTab(tabId, 'tab:refresh', {}).catch(() => undefined);
+        await sendToTab(tabId, 'tab:launch', { guideId: id });
+      }
+      return { ok: problems.length === 0, problems };
+    },
+    'guides:list': async () => ({ guides: await library.list() }),
+    'guides:import': async ({ files }, sender) => {
+      assertExtensionPage(sender, extensionBase);
+      const result = await library.import(files);
+      if (result.imported.length > 0) void refreshAllTabs();
+      return result;
+    },
+    'guides:remove': async ({ id }, sender) => {
+      assertExtensionPage(sender, extensionBase);
+      const result = await library.remove(id);
+      if (result.removed) void refreshAllTabs();
+      return result;
+    },
     'activity:erase': async () => {
       const result = await activity.erase();
       void refreshAllTabs();
@@ -140,16 +189,19 @@ export function startBackground(): void {
     },
   };
 
+  const answered = afterRegistryLoad(handlers, library.ready);
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
-    return routeMessage(handlers, message, sender);
+    return routeMessage(answered, message, sender);
   });
 
   // Retention and abandoned walkthroughs are looked after even when no CRM page is open.
   void ensureAlarm(COMPACT_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
   void ensureAlarm(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === COMPACT_ALARM) void usage.compact().then(() => guidance.sweepAbandoned());
+    if (alarm.name === COMPACT_ALARM) {
+      void library.ready.then(() => usage.compact()).then(() => guidance.sweepAbandoned());
+    }
     if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) void syncAndSchedule();
   });
   // A browser restart may drop alarms: whatever waited in the outbox goes now.

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CRM_IDS } from '../core/adapters/types';
+import { IMPORT_LIMITS } from '../core/guide/importGuides';
 import type { Handlers, Request, ToBackground } from '../core/messages';
 
 const id = z.string().min(1).max(64);
@@ -57,6 +58,24 @@ const REQUESTS: { [K in keyof ToBackground]: z.ZodType<Request<ToBackground, K>>
       'a period ends before it starts',
     ),
   'activity:erase': nothing,
+  'guides:list': nothing,
+  // Only bounded here; the guide library checks the texts as guides:check does.
+  'guides:import': z
+    .object({
+      files: z
+        .array(
+          z
+            .object({
+              name: z.string().min(1).max(IMPORT_LIMITS.name),
+              text: z.string().max(IMPORT_LIMITS.chars),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(IMPORT_LIMITS.files),
+    })
+    .strict(),
+  'guides:remove': z.object({ id }).strict(),
   'sync:get': nothing,
   'sync:configure': z
     .object({ endpointUrl: z.string().max(2048), ingestToken: z.string().max(512) })
@@ -66,6 +85,16 @@ const REQUESTS: { [K in keyof ToBackground]: z.ZodType<Request<ToBackground, K>>
     .object({ endpointUrl: z.string().max(2048), ingestToken: z.string().max(512) })
     .strict(),
   'sync:now': nothing,
+  'author:open': z.object({ tabId: z.number().int() }).strict(),
+  'author:context': z.object({ url: z.string().max(8192) }).strict(),
+  'author:load': nothing,
+  // The draft is the trainer's own work in progress, checked in full when previewed or saved
+  // as a file; here only its size is bounded.
+  'author:save': z
+    .object({ draft: z.unknown() })
+    .strict()
+    .refine((d) => JSON.stringify(d.draft ?? null).length <= 200_000, 'the draft is too large'),
+  'author:preview': z.object({ guide: z.unknown() }).strict(),
 };
 
 export class BadMessage extends Error {}

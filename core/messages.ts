@@ -2,8 +2,10 @@
  * The one typed message map for every cross-context call. Names are `domain:verb`; each entry is
  * [request, response]. `ToBackground` is answered by the background; `ToTab` by content scripts.
  */
+import type { CrmId } from './adapters/types';
 import type { Period, Snapshot } from './snapshot';
 import type { FieldCheck } from './fieldRules';
+import type { GuideProblem } from './guide/problems';
 import type { Guide } from './guide/schema';
 import type { PageContext } from './match';
 import type { Signal, SignalBatch } from './signals';
@@ -104,6 +106,49 @@ export interface SyncView {
   upcoming: Signal[];
 }
 
+export interface AuthorContext {
+  crm: CrmId;
+  pageType: string;
+  anchorAttributes: readonly string[];
+  roles: RoleOption[];
+  /** The trainer's own role: a new guide is written for it until they choose others. */
+  role: string;
+}
+
+/** One problem of a guide, as `guides:check` words it. */
+export interface GuideIssue {
+  path: string;
+  message: string;
+}
+
+/** A guide the extension has, as the options page's guide library lists it. */
+export interface LibraryGuide {
+  id: string;
+  version: number;
+  title: string;
+  source: 'bundled' | 'imported' | 'endpoint';
+  roles: string[];
+  crm: string;
+  importedAt: number | null;
+  /** The version built into this release, when an import took this id's place (it comes back). */
+  bundledVersion: number | null;
+  /** target.missing events in this browser's log for this version of the guide. */
+  targetMissing: number;
+  /** The same for the guide's earlier versions. */
+  targetMissingEarlier: number;
+}
+
+/** Either every guide was imported (`problems` empty) or none was. */
+export interface GuideImportResult {
+  imported: {
+    id: string;
+    version: number;
+    title: string;
+    replaced: { version: number; source: LibraryGuide['source'] } | null;
+  }[];
+  problems: GuideProblem[];
+}
+
 export interface ToBackground {
   /** `viewed`: the user navigated here (records page.viewed, by page type only). */
   'page:guides': [{ url: string; viewed?: boolean }, PageGuides];
@@ -128,12 +173,27 @@ export interface ToBackground {
   ];
   /** Erases the event log, walkthrough progress and the sync outbox (the role stays). */
   'activity:erase': [Record<string, never>, { erased: number }];
+  /** Every guide the extension has, with its local target-missing counts. */
+  'guides:list': [Record<string, never>, { guides: LibraryGuide[] }];
+  /** Guide texts from the options page (file names, or "pasted text"), checked and stored. */
+  'guides:import': [{ files: { name: string; text: string }[] }, GuideImportResult];
+  /** Removes an imported guide (a bundled guide with its id comes back). */
+  'guides:remove': [{ id: string }, { removed: boolean; restored: number | null }];
   'sync:get': [Record<string, never>, SyncView];
   /** Sets (or with null, removes) the endpoint address and ingest token. */
   'sync:configure': [{ endpointUrl: string; ingestToken: string } | null, SyncStatus];
   'sync:test': [{ endpointUrl: string; ingestToken: string }, { ok: boolean; message: string }];
   /** Delivers now, whatever the backoff says. */
   'sync:now': [Record<string, never>, SyncStatus];
+  /** Opens the authoring panel in the tab (trainers). */
+  'author:open': [{ tabId: number }, { ok: boolean; error?: string }];
+  /** What the panel needs to write targets for this page: the CRM, its page type, its anchors. */
+  'author:context': [{ url: string }, AuthorContext | null];
+  /** The guide being written, kept while the trainer moves between pages. */
+  'author:load': [Record<string, never>, unknown];
+  'author:save': [{ draft: unknown }, void];
+  /** Runs the draft as a walkthrough in the sending tab, if it is a valid guide; null ends it. */
+  'author:preview': [{ guide: unknown }, { ok: boolean; problems: GuideIssue[] }];
 }
 
 export interface ToTab {

@@ -12,6 +12,8 @@ export const DEFAULT_ORG: OrgConfig = {
     { id: 'manager', label: 'Sales manager' },
     { id: 'service', label: 'Service agent' },
     { id: 'admin', label: 'CRM admin' },
+    // Trainers write guides: the popup offers them the authoring mode.
+    { id: 'trainer', label: 'Trainer' },
   ],
   defaultRole: 'rep',
 };

@@ -22,6 +22,7 @@ export function Popup() {
   const [tab, setTab] = useState<{ id: number; url: string } | null>(null);
   const [state, setState] = useState<PopupState | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<Record<string, number>>({});
 
   const load = async (current = tab) => {
     if (!current) return;
@@ -35,6 +36,16 @@ export function Popup() {
       setTab(current);
       await load(current);
     })().catch((e: unknown) => setError(`Waymark could not load: ${String(e)}`));
+  }, []);
+
+  // Counted over the whole event log, so asked for apart: the list never waits for it.
+  useEffect(() => {
+    callBackground('guides:list', {})
+      .then(({ guides }) =>
+        setMissing(Object.fromEntries(guides.map((g) => [g.id, g.targetMissing]))),
+      )
+      // Only a note for trainers; the popup works without it.
+      .catch(() => undefined);
   }, []);
 
   if (!state) {
@@ -61,6 +72,13 @@ export function Popup() {
     const result = await callBackground('popup:launch', { tabId: tab?.id ?? -1, guideId });
     if (result.ok) window.close();
     else setError(result.error ?? 'The guide could not start.');
+  };
+
+  const openAuthoring = async () => {
+    setError(null);
+    const result = await callBackground('author:open', { tabId: tab?.id ?? -1 });
+    if (result.ok) window.close();
+    else setError(result.error ?? 'The authoring panel could not open.');
   };
 
   const openActivity = async () => {
@@ -112,6 +130,15 @@ export function Popup() {
         </p>
       )}
 
+      {state.role === 'trainer' && state.page && (
+        <section aria-labelledby="author-heading">
+          <h2 id="author-heading">Authoring</h2>
+          <button type="button" onClick={() => void openAuthoring()}>
+            Write a guide on this page
+          </button>
+        </section>
+      )}
+
       <section aria-labelledby="page-heading">
         <h2 id="page-heading">On this page</h2>
         {!state.page ? (
@@ -125,6 +152,9 @@ export function Popup() {
                 <div>
                   <span class="title">{g.title}</span>
                   {g.description && <span class="desc">{g.description}</span>}
+                  {(missing[g.id] ?? 0) > 0 && (
+                    <span class="note">target missing {missing[g.id]}× here</span>
+                  )}
                 </div>
                 <button
                   type="button"

@@ -76,5 +76,6 @@ export const demoAdapter: CrmAdapter = {
   matches: (url) => isWebUrl(url) && HOSTS.has(url.hostname),
   pageTypeOf,
   anchorSelector: (anchor) => anchorAttributeSelector(ANCHOR_ATTRIBUTES, anchor),
+  anchorAttributes: ANCHOR_ATTRIBUTES,
   saveSelector: '[data-anchor="record.save"]',
 };

@@ -83,5 +83,6 @@ export const dynamicsAdapter: CrmAdapter = {
   matches: (url) => isWebUrl(url) && isHostOrSubdomain(url.hostname, DOMAIN),
   pageTypeOf,
   anchorSelector: (anchor) => anchorAttributeSelector(ANCHOR_ATTRIBUTES, anchor),
+  anchorAttributes: ANCHOR_ATTRIBUTES,
   saveSelector: '[data-id*="SavePrimary"], [data-id$=".Save"], [data-id*="SaveAndClose"]',
 };

@@ -31,5 +31,6 @@ export const genericAdapter: CrmAdapter = {
   matches: isWebUrl,
   pageTypeOf,
   anchorSelector: (anchor) => anchorAttributeSelector(ANCHOR_ATTRIBUTES, anchor),
+  anchorAttributes: ANCHOR_ATTRIBUTES,
   saveSelector: 'button[type="submit"], input[type="submit"], form button:not([type])',
 };

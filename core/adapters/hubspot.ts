@@ -90,6 +90,7 @@ export const hubspotAdapter: CrmAdapter = {
   matches: (url) => isWebUrl(url) && APP_HOST.test(url.hostname),
   pageTypeOf,
   anchorSelector: (anchor) => anchorAttributeSelector(ANCHOR_ATTRIBUTES, anchor),
+  anchorAttributes: ANCHOR_ATTRIBUTES,
   saveSelector:
     '[data-test-id="save-button"], [data-test-id="create-record-button"], [data-selenium-test="base-dialog-confirm-btn"]',
 };

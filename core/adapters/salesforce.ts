@@ -117,6 +117,7 @@ export const salesforceAdapter: CrmAdapter = {
       : classicPageType(segments);
   },
   anchorSelector: (anchor) => anchorAttributeSelector(ANCHOR_ATTRIBUTES, anchor),
+  anchorAttributes: ANCHOR_ATTRIBUTES,
   saveSelector:
     'button[name="SaveEdit"], button[name="SaveAndNew"], [data-target-selection-name$=".Save"]',
 };

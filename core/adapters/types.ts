@@ -21,6 +21,8 @@ export interface CrmAdapter {
    * e.g. Salesforce `data-target-selection-name`, Dynamics `data-id`.
    */
   anchorSelector(anchor: string): string;
+  /** The attributes those anchors live in, most deliberate first: the authoring picker reads them. */
+  readonly anchorAttributes: readonly string[];
   /**
    * Selector for the controls that save a record form. Field rules are checked when one of them
    * is clicked, which is when "left empty" and "invalid" mean something.

@@ -1,0 +1,50 @@
+/**
+ * Authoring mode in a CRM tab: injected by the background when a trainer asks for it from the
+ * popup, it shows the authoring panel in Waymark's own layer and keeps the draft in the
+ * background, so the trainer can walk through several pages of the CRM while writing.
+ */
+import { render } from 'preact';
+import { AuthorPanel } from '../components/authoring/AuthorPanel';
+import { emptyDraft, type Draft } from '../components/authoring/draft';
+import { AUTHOR_CSS } from '../components/authoring/styles';
+import { mountLayer } from '../components/layer';
+import { callBackground } from './channel';
+
+const RUNNING = '__waymarkAuthoring';
+
+function isDraft(value: unknown): value is Draft {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as Draft).steps) &&
+    typeof (value as Draft).crm === 'string'
+  );
+}
+
+export async function startAuthoring(doc: Document = document): Promise<void> {
+  const global = globalThis as Record<string, unknown>;
+  // Opened twice from the popup: the panel is already here.
+  if (global[RUNNING]) return;
+  const context = await callBackground('author:context', { url: location.href });
+  if (!context) return;
+  global[RUNNING] = true;
+  const saved = await callBackground('author:load', {});
+  const initial =
+    isDraft(saved) && saved.crm === context.crm
+      ? saved
+      : emptyDraft(context.crm, context.pageType, context.role);
+
+  const control = new AbortController();
+  const layer = mountLayer(doc, control.signal);
+  const style = doc.createElement('style');
+  style.textContent = AUTHOR_CSS;
+  layer.root.prepend(style);
+  const close = () => {
+    control.abort();
+    global[RUNNING] = false;
+  };
+  render(
+    <AuthorPanel context={context} initial={initial} doc={doc} onClose={close} />,
+    layer.container,
+  );
+}
