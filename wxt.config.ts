@@ -10,6 +10,8 @@ export default defineConfig({
     description:
       'Role-specific walkthroughs, tooltips and field tips inside your CRM. Usage stays in your browser.',
     permissions: ['storage', 'webNavigation', 'scripting', 'alarms'],
+    // What IT may set through browser policy (core/policy.ts, npm run policy:schema).
+    storage: { managed_schema: 'managed_schema.json' },
     host_permissions: CRM_MATCHES,
     // The sync endpoint is wherever the organisation runs it; asked for when it is set.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

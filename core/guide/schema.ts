@@ -39,12 +39,12 @@ export const PLACEMENTS = [
 ] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 
-const slug = z
+export const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes, at most 64');
 const title = z.string().trim().min(1).max(120);
 const body = z.string().trim().min(1).max(2000);
-const localeTag = z
+export const localeTag = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a locale such as fr or pt-BR');
 
