@@ -13,7 +13,7 @@ interface StepCardProps extends StepViewProps {
 
 /** The bubble every step kind shares: title, text, progress and the walkthrough controls. */
 export function StepCard(props: StepCardProps) {
-  const { step, guideTitle, index, total, on, anchored, modal, children, footer } = props;
+  const { step, guideTitle, textLang, index, total, on, anchored, modal, children, footer } = props;
   const on_ = step.advance?.on ?? 'next';
   const last = index + 1 === total;
   return (
@@ -30,7 +30,7 @@ export function StepCard(props: StepCardProps) {
     >
       {anchored && <div class="wm-arrow" data-arrow />}
       <div class="wm-head">
-        <h2 id="wm-title" class="wm-title">
+        <h2 id="wm-title" class="wm-title" lang={textLang.title}>
           {step.title ?? guideTitle}
         </h2>
         <button type="button" class="wm-close" aria-label={UI_TEXT.close} onClick={on.exit}>
@@ -38,7 +38,7 @@ export function StepCard(props: StepCardProps) {
         </button>
       </div>
       {step.body && (
-        <div id="wm-body" class="wm-body">
+        <div id="wm-body" class="wm-body" lang={textLang.body}>
           <RichText source={step.body} />
         </div>
       )}

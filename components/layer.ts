@@ -4,13 +4,17 @@
  * and it keeps key events from reaching the page's own shortcut handlers.
  */
 import { render } from 'preact';
+import { browserLanguage, resolveLocale } from '../core/i18n/locales';
 import { LAYER_CSS } from './styles';
 
 export interface Layer {
   root: ShadowRoot;
   container: HTMLElement;
-  /** Tells screen readers about a step that appeared without taking focus. */
-  announce(text: string): void;
+  /**
+   * Tells screen readers about a step that appeared without taking focus. `lang` is the text's
+   * language when it is guide text, which need not be that of Waymark's own words.
+   */
+  announce(text: string, lang?: string): void;
 }
 
 export function mountLayer(doc: Document, signal: AbortSignal): Layer {
@@ -18,11 +22,15 @@ export function mountLayer(doc: Document, signal: AbortSignal): Layer {
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = LAYER_CSS;
+  // Waymark's own words are in the browser's language, whatever the CRM page declares.
+  const lang = resolveLocale(browserLanguage());
   const container = doc.createElement('div');
   container.className = 'wm-root';
+  container.lang = lang;
   const status = doc.createElement('div');
   status.className = 'wm-status';
   status.setAttribute('role', 'status');
+  status.lang = lang;
   root.append(style, container, status);
   host.setAttribute('popover', 'manual');
   doc.documentElement.append(host);
@@ -42,5 +50,12 @@ export function mountLayer(doc: Document, signal: AbortSignal): Layer {
     },
     { once: true },
   );
-  return { root, container, announce: (text) => (status.textContent = text) };
+  return {
+    root,
+    container,
+    announce: (text, textLang = lang) => {
+      status.lang = textLang;
+      status.textContent = text;
+    },
+  };
 }

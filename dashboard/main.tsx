@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { Dashboard } from '../components/dashboard/Dashboard';
+import { applyPageLocale, TEXT } from '../components/pageText';
 import '../components/options/options.css';
 import '../components/snapshot/snapshot.css';
 
+applyPageLocale(document, TEXT.dashboard.documentTitle);
 render(<Dashboard />, document.getElementById('app') as HTMLElement);

@@ -35,8 +35,10 @@ export function showFieldHints(
     shown = control;
     signal.addEventListener('abort', () => control.abort(), { signal: control.signal });
     const layer = mountLayer(doc, control.signal);
-    render(<FieldHint message={focused.field.message} />, layer.container);
-    layer.announce(plainText(focused.field.message));
+    // Guides do not declare their own text's language: it is taken to be the CRM page's.
+    const lang = doc.documentElement.lang;
+    render(<FieldHint message={focused.field.message} lang={lang} />, layer.container);
+    layer.announce(plainText(focused.field.message), lang);
     void followTarget(focused.element, layer.root, 'right', control.signal, hide);
   };
 

@@ -5,7 +5,8 @@
  * AbortController: moving on is one abort(), which removes its UI, observers and listeners.
  */
 import { render, type VNode } from 'preact';
-import { localizeStep, localizedTitle } from '../core/guide/locale';
+import { localizeStep, localizedTitle, stepTextLangs } from '../core/guide/locale';
+import { browserLanguage } from '../core/i18n/locales';
 import { plainText } from '../core/guide/text';
 import { DEFAULT_WAIT_MS } from '../core/guide/defaults';
 import type { Step } from '../core/guide/schema';
@@ -63,7 +64,8 @@ export function startGuidance(
   launchGuideId?: string,
   doc: Document = document,
 ): void {
-  const locale = navigator.language;
+  // Guide text and Waymark's own words (components/uiText.ts) follow the same language.
+  const locale = browserLanguage();
   // Filled from the background, which holds the CRM adapters (keeping this script small).
   let page: PageContext | null = null;
   let current: ActiveRun | null = null;
@@ -251,12 +253,16 @@ export function startGuidance(
         enqueue(() => act('next', 'take'));
       },
     };
+    // Guides do not declare their own text's language: it is taken to be the CRM page's.
+    const ownLang = doc.documentElement.lang;
+    const textLang = { ...stepTextLangs(active.guide, step, locale, ownLang), own: ownLang };
     const draw = (): Promise<void> => {
       const view = STEP_VIEWS[step.kind] as { render(p: StepViewProps): VNode };
       render(
         view.render({
           step,
           guideTitle: localizedTitle(active.guide, locale),
+          textLang,
           index: active.run.stepIndex,
           total: active.guide.steps.length,
           anchored: target !== null,
@@ -301,7 +307,12 @@ export function startGuidance(
         recordStep('step.shown', active);
       }
       if (mayTakeFocus(focus, doc)) focusInto(layer);
-      else layer.announce(`${step.title ?? ''} ${plainText(step.body ?? '')}`.trim());
+      else {
+        layer.announce(
+          `${step.title ?? ''} ${plainText(step.body ?? '')}`.trim(),
+          step.body ? textLang.body : textLang.title,
+        );
+      }
     });
     if (layer.root.querySelector('[aria-modal="true"]')) {
       // A modal step blocks the page behind its backdrop, so focus stays with it even when the

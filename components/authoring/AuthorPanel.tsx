@@ -7,6 +7,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { anchorAttributeSelector } from '../../core/adapters/ids';
 import { describeIssues, canonicalGuideText } from '../../core/guide/problems';
+import { authorMessages } from '../../core/i18n/inPage';
+import { browserLanguage } from '../../core/i18n/locales';
 import { ADVANCE_ON, guideSchema, PLACEMENTS, type Target } from '../../core/guide/schema';
 import type { AuthorContext, GuideIssue } from '../../core/messages';
 import { callBackground } from '../../runtime/channel';
@@ -28,23 +30,11 @@ import {
   type DraftStep,
 } from './draft';
 
-const STRATEGY_TEXT: Record<string, string> = {
-  anchor: 'CRM anchor',
-  testId: 'Test id',
-  role: 'Role and name',
-  label: 'Label',
-  text: 'Text',
-  css: 'CSS path',
-};
+/** The panel's words, in the browser's language (the layer's `lang` says the same). */
+const T = authorMessages(browserLanguage());
 
-const ADVANCE_TEXT: Record<(typeof ADVANCE_ON)[number], string> = {
-  next: 'The Next button',
-  click: 'A click on the element',
-  input: 'Typing in the field',
-  change: 'Changing the field',
-  visible: 'The element appearing',
-  route: 'Going to another page',
-};
+const STRATEGY_TEXT: Record<string, string> = T.strategy;
+const ADVANCE_TEXT: Record<(typeof ADVANCE_ON)[number], string> = T.advance;
 
 interface Editing {
   step: DraftStep;
@@ -84,11 +74,11 @@ function Problems({ problems }: { problems: GuideIssue[] }) {
   if (problems.length === 0) return null;
   return (
     <div class="wm-author-problems" role="alert">
-      <p>Fix these first:</p>
+      <p>{T.fixFirst}</p>
       <ul>
         {problems.map((p) => (
           <li key={`${p.path}${p.message}`}>
-            <code>{p.path || 'guide'}</code>: {p.message}
+            <code>{p.path || T.wholeGuide}</code>: {p.message}
           </li>
         ))}
       </ul>
@@ -151,13 +141,13 @@ export function AuthorPanel({
                 }
               : e,
           );
-          setStatus('Element picked. Check the ways Waymark will find it.');
+          setStatus(T.picked);
           setTimeout(() => pickButton.current?.focus());
         },
         onCancel: () => {
           setPicking(false);
           setOutline(null);
-          setStatus('Picking cancelled.');
+          setStatus(T.pickCancelled);
           setTimeout(() => pickButton.current?.focus());
         },
       },
@@ -194,9 +184,9 @@ export function AuthorPanel({
     const { step, index } = editing;
     const problem =
       needsTarget(step.kind) && !step.target
-        ? 'Pick the element this step points at.'
+        ? T.needsTarget
         : !step.title.trim() && !step.body.trim()
-          ? 'Give the step a title or some text.'
+          ? T.needsText
           : null;
     if (problem) {
       setProblems([{ path: `steps[${index < 0 ? draft.steps.length : index}]`, message: problem }]);
@@ -212,7 +202,7 @@ export function AuthorPanel({
     update({ steps });
     setEditing(null);
     setProblems([]);
-    setStatus(`Step ${index < 0 ? steps.length : index + 1} saved.`);
+    setStatus(T.stepSaved(index < 0 ? steps.length : index + 1));
   };
 
   const move = (index: number, by: -1 | 1) => {
@@ -221,12 +211,12 @@ export function AuthorPanel({
     if (!step) return;
     steps.splice(index + by, 0, step);
     update({ steps });
-    setStatus(`Step moved to position ${index + by + 1}.`);
+    setStatus(T.stepMoved(index + by + 1));
   };
 
   const remove = (index: number) => {
     update({ steps: draft.steps.filter((_, i) => i !== index) });
-    setStatus(`Step ${index + 1} deleted.`);
+    setStatus(T.stepDeleted(index + 1));
   };
 
   const validated = (): Record<string, unknown> | null => {
@@ -251,7 +241,7 @@ export function AuthorPanel({
       return;
     }
     setPreviewing(true);
-    setStatus('Previewing the guide on this page.');
+    setStatus(T.previewing);
   };
 
   const download = () => {
@@ -261,7 +251,7 @@ export function AuthorPanel({
       new Blob([canonicalGuideText(guide)], { type: 'application/json' }),
       `${draft.id}.json`,
     );
-    setStatus(`Downloaded ${draft.id}.json.`);
+    setStatus(T.downloaded(`${draft.id}.json`));
   };
 
   if (picking) {
@@ -279,7 +269,7 @@ export function AuthorPanel({
           />
         )}
         <div class="wm-author wm-author-bar" role="status">
-          Point at an element and click it, or Tab to it and press Enter. Esc cancels.
+          {T.pickHelp}
         </div>
       </>
     );
@@ -288,7 +278,7 @@ export function AuthorPanel({
   if (previewing) {
     return (
       <div class="wm-author wm-author-bar">
-        <span>Previewing “{draft.title}”.</span>
+        <span>{T.previewingTitle(draft.title)}</span>
         <button
           type="button"
           class="wm-primary"
@@ -297,7 +287,7 @@ export function AuthorPanel({
             void callBackground('author:preview', { guide: null });
           }}
         >
-          Back to editing
+          {T.backToEditing}
         </button>
       </div>
     );
@@ -308,12 +298,12 @@ export function AuthorPanel({
     <section class="wm-author" aria-labelledby="wm-author-title">
       <div class="wm-head">
         <h2 id="wm-author-title" class="wm-title" tabIndex={-1} ref={heading}>
-          Write a guide
+          {T.title}
         </h2>
         <button
           type="button"
           class="wm-close"
-          aria-label="Close the authoring panel"
+          aria-label={T.close}
           onClick={() => {
             void callBackground('author:preview', { guide: null });
             onClose();
@@ -323,7 +313,7 @@ export function AuthorPanel({
         </button>
       </div>
       <div class="wm-author-grid">
-        <label for="wm-guide-title">Guide title</label>
+        <label for="wm-guide-title">{T.guideTitle}</label>
         <input
           id="wm-guide-title"
           value={draft.title}
@@ -332,7 +322,7 @@ export function AuthorPanel({
             update(idTouched ? { title } : { title, id: slugOf(title) });
           }}
         />
-        <label for="wm-guide-id">Guide id</label>
+        <label for="wm-guide-id">{T.guideId}</label>
         <input
           id="wm-guide-id"
           value={draft.id}
@@ -343,7 +333,7 @@ export function AuthorPanel({
         />
       </div>
       <fieldset class="wm-author-roles">
-        <legend>For roles</legend>
+        <legend>{T.forRoles}</legend>
         {context.roles.map((role) => (
           <label key={role.id}>
             <input
@@ -362,19 +352,19 @@ export function AuthorPanel({
         ))}
       </fieldset>
       <p class="wm-author-note">
-        Starts on <code>{draft.page}</code>
+        {T.startsOn} <code>{draft.page}</code>
         {context.pageType !== draft.page && (
           <>
-            ; you are on <code>{context.pageType}</code>
+            {T.youAreOn} <code>{context.pageType}</code>
           </>
         )}
       </p>
 
-      <h3>Steps</h3>
+      <h3>{T.steps}</h3>
       {draft.steps.length === 0 ? (
-        <p class="wm-author-note">No steps yet.</p>
+        <p class="wm-author-note">{T.noSteps}</p>
       ) : (
-        <ol class="wm-author-steps" aria-label="Steps">
+        <ol class="wm-author-steps" aria-label={T.steps}>
           {draft.steps.map((step, i) => {
             const name = step.title || step.body.slice(0, 40) || step.id;
             return (
@@ -386,7 +376,7 @@ export function AuthorPanel({
                   <button
                     type="button"
                     disabled={i === 0}
-                    aria-label={`Move step ${i + 1} up`}
+                    aria-label={T.moveUp(i + 1)}
                     onClick={() => move(i, -1)}
                   >
                     ↑
@@ -394,14 +384,14 @@ export function AuthorPanel({
                   <button
                     type="button"
                     disabled={i === draft.steps.length - 1}
-                    aria-label={`Move step ${i + 1} down`}
+                    aria-label={T.moveDown(i + 1)}
                     onClick={() => move(i, 1)}
                   >
                     ↓
                   </button>
                   <button
                     type="button"
-                    aria-label={`Edit step ${i + 1}`}
+                    aria-label={T.editStep(i + 1)}
                     onClick={() =>
                       setEditing({
                         index: i,
@@ -412,14 +402,10 @@ export function AuthorPanel({
                       })
                     }
                   >
-                    Edit
+                    {T.edit}
                   </button>
-                  <button
-                    type="button"
-                    aria-label={`Delete step ${i + 1}`}
-                    onClick={() => remove(i)}
-                  >
-                    Delete
+                  <button type="button" aria-label={T.deleteStep(i + 1)} onClick={() => remove(i)}>
+                    {T.delete}
                   </button>
                 </span>
               </li>
@@ -430,9 +416,9 @@ export function AuthorPanel({
 
       {editing ? (
         <fieldset class="wm-author-editor">
-          <legend>{editing.index < 0 ? 'New step' : `Step ${editing.index + 1}`}</legend>
+          <legend>{editing.index < 0 ? T.newStep : T.step(editing.index + 1)}</legend>
           <div class="wm-author-grid">
-            <label for="wm-step-kind">Kind</label>
+            <label for="wm-step-kind">{T.kind}</label>
             <select
               id="wm-step-kind"
               value={editing.step.kind}
@@ -448,16 +434,16 @@ export function AuthorPanel({
           {needsTarget(editing.step.kind) && (
             <div class="wm-author-target">
               <button type="button" ref={pickButton} onClick={() => setPicking(true)}>
-                {editing.step.target ? 'Pick again' : 'Pick the element'}
+                {editing.step.target ? T.pickAgain : T.pick}
               </button>
               {editing.proposal && (
                 <table class="wm-author-strategies">
-                  <caption>Ways to find it{editing.check ? ' (matches on this page)' : ''}</caption>
+                  <caption>{editing.check ? T.waysToFindChecked : T.waysToFind}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Use</th>
-                      <th scope="col">Strategy</th>
-                      {editing.check && <th scope="col">Matches</th>}
+                      <th scope="col">{T.use}</th>
+                      <th scope="col">{T.strategyHeading}</th>
+                      {editing.check && <th scope="col">{T.matches}</th>}
                     </tr>
                   </thead>
                   <tbody>
@@ -474,7 +460,7 @@ export function AuthorPanel({
                             <td>
                               <input
                                 type="checkbox"
-                                aria-label={`Use ${STRATEGY_TEXT[key]}`}
+                                aria-label={T.useStrategy(STRATEGY_TEXT[key] ?? key)}
                                 checked={use.has(key)}
                                 onChange={(e) => {
                                   const next = new Set(use);
@@ -501,7 +487,9 @@ export function AuthorPanel({
                             {editing.check && (
                               <td data-matches={found?.matches ?? 0}>
                                 {found
-                                  ? `${found.matches}${found.findsPicked ? '' : ' (not this one)'}`
+                                  ? found.findsPicked
+                                    ? String(found.matches)
+                                    : T.matchesElsewhere(found.matches)
                                   : ''}
                               </td>
                             )}
@@ -514,20 +502,20 @@ export function AuthorPanel({
               {editing.check && (
                 <p class="wm-author-note" role="status">
                   {editing.check.resolvesToPicked
-                    ? `Together they find the picked element (${editing.check.report.candidates} candidate${editing.check.report.candidates === 1 ? '' : 's'} seen).`
-                    : 'Together they do not find the picked element: add a strategy.'}
+                    ? T.findsPicked(editing.check.report.candidates)
+                    : T.missesPicked}
                 </p>
               )}
             </div>
           )}
           <div class="wm-author-grid">
-            <label for="wm-step-title">Title</label>
+            <label for="wm-step-title">{T.stepTitle}</label>
             <input
               id="wm-step-title"
               value={editing.step.title}
               onInput={(e) => updateStep({ title: e.currentTarget.value })}
             />
-            <label for="wm-step-body">Step text</label>
+            <label for="wm-step-body">{T.stepText}</label>
             <textarea
               id="wm-step-body"
               rows={3}
@@ -536,7 +524,7 @@ export function AuthorPanel({
             />
             {needsTarget(editing.step.kind) && (
               <>
-                <label for="wm-step-placement">Placement</label>
+                <label for="wm-step-placement">{T.placement}</label>
                 <select
                   id="wm-step-placement"
                   value={editing.step.placement}
@@ -552,7 +540,7 @@ export function AuthorPanel({
                 </select>
               </>
             )}
-            <label for="wm-step-advance">Done when</label>
+            <label for="wm-step-advance">{T.doneWhen}</label>
             <select
               id="wm-step-advance"
               value={editing.step.advance}
@@ -569,26 +557,26 @@ export function AuthorPanel({
           </div>
           <div class="wm-foot">
             <button type="button" class="wm-primary" onClick={saveStep}>
-              Save step
+              {T.saveStep}
             </button>
             <button type="button" onClick={() => setEditing(null)}>
-              Cancel
+              {T.cancel}
             </button>
           </div>
         </fieldset>
       ) : (
         <button type="button" onClick={newStep}>
-          Add a step
+          {T.addStep}
         </button>
       )}
 
       <Problems problems={problems} />
       <div class="wm-foot wm-author-foot">
         <button type="button" class="wm-primary" onClick={() => void preview()}>
-          Preview
+          {T.preview}
         </button>
         <button type="button" onClick={download}>
-          Download JSON
+          {T.download}
         </button>
         <button
           type="button"
@@ -596,10 +584,10 @@ export function AuthorPanel({
             update({ id: '', title: '', steps: [], page: context.pageType });
             setIdTouched(false);
             setEditing(null);
-            setStatus('Started a new guide.');
+            setStatus(T.startedNew);
           }}
         >
-          Start over
+          {T.startOver}
         </button>
       </div>
       <p class="wm-status" role="status">

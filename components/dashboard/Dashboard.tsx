@@ -5,9 +5,12 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { downloadBlob, downloadJson } from '../download';
+import { TEXT } from '../pageText';
 import { SnapshotView } from '../snapshot/SnapshotView';
 import { lastDays, periodProblem, PeriodPicker, type PeriodChoice } from '../snapshot/PeriodPicker';
 import { EndpointError, fetchSnapshot, type ServedSnapshot } from './api';
+
+const T = TEXT.dashboard;
 
 const TOKEN_KEY = 'waymark.adminToken';
 const DEFAULT_DAYS = 30;
@@ -26,7 +29,7 @@ function SignIn({ onSignedIn, notice }: { onSignedIn: (token: string) => void; n
   const submit = async () => {
     const trimmed = token.trim();
     if (!trimmed) {
-      setError('Paste the admin token your endpoint gave you.');
+      setError(T.pasteToken);
       input.current?.focus();
       return;
     }
@@ -38,9 +41,7 @@ function SignIn({ onSignedIn, notice }: { onSignedIn: (token: string) => void; n
       onSignedIn(trimmed);
     } catch (e) {
       setError(
-        e instanceof EndpointError && e.status === 401
-          ? `${e.message} Admin tokens are made with: npm run server -- token create --org YOUR-ORG --kind admin`
-          : messageOf(e),
+        e instanceof EndpointError && e.status === 401 ? T.tokenHint(e.message) : messageOf(e),
       );
       input.current?.focus();
     } finally {
@@ -50,18 +51,15 @@ function SignIn({ onSignedIn, notice }: { onSignedIn: (token: string) => void; n
 
   return (
     <main class="sign-in">
-      <h1>Waymark adoption dashboard</h1>
-      <p class="intro">
-        Usage snapshots of your organisation: anonymous counters only, and figures from fewer than k
-        people are never shown.
-      </p>
+      <h1>{T.signInTitle}</h1>
+      <p class="intro">{T.signInIntro}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
       >
-        <label for="admin-token">Admin token</label>
+        <label for="admin-token">{T.adminToken}</label>
         <input
           id="admin-token"
           ref={input}
@@ -74,7 +72,7 @@ function SignIn({ onSignedIn, notice }: { onSignedIn: (token: string) => void; n
           onInput={(e) => setToken(e.currentTarget.value)}
         />
         <button type="submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? T.signingIn : T.signIn}
         </button>
       </form>
       {error && (
@@ -130,7 +128,7 @@ function Snapshots({ token, onSignOut }: { token: string; onSignOut: (notice?: s
 
   const refused = (e: unknown) => {
     if (e instanceof EndpointError && e.status === 401) {
-      onSignOut(`${e.message} Sign in again.`);
+      onSignOut(T.signInAgain(e.message));
       return true;
     }
     return false;
@@ -141,13 +139,13 @@ function Snapshots({ token, onSignOut }: { token: string; onSignOut: (notice?: s
     let current = true;
     setBusy(true);
     setError('');
-    setStatus('Loading the snapshot…');
+    setStatus(T.loading);
     fetchSnapshot(token, choice)
       .then((r) => r.json() as Promise<ServedSnapshot>)
       .then((s) => {
         if (!current) return;
         setSnapshot(s);
-        setStatus('Snapshot loaded.');
+        setStatus(T.loaded);
       })
       .catch((e: unknown) => {
         if (!current || refused(e)) return;
@@ -166,7 +164,7 @@ function Snapshots({ token, onSignOut }: { token: string; onSignOut: (notice?: s
     try {
       const response = await fetchSnapshot(token, choice, 'csv');
       downloadBlob(await response.blob(), `${fileBase(snapshot)}.csv`);
-      setStatus('CSV downloaded.');
+      setStatus(T.csvDownloaded);
     } catch (e) {
       if (!refused(e)) setError(messageOf(e));
     }
@@ -176,16 +174,16 @@ function Snapshots({ token, onSignOut }: { token: string; onSignOut: (notice?: s
     <main class="dashboard" aria-busy={busy ? 'true' : 'false'}>
       <header class="dashboard-header">
         <h1 ref={heading} tabIndex={-1}>
-          Adoption dashboard{snapshot ? ` · ${snapshot.org}` : ''}
+          {snapshot ? T.titleOf(snapshot.org) : T.title}
         </h1>
         <button type="button" class="secondary" onClick={() => onSignOut()}>
-          Sign out
+          {T.signOut}
         </button>
       </header>
       <PeriodPicker value={choice} onChange={setChoice} busy={busy} />
       <div class="actions export">
         <button type="button" disabled={!snapshot || busy} onClick={() => void exportCsv()}>
-          Download CSV
+          {T.downloadCsv}
         </button>
         <button
           type="button"
@@ -193,10 +191,10 @@ function Snapshots({ token, onSignOut }: { token: string; onSignOut: (notice?: s
           onClick={() => {
             if (!snapshot) return;
             downloadJson(snapshot, `${fileBase(snapshot)}.json`);
-            setStatus('JSON downloaded.');
+            setStatus(T.jsonDownloaded);
           }}
         >
-          Download JSON
+          {T.downloadJson}
         </button>
       </div>
       <p class="status-message" role="status">

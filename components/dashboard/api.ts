@@ -1,5 +1,9 @@
-/** The dashboard's calls to the endpoint it is served by, with the endpoint's own error sentences. */
+/**
+ * The dashboard's calls to the endpoint it is served by, with the endpoint's own error sentences
+ * (English, as the API writes them); only what the dashboard says itself is translated.
+ */
 import type { Snapshot } from '../../core/snapshot';
+import { TEXT } from '../pageText';
 import type { SnapshotLabels } from '../snapshot/SnapshotView';
 import type { PeriodChoice } from '../snapshot/PeriodPicker';
 
@@ -30,7 +34,7 @@ export function snapshotQuery(choice: PeriodChoice, format: 'json' | 'csv'): str
 }
 
 async function failure(response: Response): Promise<EndpointError> {
-  let message = `The endpoint answered ${response.status}.`;
+  let message = TEXT.dashboard.answered(response.status);
   try {
     const body = (await response.json()) as { message?: unknown };
     if (typeof body.message === 'string') message = body.message;
@@ -52,7 +56,7 @@ export async function fetchSnapshot(
       cache: 'no-store',
     });
   } catch {
-    throw new EndpointError('The endpoint did not answer. Is it running?', 0);
+    throw new EndpointError(TEXT.dashboard.noAnswer, 0);
   }
   if (!response.ok) throw await failure(response);
   return response;

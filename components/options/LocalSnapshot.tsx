@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ToBackground } from '../../core/messages';
 import { callBackground } from '../../runtime/channel';
+import { TEXT } from '../pageText';
 import { lastDays, PeriodPicker, type PeriodChoice } from '../snapshot/PeriodPicker';
 import { SnapshotView } from '../snapshot/SnapshotView';
 
@@ -34,11 +35,8 @@ export function LocalSnapshot() {
 
   return (
     <div class="activity local-snapshot" aria-busy={busy ? 'true' : 'false'}>
-      <h1>My figures</h1>
-      <p class="intro">
-        The views your organisation&rsquo;s dashboard shows, computed here from this browser&rsquo;s
-        own event log only. Nothing is sent to compute them.
-      </p>
+      <h1>{TEXT.figures.title}</h1>
+      <p class="intro">{TEXT.figures.intro}</p>
       <PeriodPicker value={choice} onChange={setChoice} busy={busy} />
       {error && (
         <p class="error" role="alert">

@@ -3,20 +3,14 @@ import type { ActivitySummary, GuideProgress } from '../../core/messages';
 import type { StoredEvent } from '../../core/usage';
 import { callBackground } from '../../runtime/channel';
 import { downloadJson } from '../download';
+import { formatDateTime, TEXT } from '../pageText';
 
-const STATUS_TEXT: Record<GuideProgress['status'], string> = {
-  active: 'In progress',
-  completed: 'Done',
-  dismissed: 'Closed',
-  abandoned: 'Left unfinished',
-};
+const T = TEXT.activity;
+
+const STATUS_TEXT: Record<GuideProgress['status'], string> = T.statuses;
 
 function reason(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** `YYYY-MM-DD` in the rep's own time zone, for the export's file name. */
@@ -27,32 +21,32 @@ function localDate(date: Date): string {
 
 function Time({ at }: { at: number }) {
   const date = new Date(at);
-  return <time dateTime={date.toISOString()}>{date.toLocaleString()}</time>;
+  return <time dateTime={date.toISOString()}>{formatDateTime(date)}</time>;
 }
 
 /** Score, field and count, when the event has them. */
 function details(event: StoredEvent): string {
   const parts: string[] = [];
-  if (event.score !== undefined) parts.push(`score ${event.score}`);
-  if (event.field !== undefined) parts.push(`field ${event.field}`);
-  if (event.count !== undefined) parts.push(`count ${event.count}`);
+  if (event.score !== undefined) parts.push(T.score(event.score));
+  if (event.field !== undefined) parts.push(T.field(event.field));
+  if (event.count !== undefined) parts.push(T.count(event.count));
   return parts.join(', ');
 }
 
 function ProgressTable({ progress }: { progress: ActivitySummary['progress'] }) {
   if (progress.length === 0) {
-    return <p class="empty">You have not started any guides yet.</p>;
+    return <p class="empty">{T.noGuides}</p>;
   }
   return (
     <div class="table-wrap">
       <table>
-        <caption>Guides you have started, most recent first</caption>
+        <caption>{T.progressCaption}</caption>
         <thead>
           <tr>
-            <th scope="col">Guide</th>
-            <th scope="col">Status</th>
-            <th scope="col">Step</th>
-            <th scope="col">Last activity</th>
+            <th scope="col">{T.guide}</th>
+            <th scope="col">{T.status}</th>
+            <th scope="col">{T.step}</th>
+            <th scope="col">{T.lastActivity}</th>
           </tr>
         </thead>
         <tbody>
@@ -63,7 +57,7 @@ function ProgressTable({ progress }: { progress: ActivitySummary['progress'] }) 
                 <span class="status">{STATUS_TEXT[p.status]}</span>
               </td>
               <td class="step">
-                {p.status === 'active' ? `step ${p.stepIndex + 1} of ${p.stepCount}` : ''}
+                {p.status === 'active' ? T.stepOf(p.stepIndex + 1, p.stepCount) : ''}
               </td>
               <td>
                 <Time at={p.updatedAt} />
@@ -78,25 +72,24 @@ function ProgressTable({ progress }: { progress: ActivitySummary['progress'] }) 
 
 function EventsTable({ recent, total }: { recent: StoredEvent[]; total: number }) {
   if (total === 0 && recent.length === 0) {
-    return <p class="empty">No events stored.</p>;
+    return <p class="empty">{T.noEvents}</p>;
   }
   return (
     <>
       <p class="count">
-        {plural(total, 'event')} stored
-        {recent.length < total ? `; the latest ${recent.length} are shown here.` : '.'}
+        {recent.length < total ? T.storedLatest(total, recent.length) : T.stored(total)}
       </p>
       <div class="table-wrap">
         <table class="events">
-          <caption>Recent events, newest first</caption>
+          <caption>{T.eventsCaption}</caption>
           <thead>
             <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Event</th>
-              <th scope="col">Page type</th>
-              <th scope="col">Guide</th>
-              <th scope="col">Step</th>
-              <th scope="col">Details</th>
+              <th scope="col">{T.time}</th>
+              <th scope="col">{T.event}</th>
+              <th scope="col">{T.pageType}</th>
+              <th scope="col">{T.guide}</th>
+              <th scope="col">{T.step}</th>
+              <th scope="col">{T.details}</th>
             </tr>
           </thead>
           <tbody>
@@ -139,9 +132,7 @@ export function MyActivity() {
   const load = async () => setSummary(await callBackground('activity:get', {}));
 
   useEffect(() => {
-    load().catch((e: unknown) =>
-      setError(`Your activity could not be loaded. Reload the page to try again. (${reason(e)})`),
-    );
+    load().catch((e: unknown) => setError(T.loadFailed(reason(e))));
   }, []);
 
   const exportAll = async () => {
@@ -151,9 +142,9 @@ export function MyActivity() {
     try {
       const data = await callBackground('activity:export', {});
       downloadJson(data, `waymark-activity-${localDate(new Date())}.json`);
-      setStatus(`Exported ${plural(data.events.length, 'event')}.`);
+      setStatus(T.exported(data.events.length));
     } catch (e) {
-      setError(`The export did not work; nothing was changed. Try again. (${reason(e)})`);
+      setError(T.exportFailed(reason(e)));
     } finally {
       setBusy(false);
     }
@@ -176,28 +167,24 @@ export function MyActivity() {
       ({ erased } = await callBackground('activity:erase', {}));
     } catch (e) {
       closeConfirm();
-      setError(`Your activity could not be erased; nothing was removed. Try again. (${reason(e)})`);
+      setError(T.eraseFailed(reason(e)));
       return;
     } finally {
       setBusy(false);
     }
     closeConfirm();
-    setStatus(`Erased ${plural(erased, 'event')}.`);
+    setStatus(T.erased(erased));
     try {
       await load();
     } catch (e) {
-      setError(`Your activity was erased, but this page could not refresh. (${reason(e)})`);
+      setError(T.refreshFailed(reason(e)));
     }
   };
 
   return (
     <main class="activity">
-      <h1>My activity</h1>
-      <p class="intro">
-        This data stays in this browser. Waymark keeps your progress through guides and usage events
-        by page type (which guide step was shown, completed or skipped, and on what kind of CRM
-        page). It never keeps field values, record ids, names or addresses.
-      </p>
+      <h1>{T.title}</h1>
+      <p class="intro">{T.intro}</p>
 
       {error && (
         <p role="alert" class="error">
@@ -209,28 +196,25 @@ export function MyActivity() {
       </p>
 
       {!summary ? (
-        !error && <p aria-live="polite">Loading…</p>
+        !error && <p aria-live="polite">{T.loading}</p>
       ) : (
         <>
           <section aria-labelledby="progress-heading">
-            <h2 id="progress-heading">Guide progress</h2>
+            <h2 id="progress-heading">{T.progressHeading}</h2>
             <ProgressTable progress={summary.progress} />
           </section>
 
           <section aria-labelledby="events-heading">
-            <h2 id="events-heading">Recent events</h2>
+            <h2 id="events-heading">{T.eventsHeading}</h2>
             <EventsTable recent={summary.recent} total={summary.totalEvents} />
           </section>
 
           <section aria-labelledby="data-heading">
-            <h2 id="data-heading">Your data</h2>
-            <p>
-              Export saves everything Waymark keeps about you as a JSON file. Erase removes it from
-              this browser.
-            </p>
+            <h2 id="data-heading">{T.dataHeading}</h2>
+            <p>{T.dataIntro}</p>
             <div class="actions">
               <button type="button" disabled={busy} onClick={() => void exportAll()}>
-                Export
+                {T.export}
               </button>
               <button
                 type="button"
@@ -239,7 +223,7 @@ export function MyActivity() {
                 disabled={busy}
                 onClick={openConfirm}
               >
-                Erase everything…
+                {T.eraseAll}
               </button>
             </div>
           </section>
@@ -251,11 +235,8 @@ export function MyActivity() {
             // Esc, Cancel or Erase: focus goes back to the button that opened the dialog.
             onClose={() => opener.current?.focus()}
           >
-            <h2 id="erase-heading">Erase all your activity?</h2>
-            <p id="erase-text">
-              This erases the event log, your guide progress and anything waiting to be synced, from
-              this browser. It cannot be undone. Your chosen role stays.
-            </p>
+            <h2 id="erase-heading">{T.confirmTitle}</h2>
+            <p id="erase-text">{T.confirmText}</p>
             <div class="actions">
               <button
                 type="button"
@@ -263,7 +244,7 @@ export function MyActivity() {
                 disabled={busy}
                 onClick={() => void eraseAll()}
               >
-                Erase
+                {T.erase}
               </button>
               <button
                 type="button"
@@ -272,7 +253,7 @@ export function MyActivity() {
                 disabled={busy}
                 onClick={closeConfirm}
               >
-                Cancel
+                {T.cancel}
               </button>
             </div>
           </dialog>

@@ -18,6 +18,7 @@ import {
 } from 'chart.js';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { FORMAT_TAG, TEXT } from '../pageText';
 
 Chart.register(
   BarController,
@@ -55,12 +56,19 @@ export interface ChartProps {
   height?: number;
 }
 
+const tickNumbers = new Intl.NumberFormat(FORMAT_TAG);
+
 function configOf(props: ChartProps): ChartConfiguration {
   const { type, labels, series, horizontal = false, percent = false } = props;
   const valueAxis = {
     beginAtZero: true,
     ...(percent ? { max: 100 } : {}),
-    ticks: { precision: 0, ...(percent ? { callback: (v: string | number) => `${v}%` } : {}) },
+    ticks: {
+      precision: 0,
+      ...(percent
+        ? { callback: (v: string | number) => TEXT.snapshot.percent(tickNumbers.format(Number(v))) }
+        : {}),
+    },
   };
   return {
     type,
@@ -80,6 +88,8 @@ function configOf(props: ChartProps): ChartConfiguration {
     options: {
       // Figures appear at once: an admin reads them, nothing needs to move.
       animation: false,
+      // Axis numbers and tooltips read like the tables under the chart.
+      locale: FORMAT_TAG,
       responsive: true,
       maintainAspectRatio: false,
       indexAxis: horizontal ? 'y' : 'x',

@@ -5,6 +5,9 @@
  */
 import { useState } from 'preact/hooks';
 import { addDays, periodDays, type Period } from '../../core/snapshot';
+import { TEXT } from '../pageText';
+
+const T = TEXT.period;
 
 export interface PeriodChoice {
   period: Period;
@@ -29,13 +32,16 @@ export function previousPeriod(period: Period): Period {
   return { from: addDays(period.from, -days), to: addDays(period.from, -1) };
 }
 
-/** What is wrong with a period, in a sentence, or null. */
-export function periodProblem(period: Period, name: string): string | null {
+/** What is wrong with a period (`name`: the period itself or its baseline), in a sentence, or null. */
+export function periodProblem(period: Period, name: 'period' | 'baseline'): string | null {
+  const main = name === 'period';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(period.from) || !/^\d{4}-\d{2}-\d{2}$/.test(period.to)) {
-    return `Choose both dates of the ${name}.`;
+    return main ? T.periodDatesMissing : T.baselineDatesMissing;
   }
-  if (period.from > period.to) return `The ${name} ends before it starts.`;
-  if (periodDays(period) > MAX_DAYS) return `The ${name} may span at most ${MAX_DAYS} days.`;
+  if (period.from > period.to) return main ? T.periodReversed : T.baselineReversed;
+  if (periodDays(period) > MAX_DAYS) {
+    return main ? T.periodTooLong(MAX_DAYS) : T.baselineTooLong(MAX_DAYS);
+  }
   return null;
 }
 
@@ -55,14 +61,14 @@ function DateRange({
   return (
     <fieldset class="date-range">
       <legend>{legend}</legend>
-      <label for={`${idPrefix}-from`}>From</label>
+      <label for={`${idPrefix}-from`}>{T.from}</label>
       <input
         id={`${idPrefix}-from`}
         type="date"
         value={value.from}
         onInput={(e) => onInput({ ...value, from: e.currentTarget.value })}
       />
-      <label for={`${idPrefix}-to`}>To</label>
+      <label for={`${idPrefix}-to`}>{T.to}</label>
       <input
         id={`${idPrefix}-to`}
         type="date"
@@ -107,20 +113,20 @@ export function PeriodPicker({
   return (
     <form
       class="period-picker"
-      aria-label="Period"
+      aria-label={T.form}
       onSubmit={(e) => {
         e.preventDefault();
         submit({ period, baseline });
       }}
     >
-      <div class="presets" role="group" aria-label="Quick periods">
+      <div class="presets" role="group" aria-label={T.presets}>
         {PRESETS.map((days) => (
           <button type="button" class="secondary" key={days} onClick={() => preset(days)}>
-            Last {days} days
+            {T.lastDays(days)}
           </button>
         ))}
       </div>
-      <DateRange legend="Period" idPrefix="period" value={period} onInput={setPeriod} />
+      <DateRange legend={T.period} idPrefix="period" value={period} onInput={setPeriod} />
       <div class="baseline-choice">
         <label>
           <input
@@ -128,12 +134,12 @@ export function PeriodPicker({
             checked={baseline !== null}
             onChange={(e) => setBaseline(e.currentTarget.checked ? previousPeriod(period) : null)}
           />{' '}
-          Compare with a baseline
+          {T.compare}
         </label>
         {baseline && (
           <>
             <DateRange
-              legend="Baseline"
+              legend={T.baseline}
               idPrefix="baseline"
               value={baseline}
               onInput={setBaseline}
@@ -143,13 +149,13 @@ export function PeriodPicker({
               class="secondary"
               onClick={() => setBaseline(previousPeriod(period))}
             >
-              Use the period before
+              {T.usePrevious}
             </button>
           </>
         )}
       </div>
       <button type="submit" disabled={busy}>
-        Show
+        {T.show}
       </button>
       {problem && (
         <p class="error" role="alert">

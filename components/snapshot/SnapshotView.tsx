@@ -14,6 +14,9 @@ import {
 } from '../../core/snapshot';
 import { BASELINE_COLOUR, ChartFigure, SERIES_COLOURS, type Series } from './Chart';
 import { chartValue, formatCell, formatDelta, formatPeriod, type FigureKind } from './format';
+import { TEXT } from '../pageText';
+
+const T = TEXT.snapshot;
 
 export interface SnapshotLabels {
   roles?: Record<string, string>;
@@ -67,10 +70,10 @@ function FigureTable<M extends object>({
                     {c.label}
                   </th>,
                   <th scope="col" key={`${c.key}-baseline`}>
-                    {c.label}, baseline
+                    {T.withBaseline(c.label)}
                   </th>,
                   <th scope="col" key={`${c.key}-delta`}>
-                    {c.label}, change
+                    {T.withChange(c.label)}
                   </th>,
                 ]
               ) : (
@@ -167,13 +170,13 @@ function DailyTable({
   const users = new Map(daily.map((d) => [`${d.day}|${d.role}`, d.users]));
   return (
     <details class="data-table">
-      <summary>Daily figures</summary>
+      <summary>{T.dailyFigures}</summary>
       <div class="table-wrap">
         <table class="figures">
           <caption>{caption}</caption>
           <thead>
             <tr>
-              <th scope="col">Day</th>
+              <th scope="col">{T.day}</th>
               {roles.map((role) => (
                 <th scope="col" key={role}>
                   {nameOf(labels.roles, role)}
@@ -207,21 +210,17 @@ function ActiveUsers({ snapshot, labels }: { snapshot: Snapshot; labels: Snapsho
     ? dailyChart(activeUsers.baselineDaily, roles, labels, true)
     : null;
   return (
-    <Section
-      id="active-users"
-      title="Active users by role"
-      intro="People who used the CRM with Waymark each day. User-weeks count each person once per week they were active."
-    >
+    <Section id="active-users" title={T.activeUsersTitle} intro={T.activeUsersIntro}>
       {roles.length === 0 ? (
-        <p class="empty">No activity in this period.</p>
+        <p class="empty">{T.noActivity}</p>
       ) : (
         <>
           <ChartFigure
-            title="Active users per day, by role"
+            title={T.activeUsersChart}
             chart={{ type: 'line', labels: current.days, series: current.series }}
           >
             <DailyTable
-              caption="Active users per day and role"
+              caption={T.activeUsersDaily}
               daily={activeUsers.daily}
               roles={roles}
               labels={labels}
@@ -230,11 +229,11 @@ function ActiveUsers({ snapshot, labels }: { snapshot: Snapshot; labels: Snapsho
           </ChartFigure>
           {before && activeUsers.baselineDaily && (
             <ChartFigure
-              title="Baseline period: active users per day, by role"
+              title={T.baselineActiveUsersChart}
               chart={{ type: 'line', labels: before.days, series: before.series }}
             >
               <DailyTable
-                caption="Baseline period: active users per day and role"
+                caption={T.baselineActiveUsersDaily}
                 daily={activeUsers.baselineDaily}
                 roles={roles}
                 labels={labels}
@@ -243,11 +242,11 @@ function ActiveUsers({ snapshot, labels }: { snapshot: Snapshot; labels: Snapsho
             </ChartFigure>
           )}
           <FigureTable
-            caption="Active users per role over the period"
-            itemHeading="Role"
+            caption={T.activeUsersByRole}
+            itemHeading={T.role}
             columns={[
-              { key: 'busiestDayUsers', label: 'Busiest day', kind: 'count' },
-              { key: 'userWeeks', label: 'User-weeks', kind: 'count' },
+              { key: 'busiestDayUsers', label: T.busiestDay, kind: 'count' },
+              { key: 'userWeeks', label: T.userWeeks, kind: 'count' },
             ]}
             rows={activeUsers.byRole.map((r) => ({
               id: r.role,
@@ -277,8 +276,8 @@ function GuideCard({
   const { k } = snapshot;
   const withBaseline = snapshot.baseline !== null;
   const id = `${guide.guide}@${guide.version}`;
-  const title = `${nameOf(labels.guides, guide.guide)} (version ${guide.version})`;
-  const funnelLabels = ['Started', ...guide.steps.map((s) => `Step: ${s.step}`), 'Completed'];
+  const title = T.guideVersion(nameOf(labels.guides, guide.guide), guide.version);
+  const funnelLabels = [T.started, ...guide.steps.map((s) => T.funnelStep(s.step)), T.completed];
   const funnel = (m: typeof guide | undefined, steps: (Cell | undefined)[]) => [
     chartValue(m?.started),
     ...steps.map((c) => chartValue(c)),
@@ -286,7 +285,7 @@ function GuideCard({
   ];
   const series: Series[] = [
     {
-      label: 'This period',
+      label: T.thisPeriod,
       data: funnel(
         guide,
         guide.steps.map((s) => s.shown),
@@ -296,7 +295,7 @@ function GuideCard({
   ];
   if (withBaseline && guide.baseline) {
     series.push({
-      label: 'Baseline',
+      label: T.baseline,
       data: funnel(
         { ...guide, ...guide.baseline },
         guide.steps.map((s) => s.baseline?.shown),
@@ -308,34 +307,34 @@ function GuideCard({
     <article class="guide" data-guide={id} aria-labelledby={`guide-${id}`}>
       <h3 id={`guide-${id}`}>{title}</h3>
       <FigureTable
-        caption={`${title}: runs`}
-        itemHeading="Guide"
+        caption={T.runsCaption(title)}
+        itemHeading={T.guide}
         columns={[
-          { key: 'started', label: 'Started', kind: 'count' },
-          { key: 'completed', label: 'Completed', kind: 'count' },
-          { key: 'completionRate', label: 'Completion', kind: 'rate' },
-          { key: 'dismissRate', label: 'Dismissed', kind: 'rate' },
-          { key: 'abandonRate', label: 'Abandoned', kind: 'rate' },
-          { key: 'targetMissingRate', label: 'Target missing', kind: 'rate' },
+          { key: 'started', label: T.started, kind: 'count' },
+          { key: 'completed', label: T.completed, kind: 'count' },
+          { key: 'completionRate', label: T.completion, kind: 'rate' },
+          { key: 'dismissRate', label: T.dismissed, kind: 'rate' },
+          { key: 'abandonRate', label: T.abandoned, kind: 'rate' },
+          { key: 'targetMissingRate', label: T.targetMissing, kind: 'rate' },
         ]}
         rows={[{ id, label: title, figures: guide }]}
         k={k}
         withBaseline={withBaseline}
       />
       <ChartFigure
-        title={`${title}: funnel, from start through every step to completion`}
+        title={T.funnelTitle(title)}
         chart={{ type: 'bar', labels: funnelLabels, series, height: 200 }}
       >
         <FigureTable
-          caption={`${title}: each step`}
-          itemHeading="Step"
+          caption={T.stepsCaption(title)}
+          itemHeading={T.step}
           columns={[
-            { key: 'shown', label: 'Shown', kind: 'count' },
-            { key: 'reachedRate', label: 'Reached', kind: 'rate' },
-            { key: 'completed', label: 'Completed', kind: 'count' },
-            { key: 'skipped', label: 'Skipped', kind: 'count' },
-            { key: 'dropOffRate', label: 'Drop-off', kind: 'rate' },
-            { key: 'targetMissing', label: 'Target missing', kind: 'count' },
+            { key: 'shown', label: T.shown, kind: 'count' },
+            { key: 'reachedRate', label: T.reached, kind: 'rate' },
+            { key: 'completed', label: T.completed, kind: 'count' },
+            { key: 'skipped', label: T.skipped, kind: 'count' },
+            { key: 'dropOffRate', label: T.dropOff, kind: 'rate' },
+            { key: 'targetMissing', label: T.targetMissing, kind: 'count' },
           ]}
           rows={guide.steps.map((s) => ({ id: s.step, label: s.step, figures: s }))}
           k={k}
@@ -348,13 +347,9 @@ function GuideCard({
 
 function Guides({ snapshot, labels }: { snapshot: Snapshot; labels: SnapshotLabels }) {
   return (
-    <Section
-      id="guides"
-      title="Guide funnels"
-      intro="Runs started, how far they got, and how they ended. Drop-off is the share of showings of a step that were neither completed nor skipped."
-    >
+    <Section id="guides" title={T.guidesTitle} intro={T.guidesIntro}>
       {snapshot.guides.length === 0 ? (
-        <p class="empty">No guide ran in this period.</p>
+        <p class="empty">{T.noGuides}</p>
       ) : (
         snapshot.guides.map((g) => (
           <GuideCard
@@ -376,33 +371,29 @@ function Training({ snapshot, labels }: { snapshot: Snapshot; labels: SnapshotLa
   const withBaseline = snapshot.baseline !== null;
   if (training.length === 0) {
     return (
-      <Section id="training" title="Training completion by role">
-        <p class="empty">No role has checklist figures in this period.</p>
+      <Section id="training" title={T.trainingTitle}>
+        <p class="empty">{T.noTraining}</p>
       </Section>
     );
   }
   const series: Series[] = [
     {
-      label: 'This period',
+      label: T.thisPeriod,
       data: training.map((r) => chartValue(r.checklistShare, 'rate')),
       colour: SERIES_COLOURS[2] ?? BASELINE_COLOUR,
     },
   ];
   if (withBaseline) {
     series.push({
-      label: 'Baseline',
+      label: T.baseline,
       data: training.map((r) => chartValue(r.baseline?.checklistShare, 'rate')),
       colour: BASELINE_COLOUR,
     });
   }
   return (
-    <Section
-      id="training"
-      title="Training completion by role"
-      intro="People of each role who have completed each guide of their onboarding checklist by the end of the period, against the role's users in its busiest week."
-    >
+    <Section id="training" title={T.trainingTitle} intro={T.trainingIntro}>
       <ChartFigure
-        title="Checklist completion by role"
+        title={T.checklistByRole}
         chart={{
           type: 'bar',
           labels: training.map((r) => nameOf(labels.roles, r.role)),
@@ -413,11 +404,11 @@ function Training({ snapshot, labels }: { snapshot: Snapshot; labels: SnapshotLa
         }}
       >
         <FigureTable
-          caption="Checklist completion by role"
-          itemHeading="Role"
+          caption={T.checklistByRole}
+          itemHeading={T.role}
           columns={[
-            { key: 'busiestWeekUsers', label: 'Users (busiest week)', kind: 'count' },
-            { key: 'checklistShare', label: 'Checklist completed', kind: 'rate' },
+            { key: 'busiestWeekUsers', label: T.busiestWeekUsers, kind: 'count' },
+            { key: 'checklistShare', label: T.checklistCompleted, kind: 'rate' },
           ]}
           rows={training.map((r) => ({
             id: r.role,
@@ -431,11 +422,11 @@ function Training({ snapshot, labels }: { snapshot: Snapshot; labels: SnapshotLa
       {training.map((r) => (
         <FigureTable
           key={r.role}
-          caption={`${nameOf(labels.roles, r.role)}: each checklist guide`}
-          itemHeading="Guide"
+          caption={T.roleChecklist(nameOf(labels.roles, r.role))}
+          itemHeading={T.guide}
           columns={[
-            { key: 'trainedUsers', label: 'People who completed it', kind: 'count' },
-            { key: 'share', label: 'Share of users', kind: 'rate' },
+            { key: 'trainedUsers', label: T.trainedUsers, kind: 'count' },
+            { key: 'share', label: T.share, kind: 'rate' },
           ]}
           rows={r.guides.map((g) => ({
             id: `${r.role}/${g.guide}`,
@@ -468,27 +459,23 @@ function Fields({ snapshot }: { snapshot: Snapshot }) {
     )
     .slice(0, FIELDS_CHARTED);
   return (
-    <Section
-      id="fields"
-      title="Fields left empty or invalid"
-      intro="Saves where a field the guides ask for was empty or did not match its rule, worst first, by page type."
-    >
+    <Section id="fields" title={T.fieldsTitle} intro={T.fieldsIntro}>
       {ranked.length === 0 ? (
-        <p class="empty">No field problems were recorded in this period.</p>
+        <p class="empty">{T.noFields}</p>
       ) : (
         <ChartFigure
-          title={`The ${charted.length === 1 ? 'field' : `${charted.length} fields`} with the most problems`}
+          title={T.worstFields(charted.length)}
           chart={{
             type: 'bar',
             labels: charted.map((f) => `${f.field} (${f.pageType})`),
             series: [
               {
-                label: 'Left empty',
+                label: T.leftEmpty,
                 data: charted.map((f) => chartValue(f.empty)),
                 colour: SERIES_COLOURS[1] ?? BASELINE_COLOUR,
               },
               {
-                label: 'Invalid',
+                label: T.invalid,
                 data: charted.map((f) => chartValue(f.invalid)),
                 colour: SERIES_COLOURS[5] ?? BASELINE_COLOUR,
               },
@@ -500,11 +487,11 @@ function Fields({ snapshot }: { snapshot: Snapshot }) {
           {snapshot.fields.map((page) => (
             <FigureTable
               key={page.pageType}
-              caption={`Page type ${page.pageType}`}
-              itemHeading="Field"
+              caption={T.pageTypeCaption(page.pageType)}
+              itemHeading={T.field}
               columns={[
-                { key: 'empty', label: 'Left empty', kind: 'count' },
-                { key: 'invalid', label: 'Invalid', kind: 'count' },
+                { key: 'empty', label: T.leftEmpty, kind: 'count' },
+                { key: 'invalid', label: T.invalid, kind: 'count' },
               ]}
               rows={page.fields.map((f) => ({
                 id: `${page.pageType}/${f.field}`,
@@ -525,25 +512,21 @@ function Fields({ snapshot }: { snapshot: Snapshot }) {
 
 function Surveys({ snapshot, labels }: { snapshot: Snapshot; labels: SnapshotLabels }) {
   return (
-    <Section
-      id="surveys"
-      title="Survey scores beside completion"
-      intro="What people said about a guide next to what they did with it."
-    >
+    <Section id="surveys" title={T.surveysTitle} intro={T.surveysIntro}>
       {snapshot.surveys.length === 0 ? (
-        <p class="empty">No survey was answered in this period.</p>
+        <p class="empty">{T.noSurveys}</p>
       ) : (
         <FigureTable
-          caption="Survey answers and completion rate per guide"
-          itemHeading="Guide"
+          caption={T.surveysCaption}
+          itemHeading={T.guide}
           columns={[
-            { key: 'responses', label: 'Answers', kind: 'count' },
-            { key: 'meanScore', label: 'Mean score', kind: 'score' },
-            { key: 'completionRate', label: 'Completion', kind: 'rate' },
+            { key: 'responses', label: T.answers, kind: 'count' },
+            { key: 'meanScore', label: T.meanScore, kind: 'score' },
+            { key: 'completionRate', label: T.completion, kind: 'rate' },
           ]}
           rows={snapshot.surveys.map((s) => ({
             id: `${s.guide}@${s.version}`,
-            label: `${nameOf(labels.guides, s.guide)} (version ${s.version})`,
+            label: T.guideVersion(nameOf(labels.guides, s.guide), s.version),
             figures: s,
           }))}
           k={snapshot.k}
@@ -564,17 +547,17 @@ export function SnapshotView({
   return (
     <div class="snapshot">
       <p class="snapshot-period">
-        <strong>Period:</strong> {formatPeriod(snapshot.period)}
+        <strong>{T.periodLabel}</strong> {formatPeriod(snapshot.period)}
         {snapshot.baseline && (
           <>
             {' · '}
-            <strong>Baseline:</strong> {formatPeriod(snapshot.baseline)}
+            <strong>{T.baselineLabel}</strong> {formatPeriod(snapshot.baseline)}
           </>
         )}
         {snapshot.k > 1 && (
           <>
             {' · '}
-            Figures from fewer than {snapshot.k} people read “fewer than {snapshot.k}”.
+            {T.suppressedNote(snapshot.k)}
           </>
         )}
       </p>

@@ -21,7 +21,7 @@ export const surveyView: StepKindView<'survey'> = {
             </button>
           }
         >
-          <p class="wm-question" id="wm-question">
+          <p class="wm-question" id="wm-question" lang={props.textLang.own}>
             {props.step.question}
           </p>
           <div class="wm-scale" role="group" aria-labelledby="wm-question">

@@ -17,6 +17,11 @@ export interface StepViewProps<S extends Step = Step> {
   /** The step with its text already in the user's locale. */
   step: S;
   guideTitle: string;
+  /**
+   * The language of the guide text shown (title, body, and text guides cannot translate such as
+   * a survey's question), which may differ from the language of Waymark's own words around it.
+   */
+  textLang: { title: string; body: string; own: string };
   index: number;
   total: number;
   /** The target was found, so the bubble is positioned on it (otherwise it is centred). */

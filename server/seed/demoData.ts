@@ -80,8 +80,9 @@ const ROLE_SHARES: Readonly<Record<string, number>> = {
   service: 0.2,
   admin: 0.05,
 };
+/** The org's roles that use the CRM day to day (trainers write guides, they are not simulated). */
 export const DEMO_ROLE_MIX: Readonly<Record<string, number>> = Object.fromEntries(
-  DEFAULT_ORG.roles.map((r) => [r.id, ROLE_SHARES[r.id] ?? 0]),
+  DEFAULT_ORG.roles.flatMap((r) => (ROLE_SHARES[r.id] ? [[r.id, ROLE_SHARES[r.id]]] : [])),
 );
 
 export const DEMO_CRM = 'demo';

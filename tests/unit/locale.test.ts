@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localizeStep, localizedTitle } from '../../core/guide/locale';
+import { localizeStep, localizedTitle, stepTextLangs } from '../../core/guide/locale';
 import { guideSchema } from '../../core/guide/schema';
 
 const guide = guideSchema.parse({
@@ -30,5 +30,14 @@ describe('locales', () => {
     expect(localizeStep(step, 'de')).toMatchObject({ title: 'Hello', body: 'Start here.' });
     expect(localizedTitle(guide, 'fr')).toBe('Bienvenue');
     expect(localizedTitle(guide, 'en-US')).toBe('Welcome');
+  });
+
+  it('says which language each shown text is in: its locale block, else the guide text', () => {
+    const untitled = { ...step, title: undefined };
+    expect(stepTextLangs(guide, step, 'fr-CA', 'en')).toEqual({ title: 'en', body: 'fr' });
+    expect(stepTextLangs(guide, step, 'pt-BR', 'en')).toEqual({ title: 'pt-BR', body: 'en' });
+    // A step without a title shows the guide's, from the guide's own locale block.
+    expect(stepTextLangs(guide, untitled, 'fr', '')).toEqual({ title: 'fr', body: 'fr' });
+    expect(stepTextLangs(guide, untitled, 'de', '')).toEqual({ title: '', body: '' });
   });
 });

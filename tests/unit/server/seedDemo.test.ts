@@ -61,7 +61,8 @@ describe('demo data generation', () => {
 
   it('mixes the four roles of the org as a real team: 120/30/40/10 of 200', () => {
     expect(roleCounts(200)).toEqual({ rep: 120, manager: 30, service: 40, admin: 10 });
-    expect(Object.keys(roleCounts(200)).sort()).toEqual(DEFAULT_ORG.roles.map((r) => r.id).sort());
+    const orgRoles = DEFAULT_ORG.roles.map((r) => r.id);
+    expect(Object.keys(roleCounts(200)).every((role) => orgRoles.includes(role))).toBe(true);
     for (const users of [1, 7, 33, 10_000]) {
       const counts = Object.values(roleCounts(users));
       expect(counts.reduce((x, y) => x + y, 0)).toBe(users);

@@ -1,0 +1,330 @@
+/**
+ * Waymark's own words in English: the source of truth for every other language. Each export is
+ * one area of the UI, so that a bundle takes only the areas it shows (the guide UI injected into
+ * CRM pages carries `page`, not the dashboard's words). Guide text is not here: it comes from
+ * guides, with their own `locales`.
+ */
+import type { Area } from './types';
+
+/** Counts inside sentences, grouped as the language writes them. */
+const count = (n: number) => n.toLocaleString('en');
+
+/** The walkthrough UI in the CRM page: step cards, hotspots, surveys, a missing target. */
+export const page = {
+  close: 'Close guide',
+  back: 'Back',
+  next: 'Next',
+  done: 'Done',
+  skip: 'Skip',
+  reveal: 'Show me',
+  progress: (n: number, total: number) => `Step ${n} of ${total}`,
+  openTip: (title: string) => `Open tip: ${title}`,
+  score: (n: number, max: number) => `${n} out of ${max}`,
+  missingTitle: "Can't find this on the page",
+  missingBody: (title: string) =>
+    `The next step of "${title}" points at something that is not on this page right now. It may still be loading, or the page may have changed.`,
+  retry: 'Try again',
+  skipStep: 'Skip this step',
+  exit: 'Exit guide',
+} satisfies Area;
+
+/** The trainer's authoring panel in the CRM page. */
+export const author = {
+  title: 'Write a guide',
+  close: 'Close the authoring panel',
+  guideTitle: 'Guide title',
+  guideId: 'Guide id',
+  forRoles: 'For roles',
+  startsOn: 'Starts on',
+  youAreOn: '; you are on',
+  steps: 'Steps',
+  noSteps: 'No steps yet.',
+  moveUp: (n: number) => `Move step ${n} up`,
+  moveDown: (n: number) => `Move step ${n} down`,
+  editStep: (n: number) => `Edit step ${n}`,
+  deleteStep: (n: number) => `Delete step ${n}`,
+  edit: 'Edit',
+  delete: 'Delete',
+  newStep: 'New step',
+  step: (n: number) => `Step ${n}`,
+  kind: 'Kind',
+  pick: 'Pick the element',
+  pickAgain: 'Pick again',
+  waysToFind: 'Ways to find it',
+  waysToFindChecked: 'Ways to find it (matches on this page)',
+  use: 'Use',
+  strategyHeading: 'Strategy',
+  matches: 'Matches',
+  useStrategy: (strategy: string) => `Use ${strategy}`,
+  matchesElsewhere: (n: number) => `${n} (not this one)`,
+  findsPicked: (candidates: number) =>
+    `Together they find the picked element (${candidates} candidate${candidates === 1 ? '' : 's'} seen).`,
+  missesPicked: 'Together they do not find the picked element: add a strategy.',
+  stepTitle: 'Title',
+  stepText: 'Step text',
+  placement: 'Placement',
+  doneWhen: 'Done when',
+  saveStep: 'Save step',
+  cancel: 'Cancel',
+  addStep: 'Add a step',
+  preview: 'Preview',
+  download: 'Download JSON',
+  startOver: 'Start over',
+  fixFirst: 'Fix these first:',
+  wholeGuide: 'guide',
+  pickHelp: 'Point at an element and click it, or Tab to it and press Enter. Esc cancels.',
+  previewingTitle: (title: string) => `Previewing “${title}”.`,
+  backToEditing: 'Back to editing',
+  picked: 'Element picked. Check the ways Waymark will find it.',
+  pickCancelled: 'Picking cancelled.',
+  needsTarget: 'Pick the element this step points at.',
+  needsText: 'Give the step a title or some text.',
+  stepSaved: (n: number) => `Step ${n} saved.`,
+  stepMoved: (n: number) => `Step moved to position ${n}.`,
+  stepDeleted: (n: number) => `Step ${n} deleted.`,
+  previewing: 'Previewing the guide on this page.',
+  downloaded: (file: string) => `Downloaded ${file}.`,
+  startedNew: 'Started a new guide.',
+  strategy: {
+    anchor: 'CRM anchor',
+    testId: 'Test id',
+    role: 'Role and name',
+    label: 'Label',
+    text: 'Text',
+    css: 'CSS path',
+  },
+  advance: {
+    next: 'The Next button',
+    click: 'A click on the element',
+    input: 'Typing in the field',
+    change: 'Changing the field',
+    visible: 'The element appearing',
+    route: 'Going to another page',
+  },
+} satisfies Area;
+
+/** The options page as a whole. */
+export const options = {
+  documentTitle: 'Waymark – My activity, sync and guides',
+} satisfies Area;
+
+/** "My activity" on the options page. */
+export const activity = {
+  title: 'My activity',
+  intro:
+    'This data stays in this browser. Waymark keeps your progress through guides and usage events by page type (which guide step was shown, completed or skipped, and on what kind of CRM page). It never keeps field values, record ids, names or addresses.',
+  loading: 'Loading…',
+  progressHeading: 'Guide progress',
+  noGuides: 'You have not started any guides yet.',
+  progressCaption: 'Guides you have started, most recent first',
+  guide: 'Guide',
+  status: 'Status',
+  step: 'Step',
+  lastActivity: 'Last activity',
+  stepOf: (n: number, total: number) => `step ${n} of ${total}`,
+  statuses: {
+    active: 'In progress',
+    completed: 'Done',
+    dismissed: 'Closed',
+    abandoned: 'Left unfinished',
+  },
+  eventsHeading: 'Recent events',
+  noEvents: 'No events stored.',
+  stored: (total: number) => `${count(total)} event${total === 1 ? '' : 's'} stored.`,
+  storedLatest: (total: number, shown: number) =>
+    `${count(total)} event${total === 1 ? '' : 's'} stored; the latest ${count(shown)} are shown here.`,
+  eventsCaption: 'Recent events, newest first',
+  time: 'Time',
+  event: 'Event',
+  pageType: 'Page type',
+  details: 'Details',
+  score: (score: number) => `score ${score}`,
+  field: (field: string) => `field ${field}`,
+  count: (n: number) => `count ${count(n)}`,
+  dataHeading: 'Your data',
+  dataIntro:
+    'Export saves everything Waymark keeps about you as a JSON file. Erase removes it from this browser.',
+  export: 'Export',
+  eraseAll: 'Erase everything…',
+  confirmTitle: 'Erase all your activity?',
+  confirmText:
+    'This erases the event log, your guide progress and anything waiting to be synced, from this browser. It cannot be undone. Your chosen role stays.',
+  erase: 'Erase',
+  cancel: 'Cancel',
+  exported: (n: number) => `Exported ${count(n)} event${n === 1 ? '' : 's'}.`,
+  erased: (n: number) => `Erased ${count(n)} event${n === 1 ? '' : 's'}.`,
+  loadFailed: (reason: string) =>
+    `Your activity could not be loaded. Reload the page to try again. (${reason})`,
+  exportFailed: (reason: string) =>
+    `The export did not work; nothing was changed. Try again. (${reason})`,
+  eraseFailed: (reason: string) =>
+    `Your activity could not be erased; nothing was removed. Try again. (${reason})`,
+  refreshFailed: (reason: string) =>
+    `Your activity was erased, but this page could not refresh. (${reason})`,
+} satisfies Area;
+
+/** The sync settings on the options page. */
+export const sync = {
+  title: 'Sync',
+  intro:
+    'When your organisation runs a Waymark endpoint, this browser sends it anonymous daily counters: how often each guide step was shown, completed or skipped, by role and page type. No name, email, record, field value or address is ever sent, and nothing links two deliveries to you.',
+  endpoint: 'Endpoint address',
+  token: 'Ingest token',
+  tokenSaved: 'saved (enter a new one to replace it)',
+  test: 'Test connection',
+  save: 'Save',
+  turnOff: 'Turn sync off',
+  statusHeading: 'Status',
+  endpointTerm: 'Endpoint',
+  lastDelivery: 'Last delivery',
+  waiting: 'Waiting',
+  waitingValue: (batches: number, counters: number) =>
+    `${count(batches)} batch${batches === 1 ? '' : 'es'} (${count(counters)} counter${counters === 1 ? '' : 's'})`,
+  lastProblem: 'Last problem',
+  nextTry: 'Next try',
+  never: 'never',
+  syncNow: 'Sync now',
+  nextBatchHeading: 'What the next batch will send',
+  nextBatchIntro:
+    'Exactly these counters, as JSON. Batches already queued keep their random id until the endpoint confirms them.',
+  nextBatchLabel: 'Next batch contents',
+  loading: 'Loading…',
+  readFailed: (reason: string) => `Could not read the sync status: ${reason}`,
+  permissionNeeded: (origin: string) => `Waymark needs your permission to send to ${origin}.`,
+  saved: 'Saved. Sync is on.',
+  savedButFailed: (problem: string) => `Saved. The first delivery failed: ${problem}`,
+  off: 'Sync is off. Nothing leaves this browser.',
+  delivered: (waiting: number) =>
+    `Delivered. ${count(waiting)} batch${waiting === 1 ? '' : 'es'} waiting.`,
+} satisfies Area;
+
+/** "My figures" on the options page: the snapshot views over this browser's own events. */
+export const figures = {
+  title: 'My figures',
+  intro:
+    'The views your organisation’s dashboard shows, computed here from this browser’s own event log only. Nothing is sent to compute them.',
+} satisfies Area;
+
+/** Choosing a snapshot's period and baseline (dashboard and options page). */
+export const period = {
+  form: 'Period',
+  presets: 'Quick periods',
+  lastDays: (days: number) => `Last ${days} days`,
+  period: 'Period',
+  baseline: 'Baseline',
+  from: 'From',
+  to: 'To',
+  compare: 'Compare with a baseline',
+  usePrevious: 'Use the period before',
+  show: 'Show',
+  periodDatesMissing: 'Choose both dates of the period.',
+  baselineDatesMissing: 'Choose both dates of the baseline.',
+  periodReversed: 'The period ends before it starts.',
+  baselineReversed: 'The baseline ends before it starts.',
+  periodTooLong: (max: number) => `The period may span at most ${max} days.`,
+  baselineTooLong: (max: number) => `The baseline may span at most ${max} days.`,
+} satisfies Area;
+
+/** The snapshot views (dashboard and options page): figures, charts and their tables. */
+export const snapshot = {
+  fewerThan: (k: number) => `fewer than ${k}`,
+  none: 'none',
+  percent: (value: string) => `${value}%`,
+  points: (change: string) => `${change} pts`,
+  range: (from: string, to: string, days: number) =>
+    `${from} – ${to} (${days} day${days === 1 ? '' : 's'})`,
+  periodLabel: 'Period:',
+  baselineLabel: 'Baseline:',
+  suppressedNote: (k: number) => `Figures from fewer than ${k} people read “fewer than ${k}”.`,
+  withBaseline: (column: string) => `${column}, baseline`,
+  withChange: (column: string) => `${column}, change`,
+  dailyFigures: 'Daily figures',
+  day: 'Day',
+  role: 'Role',
+  guide: 'Guide',
+  step: 'Step',
+  field: 'Field',
+  thisPeriod: 'This period',
+  baseline: 'Baseline',
+  activeUsersTitle: 'Active users by role',
+  activeUsersIntro:
+    'People who used the CRM with Waymark each day. User-weeks count each person once per week they were active.',
+  noActivity: 'No activity in this period.',
+  activeUsersChart: 'Active users per day, by role',
+  activeUsersDaily: 'Active users per day and role',
+  baselineActiveUsersChart: 'Baseline period: active users per day, by role',
+  baselineActiveUsersDaily: 'Baseline period: active users per day and role',
+  activeUsersByRole: 'Active users per role over the period',
+  busiestDay: 'Busiest day',
+  userWeeks: 'User-weeks',
+  guideVersion: (guide: string, version: number) => `${guide} (version ${version})`,
+  funnelStep: (step: string) => `Step: ${step}`,
+  runsCaption: (guide: string) => `${guide}: runs`,
+  funnelTitle: (guide: string) => `${guide}: funnel, from start through every step to completion`,
+  stepsCaption: (guide: string) => `${guide}: each step`,
+  started: 'Started',
+  completed: 'Completed',
+  completion: 'Completion',
+  dismissed: 'Dismissed',
+  abandoned: 'Abandoned',
+  targetMissing: 'Target missing',
+  shown: 'Shown',
+  reached: 'Reached',
+  skipped: 'Skipped',
+  dropOff: 'Drop-off',
+  guidesTitle: 'Guide funnels',
+  guidesIntro:
+    'Runs started, how far they got, and how they ended. Drop-off is the share of showings of a step that were neither completed nor skipped.',
+  noGuides: 'No guide ran in this period.',
+  trainingTitle: 'Training completion by role',
+  trainingIntro:
+    "People of each role who have completed each guide of their onboarding checklist by the end of the period, against the role's users in its busiest week.",
+  noTraining: 'No role has checklist figures in this period.',
+  checklistByRole: 'Checklist completion by role',
+  busiestWeekUsers: 'Users (busiest week)',
+  checklistCompleted: 'Checklist completed',
+  roleChecklist: (role: string) => `${role}: each checklist guide`,
+  trainedUsers: 'People who completed it',
+  share: 'Share of users',
+  fieldsTitle: 'Fields left empty or invalid',
+  fieldsIntro:
+    'Saves where a field the guides ask for was empty or did not match its rule, worst first, by page type.',
+  noFields: 'No field problems were recorded in this period.',
+  worstFields: (n: number) =>
+    n === 1 ? 'The field with the most problems' : `The ${n} fields with the most problems`,
+  leftEmpty: 'Left empty',
+  invalid: 'Invalid',
+  pageTypeCaption: (pageType: string) => `Page type ${pageType}`,
+  surveysTitle: 'Survey scores beside completion',
+  surveysIntro: 'What people said about a guide next to what they did with it.',
+  noSurveys: 'No survey was answered in this period.',
+  surveysCaption: 'Survey answers and completion rate per guide',
+  answers: 'Answers',
+  meanScore: 'Mean score',
+} satisfies Area;
+
+/** The admin dashboard served by the endpoint. Its exports and the API's own errors stay English. */
+export const dashboard = {
+  documentTitle: 'Waymark adoption dashboard',
+  signInTitle: 'Waymark adoption dashboard',
+  signInIntro:
+    'Usage snapshots of your organisation: anonymous counters only, and figures from fewer than k people are never shown.',
+  adminToken: 'Admin token',
+  signIn: 'Sign in',
+  signingIn: 'Signing in…',
+  pasteToken: 'Paste the admin token your endpoint gave you.',
+  tokenHint: (refusal: string) =>
+    `${refusal} Admin tokens are made with: npm run server -- token create --org YOUR-ORG --kind admin`,
+  signInAgain: (refusal: string) => `${refusal} Sign in again.`,
+  title: 'Adoption dashboard',
+  titleOf: (org: string) => `Adoption dashboard · ${org}`,
+  signOut: 'Sign out',
+  downloadCsv: 'Download CSV',
+  downloadJson: 'Download JSON',
+  loading: 'Loading the snapshot…',
+  loaded: 'Snapshot loaded.',
+  csvDownloaded: 'CSV downloaded.',
+  jsonDownloaded: 'JSON downloaded.',
+  noAnswer: 'The endpoint did not answer. Is it running?',
+  answered: (status: number) => `The endpoint answered ${status}.`,
+} satisfies Area;
