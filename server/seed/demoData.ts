@@ -82,7 +82,10 @@ const ROLE_SHARES: Readonly<Record<string, number>> = {
 };
 /** The org's roles that use the CRM day to day (trainers write guides, they are not simulated). */
 export const DEMO_ROLE_MIX: Readonly<Record<string, number>> = Object.fromEntries(
-  DEFAULT_ORG.roles.flatMap((r) => (ROLE_SHARES[r.id] ? [[r.id, ROLE_SHARES[r.id]]] : [])),
+  DEFAULT_ORG.roles.flatMap((r) => {
+    const share = ROLE_SHARES[r.id];
+    return share ? [[r.id, share] as const] : [];
+  }),
 );
 
 export const DEMO_CRM = 'demo';
