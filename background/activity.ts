@@ -9,7 +9,7 @@ import type {
   GuideProgress,
   ToBackground,
 } from '../core/messages';
-import { DEFAULT_ORG } from '../core/org';
+import { DEFAULT_ORG, type OrgConfig } from '../core/org';
 import { buildSnapshot, type CounterRow, type Period } from '../core/snapshot';
 import type { WaymarkDb } from './db';
 import { readSettings } from './settings';
@@ -22,11 +22,12 @@ export function createActivity(
   usage: UsageLog,
   guides: () => readonly Guide[],
   locale: string,
+  org: () => OrgConfig = () => DEFAULT_ORG,
 ) {
   return {
     async summary(): Promise<ActivitySummary> {
       const [{ role }, runs, recent, totalEvents] = await Promise.all([
-        readSettings(db),
+        readSettings(db, org()),
         db.runs.orderBy('updatedAt').reverse().toArray(),
         usage.recent(RECENT_EVENTS),
         usage.count(),
@@ -48,7 +49,7 @@ export function createActivity(
 
     async export(): Promise<ActivityExport> {
       const [{ role }, runs, events] = await Promise.all([
-        readSettings(db),
+        readSettings(db, org()),
         db.runs.toArray(),
         usage.all(),
       ]);
@@ -79,7 +80,10 @@ export function createActivity(
       return {
         snapshot,
         labels: {
-          roles: Object.fromEntries(DEFAULT_ORG.roles.map((r) => [r.id, r.label])),
+          // Past events may name roles the organisation no longer allows: they keep their names.
+          roles: Object.fromEntries(
+            [...DEFAULT_ORG.roles, ...org().roles].map((r) => [r.id, r.label]),
+          ),
           guides: Object.fromEntries(list.map((g) => [g.id, localizedTitle(g, locale)])),
         },
       };

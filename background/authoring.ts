@@ -8,14 +8,14 @@ import { adapterById } from '../core/adapters';
 import { describeIssues } from '../core/guide/problems';
 import { guideSchema, type Guide } from '../core/guide/schema';
 import type { AuthorContext, GuideIssue } from '../core/messages';
-import { DEFAULT_ORG } from '../core/org';
+import { DEFAULT_ORG, type OrgConfig } from '../core/org';
 import type { WaymarkDb } from './db';
 import { pageContextOf } from './guidance';
 import { readSettings } from './settings';
 
 const DRAFT_KEY = 'authorDraft';
 
-export function createAuthoring(db: WaymarkDb) {
+export function createAuthoring(db: WaymarkDb, org: () => OrgConfig = () => DEFAULT_ORG) {
   let preview: Guide | null = null;
 
   return {
@@ -26,8 +26,8 @@ export function createAuthoring(db: WaymarkDb) {
         crm: page.crm,
         pageType: page.pageType,
         anchorAttributes: adapterById(page.crm).anchorAttributes,
-        roles: DEFAULT_ORG.roles,
-        role: (await readSettings(db)).role,
+        roles: org().roles,
+        role: (await readSettings(db, org())).role,
       };
     },
 
@@ -56,7 +56,7 @@ export function createAuthoring(db: WaymarkDb) {
           message,
         }));
       }
-      const { role } = await readSettings(db);
+      const { role } = await readSettings(db, org());
       preview = { ...parsed.data, roles: [role], launch: { mode: 'manual', once: false } };
       return [];
     },

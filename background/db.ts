@@ -15,8 +15,11 @@ export interface SettingRow {
 export interface GuideRow {
   id: string;
   version: number;
-  /** Where the guide came from: built into the extension, or later imported or synced. */
-  source: 'bundled' | 'imported' | 'endpoint';
+  /**
+   * Where the guide came from: built into the extension, imported in the options page, or the
+   * organisation's remote guide pack (see guideRegistry.ts for which one wins).
+   */
+  source: 'bundled' | 'imported' | 'remote';
   guide: Guide;
   /** When an imported guide was imported (not indexed: no schema change). */
   importedAt?: number;

@@ -14,6 +14,7 @@ import {
 } from '../core/match';
 import type { ActiveRun, ChecklistItem, PageGuides, PopupState } from '../core/messages';
 import { DEFAULT_ORG, type OrgConfig } from '../core/org';
+import { championFor } from '../core/policyRules';
 import {
   advanceRun,
   shouldAutoLaunch,
@@ -68,7 +69,8 @@ export interface GuidanceDeps {
   guides: () => readonly Guide[];
   now?: () => number;
   locale?: string;
-  org?: OrgConfig;
+  /** The organisation as it applies now (its policy can change while the worker runs). */
+  org?: OrgConfig | (() => OrgConfig);
 }
 
 export function createGuidance({
@@ -79,6 +81,7 @@ export function createGuidance({
   locale = 'en',
   org = DEFAULT_ORG,
 }: GuidanceDeps) {
+  const orgNow = typeof org === 'function' ? org : () => org;
   const audienceOf = (s: UserSettings): Audience => ({
     role: s.role,
     cohorts: s.cohorts,
@@ -86,7 +89,7 @@ export function createGuidance({
     today: localDay(new Date(now())),
   });
   const visibleGuides = async () => {
-    const settings = await readSettings(db, org);
+    const settings = await readSettings(db, orgNow());
     return { settings, guides: guidesForAudience(guides(), audienceOf(settings)) };
   };
 
@@ -146,6 +149,12 @@ export function createGuidance({
     return stale.length;
   }
 
+  /** The peer this user asks when stuck: name and link only, as the step card shows them. */
+  const championOf = (settings: UserSettings) => {
+    const found = championFor(orgNow().champions, settings.role, settings.team ?? undefined);
+    return found ? { name: found.name, link: found.link } : null;
+  };
+
   return {
     /** What to show on a page; `viewed` also records the page view (page type only). */
     async pageGuides(url: string, viewed = false): Promise<PageGuides> {
@@ -199,6 +208,7 @@ export function createGuidance({
         fields: settings.paused ? [] : fields,
         saveSelector: adapter.saveSelector,
         fieldAnchors,
+        champion: championOf(settings),
       };
     },
 
@@ -244,7 +254,7 @@ export function createGuidance({
     ): Promise<ActiveRun | null> {
       const guide = guides().find((g) => g.id === guideId);
       if (!guide) return null;
-      const { role } = await readSettings(db, org);
+      const { role } = await readSettings(db, orgNow());
       const result = await db.transaction('rw', db.runs, async () => {
         const run = await db.runs.get(guideId);
         if (!run || run.version !== guide.version) return null;
@@ -270,7 +280,7 @@ export function createGuidance({
       return withAnchors(result.run, guide);
     },
 
-    sweepAbandoned: async () => sweepAbandoned((await readSettings(db, org)).role),
+    sweepAbandoned: async () => sweepAbandoned((await readSettings(db, orgNow())).role),
 
     async popupState(url: string): Promise<PopupState> {
       const { settings, guides: allowed } = await visibleGuides();
@@ -291,7 +301,8 @@ export function createGuidance({
       const active = await activeRun(allowed);
       return {
         role: settings.role,
-        roles: org.roles,
+        roleLocked: settings.roleLocked,
+        roles: orgNow().roles,
         paused: settings.paused,
         page,
         pageGuides: fitting.map((g) => ({
@@ -303,6 +314,7 @@ export function createGuidance({
         active: active
           ? { guideId: active.guide.id, title: localizedTitle(active.guide, locale) }
           : null,
+        champion: page ? championOf(settings) : null,
       };
     },
   };

@@ -50,15 +50,25 @@ export function assertExtensionPage(sender: MessageSender, extensionBase: string
 /**
  * Holds every answer until the registry has been read: a service worker woken by a CRM page's
  * message would otherwise answer it with the bundled guides alone, missing imported ones.
+ * With `only`, just those messages wait for `ready` (the background holds a few of them until
+ * the managed policy has been read).
  */
-export function afterRegistryLoad<M>(handlers: Handlers<M>, ready: Promise<unknown>): Handlers<M> {
+export function afterRegistryLoad<M>(
+  handlers: Handlers<M>,
+  ready: Promise<unknown>,
+  /** Only these messages wait (default: all). */
+  only?: readonly (keyof M)[],
+): Handlers<M> {
   const held = {} as Record<keyof M, unknown>;
   for (const key of Object.keys(handlers) as (keyof M)[]) {
     const handler = handlers[key] as (data: unknown, sender: MessageSender) => unknown;
-    held[key] = async (data: unknown, sender: MessageSender) => {
-      await ready;
-      return handler(data, sender);
-    };
+    held[key] =
+      only && !only.includes(key)
+        ? handler
+        : async (data: unknown, sender: MessageSender) => {
+            await ready;
+            return handler(data, sender);
+          };
   }
   return held as Handlers<M>;
 }
@@ -69,6 +79,13 @@ export interface GuideLibraryDeps {
   pack: readonly Guide[];
   /** Receives the registered guides whenever they change (and once at start). */
   onGuides: (guides: Guide[]) => void;
+  /**
+   * Runs at start right after the bundled pack is registered and before the registry is first
+   * read: the organisation's kept remote pack is registered again over the new release there.
+   */
+  afterBundled?: () => Promise<unknown>;
+  /** The organisation's kept remote pack: what comes back when an imported guide is removed. */
+  remoteGuides?: () => Promise<readonly Guide[]>;
   locale?: string;
   now?: () => number;
 }
@@ -79,10 +96,13 @@ export function createGuideLibrary({
   onGuides,
   locale = 'en',
   now = Date.now,
+  afterBundled = async () => undefined,
+  remoteGuides = async () => [],
 }: GuideLibraryDeps) {
   const reload = async () => onGuides(await registeredGuides(db));
   // Never rejects: with the registry unreadable, the bundled guides the caller started with run.
   const ready: Promise<void> = registerBundledGuides(db, pack)
+    .then(afterBundled)
     .then(reload)
     .catch((error: unknown) =>
       console.error('[waymark] the guide registry could not be read', error),
@@ -90,6 +110,8 @@ export function createGuideLibrary({
 
   return {
     ready,
+    /** Reads the registry again after something else changed it (a remote pack). */
+    reload,
 
     async list(): Promise<LibraryGuide[]> {
       await ready;
@@ -144,10 +166,10 @@ export function createGuideLibrary({
       };
     },
 
-    /** Removes an imported guide; a bundled guide of that id comes back. */
-    async remove(id: string): Promise<{ removed: boolean; restored: number | null }> {
+    /** Removes an imported guide; the remote or bundled guide of that id comes back. */
+    async remove(id: string) {
       await ready;
-      const result = await removeImportedGuide(db, id, pack);
+      const result = await removeImportedGuide(db, id, pack, await remoteGuides());
       if (result.removed) await reload();
       return result;
     },

@@ -1,11 +1,20 @@
 /**
- * The guide registry: every guide the extension knows, one per id, with where it came from.
- * Bundled guides are re-registered on each start, so an update that drops a guide drops it here
- * too; imported guides stay until the user removes them or a newer version replaces them.
+ * The guide registry: every guide the extension knows, one per id, with where it came from:
+ * `bundled` (built into this release), `imported` (a trainer's file, in the options page) or
+ * `remote` (the organisation's guide pack, fetched from its endpoint or pack address).
  *
  * A version number, once registered, names one content: walkthrough runs are keyed by guide id
- * and version, so a guide must never change under the same number. Hence, for both imports and
- * the bundled pack, only a strictly higher version replaces what is registered.
+ * and version, so a guide must never change under the same number. Hence the one rule between
+ * sources: **for each id the highest version wins, whichever source brought it, and on equal
+ * versions the guide already registered stays.** So an import replaces a bundled or remote guide
+ * only with a higher version, the remote pack replaces a bundled or imported guide only with a
+ * higher version, and a release replaces an imported or remote guide only with a higher version.
+ *
+ * Each pack is the truth about its own guides: the bundled pack is registered again on every
+ * start and the remote pack on every successful fetch, each replacing its own rows (whatever
+ * their version) and dropping those it no longer has. When a remote or imported guide goes
+ * (dropped from the pack, removed by the user), the best guide left with its id comes back:
+ * the remote pack's, else the built-in one.
  */
 import type { GuideProblem } from '../core/guide/problems';
 import type { Guide } from '../core/guide/schema';
@@ -14,7 +23,7 @@ import type { GuideRow, WaymarkDb } from './db';
 const SOURCE_TEXT: Record<GuideRow['source'], string> = {
   bundled: 'built into Waymark',
   imported: 'imported',
-  endpoint: "from your organisation's endpoint",
+  remote: "from your organisation's guide pack",
 };
 
 const bundledRow = (guide: Guide): GuideRow => ({
@@ -28,11 +37,11 @@ const bundledRow = (guide: Guide): GuideRow => ({
  * Registers the guides built into this release (on every start). For each guide of the pack:
  * - nothing registered, or a bundled row: the pack's guide goes in; the pack is the truth about
  *   what it ships, so a bundled guide it no longer has is dropped;
- * - an imported (or synced) row with a lower version: the pack's guide replaces it, since the
- *   release ships something newer than what was imported;
- * - an imported (or synced) row with the same or a higher version: it stays. A higher one is the
- *   trainer's newer guide, which must survive every start; the same number already names what the
- *   user chose (see above).
+ * - an imported or remote row with a lower version: the pack's guide replaces it, since the
+ *   release ships something newer;
+ * - an imported or remote row with the same or a higher version: it stays. A higher one is the
+ *   trainer's or the organisation's newer guide, which must survive every start; the same number
+ *   already names what is registered (see above).
  * Guides that are not bundled and that the pack does not have are never touched.
  */
 export async function registerBundledGuides(
@@ -112,22 +121,102 @@ export async function importGuides(
   });
 }
 
+const remoteRow = (guide: Guide): GuideRow => ({
+  id: guide.id,
+  version: guide.version,
+  source: 'remote',
+  guide,
+});
+
 /**
- * Removes an imported guide. When the pack has a guide with that id (the import had replaced it),
- * the bundled one comes back, so removing an import never leaves a built-in guide missing until
- * the next start.
+ * What takes an id's place when the guide registered for it goes: the remote pack's guide, else
+ * the built-in one, whichever has the higher version (on a tie the remote one: the organisation
+ * chose to ship it).
+ */
+function fallbackRow(
+  id: string,
+  bundled: readonly Guide[],
+  remote: readonly Guide[],
+): GuideRow | undefined {
+  const fromPack = bundled.find((g) => g.id === id);
+  const fromRemote = remote.find((g) => g.id === id);
+  if (fromRemote && (!fromPack || fromRemote.version >= fromPack.version)) {
+    return remoteRow(fromRemote);
+  }
+  return fromPack ? bundledRow(fromPack) : undefined;
+}
+
+/**
+ * Removes an imported guide. When the remote pack or the built-in pack has a guide with that id
+ * (the import had replaced it), that one comes back, so removing an import never leaves the
+ * organisation's or a built-in guide missing until the next start or fetch.
  */
 export async function removeImportedGuide(
   db: WaymarkDb,
   id: string,
   bundled: readonly Guide[],
-): Promise<{ removed: boolean; restored: number | null }> {
+  remote: readonly Guide[] = [],
+): Promise<{
+  removed: boolean;
+  restored: number | null;
+  restoredFrom: 'bundled' | 'remote' | null;
+}> {
   return db.transaction('rw', db.guides, async () => {
     const row = await db.guides.get(id);
-    if (!row || row.source !== 'imported') return { removed: false, restored: null };
-    const builtIn = bundled.find((g) => g.id === id);
-    if (builtIn) await db.guides.put(bundledRow(builtIn));
+    if (!row || row.source !== 'imported') {
+      return { removed: false, restored: null, restoredFrom: null };
+    }
+    const back = fallbackRow(id, bundled, remote);
+    if (back) await db.guides.put(back);
     else await db.guides.delete(id);
-    return { removed: true, restored: builtIn?.version ?? null };
+    return {
+      removed: true,
+      restored: back?.version ?? null,
+      restoredFrom: back ? (back.source as 'bundled' | 'remote') : null,
+    };
+  });
+}
+
+/**
+ * Registers the organisation's remote pack (already checked, every guide of it). For each guide:
+ * - nothing registered, or a remote row: the pack's guide goes in (the pack is the truth about
+ *   what it ships);
+ * - a bundled or imported row: replaced only by a strictly higher version.
+ * Remote rows the pack no longer has are dropped, and the built-in guide of that id comes back.
+ * Returns whether the registry changed.
+ */
+export async function registerRemoteGuides(
+  db: WaymarkDb,
+  remote: readonly Guide[],
+  bundled: readonly Guide[],
+): Promise<boolean> {
+  return db.transaction('rw', db.guides, async () => {
+    let changed = false;
+    const kept = new Set(remote.map((g) => g.id));
+    const known = await db.guides.where('source').equals('remote').primaryKeys();
+    for (const id of known.filter((k) => !kept.has(k))) {
+      const back = fallbackRow(id, bundled, []);
+      if (back) await db.guides.put(back);
+      else await db.guides.delete(id);
+      changed = true;
+    }
+    const current = await db.guides.bulkGet(remote.map((g) => g.id));
+    const rows = remote
+      .filter((guide, i) => {
+        const row = current[i];
+        if (!row) return true;
+        if (row.source === 'remote') {
+          return (
+            row.version !== guide.version || JSON.stringify(row.guide) !== JSON.stringify(guide)
+          );
+        }
+        return row.version < guide.version;
+      })
+      .map(remoteRow);
+    if (rows.length > 0) {
+      await db.guides.bulkPut(rows);
+      changed = true;
+    }
+    return changed;
   });
 }

@@ -1,8 +1,10 @@
-/** Wires the background: storage, guides, messages and SPA route reports. */
+/** Wires the background: policy, storage, guides, messages and SPA route reports. */
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '../platform/browser';
+import { adapterById } from '../core/adapters';
 import type { Guide } from '../core/guide/schema';
-import type { Handlers, Request, ToBackground, ToTab } from '../core/messages';
+import type { Handlers, PageGuides, Request, ToBackground, ToTab } from '../core/messages';
+import { hostAllowed } from '../core/policyRules';
 import { createActivity } from './activity';
 import { createAuthoring } from './authoring';
 import { openDb } from './db';
@@ -10,14 +12,19 @@ import { createGuidance, pageContextOf } from './guidance';
 import { bundledGuides } from './guidePack';
 import { afterRegistryLoad, assertExtensionPage, createGuideLibrary } from './guideLibrary';
 import { routeMessage } from './messageRouter';
-import { readSettings, writeSettings } from './settings';
+import { createPolicy } from './policy';
+import { createRemotePack, packSourceOf } from './remotePack';
+import { readSettings, recordCrmUser, writeSettings } from './settings';
 import { createSync } from './sync';
 import { createUsageLog } from './usageLog';
 
 const COMPACT_ALARM = 'usage:compact';
 const SYNC_ALARM = 'sync:tick';
 const RETRY_ALARM = 'sync:retry';
-const SYNC_EVERY_MINUTES = 5;
+const PACK_ALARM = 'guides:fetch';
+const PACK_EVERY_MINUTES = 60;
+const MAX_CRM_NAME = 200;
+const POLICY_CACHE_KEY = 'policy.cache';
 
 function sendToTab<K extends keyof ToTab>(
   tabId: number,
@@ -46,24 +53,75 @@ async function ensureAlarm(
   name: string,
   info: { periodInMinutes: number; delayInMinutes?: number },
 ) {
-  if (!(await browser.alarms.get(name))) await browser.alarms.create(name, info);
+  const alarm = await browser.alarms.get(name);
+  // A period the policy changed is the one exception: the alarm then follows it.
+  if (!alarm || alarm.periodInMinutes !== info.periodInMinutes) {
+    await browser.alarms.create(name, info);
+  }
+}
+
+/** Whether the extension may reach an origin: host permissions, or the user's later grant. */
+async function canReach(origin: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [`${origin}/*`] });
+  } catch {
+    // A browser that cannot say: let the request itself tell.
+    return true;
+  }
+}
+
+/** A CRM name as the page showed it: bounded, trimmed, nothing when empty. */
+function crmName(value: string | null | undefined): string | undefined {
+  const name = value?.trim().slice(0, MAX_CRM_NAME);
+  return name ? name : undefined;
 }
 
 export function startBackground(): void {
   const db = openDb();
+  const policy = createPolicy({
+    storage: browser.storage,
+    cache: {
+      read: async () => (await db.settings.get(POLICY_CACHE_KEY))?.value,
+      write: async (raw) => void (await db.settings.put({ key: POLICY_CACHE_KEY, value: raw })),
+    },
+    browserLocale: navigator.language,
+  });
+  const org = () => policy.org();
+  /** Waymark does nothing on CRM hosts the policy's `crmHosts` leaves out. */
+  const allowedHere = (...urls: (string | undefined)[]) =>
+    urls.every((url) => url === undefined || hostAllowed(policy.policy().crmHosts, url));
   const usage = createUsageLog(db);
-  // Served from memory; the registry in the database is the record (bundled and imported guides,
-  // later synced packs), read by the guide library at start and after each import or removal.
+  const sync = createSync({ db, policy: () => policy.policy(), canReach });
+  // Served from memory; the registry in the database is the record (bundled, imported and remote
+  // guides), read by the guide library at start and after each import, removal or new pack.
   const pack = bundledGuides();
   let guides: readonly Guide[] = pack;
+  const remote = createRemotePack({
+    db,
+    bundled: pack,
+    source: async () => packSourceOf(policy.policy().guidePackUrl, await sync.endpoint()),
+    canReach,
+    onRegistered: async () => {
+      await library.reload();
+      void refreshAllTabs();
+    },
+  });
   const library = createGuideLibrary({
     db,
     pack,
     locale: navigator.language,
     onGuides: (registered) => (guides = registered),
+    // The kept remote pack goes back over a new release's guides before anything is served.
+    afterBundled: () =>
+      remote
+        .reapply()
+        .catch((error: unknown) =>
+          console.error('[waymark] the kept guide pack could not be registered', error),
+        ),
+    remoteGuides: () => remote.guides(),
   });
   const extensionBase = browser.runtime.getURL('/');
-  const authoring = createAuthoring(db);
+  const authoring = createAuthoring(db, org);
   // A trainer previewing a draft is not adoption: its events are never recorded.
   const recorded: typeof usage = {
     ...usage,
@@ -75,11 +133,13 @@ export function startBackground(): void {
     usage: recorded,
     guides: () => authoring.withPreview(guides),
     locale: navigator.language,
+    org,
   });
-  const activity = createActivity(db, usage, () => guides, navigator.language);
-  const sync = createSync({ db });
+  const activity = createActivity(db, usage, () => guides, navigator.language, org);
   /** Runs a delivery and, if it failed, wakes up again exactly when the backoff ends. */
   const syncAndSchedule = async (force = false) => {
+    // Deliveries can wait for the fresh policy: they must go where it says.
+    await policy.loaded;
     const status = await sync.run(force);
     if (status.nextAttemptAt)
       void browser.alarms.create(RETRY_ALARM, { when: status.nextAttemptAt });
@@ -87,17 +147,62 @@ export function startBackground(): void {
   };
   const pageOf = (sender: { url?: string }) => pageContextOf(sender.url ?? '') ?? undefined;
 
+  /** The answer for a page on a host the policy leaves out: nothing to show, nothing recorded. */
+  const nothingHere = async (url: string): Promise<PageGuides> => ({
+    page: pageContextOf(url) ?? { crm: 'generic', pageType: 'other', path: '' },
+    role: (await readSettings(db, org())).role,
+    paused: true,
+    active: null,
+    autoLaunch: null,
+    champion: null,
+    fields: [],
+    saveSelector: '',
+    fieldAnchors: {},
+  });
+
   const handlers: Handlers<ToBackground> = {
-    'page:guides': ({ url, viewed }) => guidance.pageGuides(url, viewed),
+    'page:guides': async ({ url, viewed }, sender) => {
+      if (!allowedHere(url, sender.url)) return nothingHere(url);
+      const answer = await guidance.pageGuides(url, viewed);
+      // Role rules need the CRM's word on the user's team or profile: ask only then, and only
+      // where the CRM shows it.
+      const probe = org().roleRules ? adapterById(answer.page.crm).userProbe : undefined;
+      if (probe) {
+        answer.user = {
+          selector: probe.selector,
+          attributes: [probe.team ?? '', probe.profile ?? ''],
+        };
+      }
+      return answer;
+    },
+    'page:user': async ({ values }, sender) => {
+      const page = pageContextOf(sender.url ?? '');
+      if (!page || !org().roleRules || !allowedHere(sender.url)) return;
+      if (!adapterById(page.crm).userProbe) return;
+      const [team, profile] = [crmName(values[0]), crmName(values[1])];
+      // A frame or a moment without the user chip says nothing: what was seen before stays.
+      if (team === undefined && profile === undefined) return;
+      const before = (await readSettings(db, org())).role;
+      const changed = await recordCrmUser(db, {
+        crm: page.crm,
+        ...(team !== undefined ? { team } : {}),
+        ...(profile !== undefined ? { profile } : {}),
+      });
+      if (changed && (await readSettings(db, org())).role !== before) void refreshAllTabs();
+    },
     'ui:load': async (_, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('ui:load comes from a tab');
+      if (!allowedHere(sender.url)) {
+        throw new Error('Your organization does not run Waymark on this site.');
+      }
       await browser.scripting.executeScript({
         target: { tabId, frameIds: [sender.frameId ?? 0] },
         files: ['/guide-ui.js'],
       });
     },
     'run:start': async ({ guideId }, sender) => {
+      if (!allowedHere(sender.url)) return null;
       const started = await guidance.start(guideId, pageOf(sender));
       void refreshAllTabs(sender.tab?.id);
       return started;
@@ -107,7 +212,8 @@ export function startBackground(): void {
       void refreshAllTabs(sender.tab?.id);
       return next;
     },
-    'popup:state': ({ url }) => guidance.popupState(url),
+    // On a host the policy leaves out, the popup reads as on any page Waymark does not run on.
+    'popup:state': ({ url }) => guidance.popupState(allowedHere(url) ? url : ''),
     'popup:launch': async ({ tabId, guideId }) => {
       try {
         await sendToTab(tabId, 'tab:launch', { guideId });
@@ -121,16 +227,42 @@ export function startBackground(): void {
     },
     'settings:update': async (change) => {
       if (change.role !== undefined) authoring.endPreview();
-      await writeSettings(db, change);
+      await writeSettings(db, change, org());
       void refreshAllTabs();
-      const { role, paused } = await readSettings(db);
+      const { role, paused } = await readSettings(db, org());
       return { role, paused };
     },
-    'usage:record': ({ events }) =>
-      recorded.append(async () => {
-        const { role } = await readSettings(db);
+    'settings:get': async () => {
+      const { role, roleLocked, paused, locale } = await readSettings(db, org());
+      return {
+        role,
+        roleLocked,
+        paused,
+        locale: locale ?? navigator.language,
+        localeSetBy: locale ? 'policy' : 'browser',
+      };
+    },
+    'policy:get': () => policy.view(),
+    'champion:asked': async ({ url }) => {
+      const page = pageContextOf(url);
+      if (!page || !allowedHere(url)) return;
+      await recorded.append(async () => [
+        {
+          at: Date.now(),
+          kind: 'champion.asked',
+          role: (await readSettings(db, org())).role,
+          crm: page.crm,
+          pageType: page.pageType,
+        },
+      ]);
+    },
+    'usage:record': async ({ events }, sender) => {
+      if (!allowedHere(sender.url)) return;
+      await recorded.append(async () => {
+        const { role } = await readSettings(db, org());
         return events.map((event) => ({ ...event, role }));
-      }),
+      });
+    },
     'activity:get': () => activity.summary(),
     'activity:export': () => activity.export(),
     'activity:snapshot': (choice) => activity.snapshot(choice),
@@ -140,10 +272,12 @@ export function startBackground(): void {
         await sync.preview(),
         await sync.hasToken(),
       ];
-      return { status, tokenSet, ...preview };
+      return { status, tokenSet, ...preview, locks: sync.locks() };
     },
     'sync:configure': async (change) => {
       await sync.configure(change);
+      // A new endpoint may serve a guide pack: fetch it now rather than within the hour.
+      void remote.refresh(true);
       return syncAndSchedule(true);
     },
     'sync:test': ({ endpointUrl, ingestToken }) => sync.testConnection(endpointUrl, ingestToken),
@@ -169,7 +303,11 @@ export function startBackground(): void {
       }
       return { ok: problems.length === 0, problems };
     },
-    'guides:list': async () => ({ guides: await library.list() }),
+    'guides:list': async () => ({ guides: await library.list(), pack: await remote.status() }),
+    'guides:fetch': async (_, sender) => {
+      assertExtensionPage(sender, extensionBase);
+      return remote.refresh(true);
+    },
     'guides:import': async ({ files }, sender) => {
       assertExtensionPage(sender, extensionBase);
       const result = await library.import(files);
@@ -189,23 +327,62 @@ export function startBackground(): void {
     },
   };
 
-  const answered = afterRegistryLoad(handlers, library.ready);
+  // CRM pages are answered with the policy last read; what shows or changes settings the
+  // organisation may lock waits for the fresh read (seconds, right after a browser start only).
+  const fresh: (keyof ToBackground)[] = [
+    'policy:get',
+    'settings:get',
+    'settings:update',
+    'popup:state',
+    'sync:get',
+    'sync:configure',
+    'sync:test',
+    'sync:now',
+    'guides:list',
+    'guides:fetch',
+    'author:context',
+  ];
+  const answered = afterRegistryLoad(
+    afterRegistryLoad(handlers, Promise.all([policy.ready, library.ready])),
+    policy.loaded,
+    fresh,
+  );
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     return routeMessage(answered, message, sender);
   });
 
+  /** The pack is fetched from where the fresh policy says, into a loaded registry. */
+  const packReady = Promise.all([library.ready, policy.loaded]);
+  // Deliveries follow the policy's interval; a team's CRM names are kept only for role rules.
+  const followPolicy = async () => {
+    await ensureAlarm(SYNC_ALARM, { periodInMinutes: sync.intervalMinutes() });
+    if (!org().roleRules) await recordCrmUser(db, null);
+  };
+  policy.onChange(() => {
+    void followPolicy();
+    // A new pack address or endpoint is fetched at once; the same one only if it is due.
+    void packReady.then(() => remote.refresh());
+    void syncAndSchedule();
+    // Roles, hosts and cohorts may have changed: every CRM tab asks again.
+    void refreshAllTabs();
+  });
+
   // Retention and abandoned walkthroughs are looked after even when no CRM page is open.
   void ensureAlarm(COMPACT_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
-  void ensureAlarm(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES });
+  void ensureAlarm(PACK_ALARM, { periodInMinutes: PACK_EVERY_MINUTES });
+  void policy.loaded.then(followPolicy);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === COMPACT_ALARM) {
       void library.ready.then(() => usage.compact()).then(() => guidance.sweepAbandoned());
     }
     if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) void syncAndSchedule();
+    if (alarm.name === PACK_ALARM) void packReady.then(() => remote.refresh(true));
   });
   // A browser restart may drop alarms: whatever waited in the outbox goes now.
   void syncAndSchedule();
+  // The organisation's guide pack, unless it was fetched moments ago.
+  void packReady.then(() => remote.refresh());
 
   // Browsers without the Navigation API still report SPA navigation here.
   const forwardRoute = ({ tabId, frameId, url }: { tabId: number; frameId: number; url: string }) =>

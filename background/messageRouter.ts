@@ -24,6 +24,7 @@ const recordedEvent = z
       'field.empty',
       'field.invalid',
       'survey.answered',
+      'champion.asked',
     ]),
     crm: z.enum(CRM_IDS),
     pageType: z.string().regex(/^[A-Za-z0-9_:./*-]{1,200}$/),
@@ -46,7 +47,12 @@ const REQUESTS: { [K in keyof ToBackground]: z.ZodType<Request<ToBackground, K>>
   }),
   'popup:state': z.object({ tabId: z.number().int(), url: z.string().max(8192) }),
   'popup:launch': z.object({ tabId: z.number().int(), guideId: id }),
+  'champion:asked': z.object({ url: z.string().max(8192) }).strict(),
   'settings:update': z.object({ role: id.optional(), paused: z.boolean().optional() }),
+  'settings:get': nothing,
+  'policy:get': nothing,
+  // What a CRM page shows of the user's team and profile: bounded, and read only for role rules.
+  'page:user': z.object({ values: z.array(z.string().max(1000).nullable()).max(2) }).strict(),
   'usage:record': z.object({ events: z.array(recordedEvent).max(1000) }),
   'activity:get': nothing,
   'activity:export': nothing,
@@ -76,6 +82,7 @@ const REQUESTS: { [K in keyof ToBackground]: z.ZodType<Request<ToBackground, K>>
     })
     .strict(),
   'guides:remove': z.object({ id }).strict(),
+  'guides:fetch': nothing,
   'sync:get': nothing,
   'sync:configure': z
     .object({ endpointUrl: z.string().max(2048), ingestToken: z.string().max(512) })

@@ -4,10 +4,15 @@
  * A batch leaves the outbox only when the endpoint acknowledged it; a retry re-sends the same id,
  * which the endpoint counts once. Failures back off exponentially with jitter and honour
  * Retry-After; the next attempt is an alarm, so it survives service-worker shutdown and restarts.
+ *
+ * The organisation's policy wins over the user's settings: an endpoint address, ingest token or
+ * sync on/off it sets is used as is, and `configure` refuses to change it with a sentence saying
+ * so. What the policy leaves open, the user sets in the options page.
  */
 import { aggregateSignals, EMPTY_REPORTED, type ReportedState } from '../core/aggregate';
 import { SIGNAL_SCHEMA_VERSION, type Signal, type SignalBatch } from '../core/signals';
-import type { SyncStatus } from '../core/messages';
+import type { SyncLocks, SyncStatus } from '../core/messages';
+import type { Policy } from '../core/policy';
 import type { WaymarkDb } from './db';
 
 export interface SyncConfig {
@@ -29,6 +34,9 @@ export interface SyncState {
 
 const CONFIG_KEY = 'sync.config';
 const STATE_KEY = 'sync.state';
+/** The user turned sync off although the policy names an endpoint or token (and leaves on/off open). */
+const OFF_KEY = 'sync.off';
+export const DEFAULT_SYNC_MINUTES = 5;
 const MAX_SIGNALS_PER_BATCH = 500;
 const BASE_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 60 * 60 * 1000;
@@ -81,19 +89,69 @@ function chunk<T>(items: T[], size: number): T[][] {
 
 export interface SyncDeps {
   db: WaymarkDb;
+  /** The organisation's policy as it applies now. */
+  policy?: () => Policy;
+  /** Whether the extension may reach an origin (host permission); a request fails otherwise. */
+  canReach?: (origin: string) => Promise<boolean>;
   now?: () => number;
   random?: () => number;
   fetch?: typeof fetch;
 }
 
+/** Sync as it applies: the policy's values over the user's. */
+interface EffectiveSync {
+  /** What deliveries use; null while sync is off or something is missing. */
+  config: SyncConfig | null;
+  endpointUrl: string | null;
+  ingestToken: string | null;
+  /** Sync is on but cannot run yet: what is missing. */
+  incomplete: string | null;
+}
+
 export function createSync({
   db,
+  policy = () => ({}),
+  canReach = async () => true,
   now = Date.now,
   random = Math.random,
   fetch = globalThis.fetch,
 }: SyncDeps) {
   const readConfig = async () =>
     (await db.settings.get(CONFIG_KEY))?.value as SyncConfig | undefined;
+
+  async function effective(): Promise<EffectiveSync> {
+    const [local, off] = await Promise.all([
+      readConfig(),
+      db.settings.get(OFF_KEY).then((row) => row?.value === true),
+    ]);
+    const p = policy();
+    const endpointUrl = p.endpointUrl ? new URL(p.endpointUrl).origin : local?.endpointUrl || null;
+    const ingestToken = p.ingestToken ?? (local?.ingestToken || null);
+    const enabled =
+      p.syncEnabled ??
+      (local !== undefined ||
+        (!off && (p.endpointUrl !== undefined || p.ingestToken !== undefined)));
+    const missing = [
+      ...(endpointUrl ? [] : ['the endpoint address']),
+      ...(ingestToken ? [] : ['the ingest token']),
+    ];
+    const what = missing.join(' and ');
+    const them = missing.length > 1 ? 'them' : 'it';
+    const incomplete =
+      !enabled || missing.length === 0
+        ? null
+        : p.syncEnabled
+          ? `Your organization turned sync on, but ${what} ${missing.length > 1 ? 'are' : 'is'} not set: enter ${them} below.`
+          : `Sync needs ${what}: enter ${them} below.`;
+    const config =
+      enabled && endpointUrl && ingestToken
+        ? { endpointUrl, ingestToken, timeoutMs: local?.timeoutMs ?? DEFAULT_TIMEOUT_MS }
+        : null;
+    return { config, endpointUrl, ingestToken, incomplete };
+  }
+
+  const permissionProblem = (origin: string) =>
+    `Waymark is not allowed to reach ${origin} yet: press "Allow" in the Sync section of Waymark's options.`;
   const readState = async (): Promise<SyncState> => ({
     ...INITIAL_STATE,
     ...((await db.settings.get(STATE_KEY))?.value as Partial<SyncState> | undefined),
@@ -171,7 +229,7 @@ export function createSync({
   let running: Promise<SyncStatus> | null = null;
 
   async function deliver(force: boolean): Promise<SyncStatus> {
-    const config = await readConfig();
+    const { config } = await effective();
     if (!config) return status();
     let state = await readState();
     if (!force && now() < state.nextAttemptAt) return status();
@@ -182,6 +240,11 @@ export function createSync({
       state.nextAttemptAt = now() + waitMs;
       await writeState(state);
     };
+    const origin = new URL(config.endpointUrl).origin;
+    if ((await db.outbox.count()) > 0 && !(await canReach(origin))) {
+      await fail(permissionProblem(origin), backoffMs(state.attempts + 1, random));
+      return status();
+    }
     for (const row of await db.outbox.orderBy('id').toArray()) {
       const batch = row.payload as SignalBatch;
       let response: Response;
@@ -231,14 +294,13 @@ export function createSync({
   }
 
   async function status(): Promise<SyncStatus> {
-    const [config, state, rows] = await Promise.all([
-      readConfig(),
-      readState(),
-      db.outbox.toArray(),
-    ]);
+    const [sync, state, rows] = await Promise.all([effective(), readState(), db.outbox.toArray()]);
+    const origin = sync.endpointUrl ? new URL(sync.endpointUrl).origin : null;
     return {
-      configured: Boolean(config),
-      endpointUrl: config?.endpointUrl ?? null,
+      configured: Boolean(sync.config),
+      endpointUrl: sync.endpointUrl,
+      permissionNeeded: origin && !(await canReach(origin)) ? origin : null,
+      incomplete: sync.incomplete,
       pendingBatches: rows.length,
       pendingSignals: rows.reduce((n, row) => n + (row.payload as SignalBatch).signals.length, 0),
       attempts: state.attempts,
@@ -255,7 +317,30 @@ export function createSync({
       return running;
     },
     status,
-    hasToken: async () => Boolean((await readConfig())?.ingestToken),
+    hasToken: async () => Boolean((await effective()).ingestToken),
+
+    /** What the policy decides about sync, for the options page to show as locked. */
+    locks(): SyncLocks {
+      const p = policy();
+      return {
+        endpointUrl: p.endpointUrl ? new URL(p.endpointUrl).origin : null,
+        ingestToken: p.ingestToken !== undefined,
+        syncEnabled: p.syncEnabled ?? null,
+        intervalMinutes: p.syncIntervalMinutes ?? null,
+      };
+    },
+
+    /** Minutes between deliveries: the policy's, else Waymark's. */
+    intervalMinutes: (): number => policy().syncIntervalMinutes ?? DEFAULT_SYNC_MINUTES,
+
+    /**
+     * The endpoint and token known now (policy or user), whether or not counters are sent: the
+     * organisation's guide pack comes from there too.
+     */
+    async endpoint(): Promise<{ endpointUrl: string; ingestToken: string } | null> {
+      const { endpointUrl, ingestToken } = await effective();
+      return endpointUrl && ingestToken ? { endpointUrl, ingestToken } : null;
+    },
 
     /**
      * Exactly what the next deliveries will send: queued batches, then counters still to queue
@@ -268,30 +353,82 @@ export function createSync({
       return { queued, upcoming: await aggregateNew(false, true) };
     },
 
+    /**
+     * The user's sync settings; null turns sync off. Values the policy sets may be left empty
+     * (or repeated as they are); changing one is refused, and then nothing is changed.
+     */
     async configure(
       change: { endpointUrl: string; ingestToken: string; timeoutMs?: number } | null,
     ) {
+      const p = policy();
       if (!change) {
-        await db.settings.delete(CONFIG_KEY);
+        if (p.syncEnabled === true) {
+          throw new Error('Sync is turned on by your organization; it cannot be turned off here.');
+        }
+        await db.transaction('rw', db.settings, async () => {
+          await db.settings.delete(CONFIG_KEY);
+          await db.settings.put({ key: OFF_KEY, value: true });
+        });
         return;
       }
-      const problem = endpointProblem(change.endpointUrl);
-      if (problem) throw new Error(problem);
-      if (!change.ingestToken.trim()) throw new Error('Enter the ingest token your admin gave you');
+      if (p.syncEnabled === false) {
+        throw new Error('Sync is turned off by your organization; it cannot be turned on here.');
+      }
+      const local = await readConfig();
+      const typedUrl = change.endpointUrl.trim();
+      const typedToken = change.ingestToken.trim();
+      let endpointUrl = local?.endpointUrl ?? '';
+      if (p.endpointUrl) {
+        const locked = new URL(p.endpointUrl).origin;
+        const typed = typedUrl && !endpointProblem(typedUrl) ? new URL(typedUrl).origin : typedUrl;
+        if (typed && typed !== locked) {
+          throw new Error(
+            `The endpoint address is set by your organization (${locked}); it cannot be changed here.`,
+          );
+        }
+      } else {
+        const problem = endpointProblem(typedUrl);
+        if (problem) throw new Error(problem);
+        endpointUrl = new URL(typedUrl).origin;
+      }
+      let ingestToken = local?.ingestToken ?? '';
+      if (p.ingestToken !== undefined) {
+        if (typedToken && typedToken !== p.ingestToken) {
+          throw new Error(
+            'The ingest token is set by your organization; it cannot be changed here.',
+          );
+        }
+      } else {
+        if (!typedToken) throw new Error('Enter the ingest token your admin gave you');
+        ingestToken = typedToken;
+      }
+      // Only the user's own values are stored: when the policy goes, they are what is left.
       const config: SyncConfig = {
-        endpointUrl: new URL(change.endpointUrl).origin,
-        ingestToken: change.ingestToken.trim(),
-        timeoutMs: change.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        endpointUrl,
+        ingestToken,
+        timeoutMs: change.timeoutMs ?? local?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       };
-      await db.settings.put({ key: CONFIG_KEY, value: config });
-      await writeState({ ...(await readState()), attempts: 0, nextAttemptAt: 0, lastError: null });
+      await db.transaction('rw', db.settings, async () => {
+        await db.settings.put({ key: CONFIG_KEY, value: config });
+        await db.settings.delete(OFF_KEY);
+        await writeState({
+          ...(await readState()),
+          attempts: 0,
+          nextAttemptAt: 0,
+          lastError: null,
+        });
+      });
     },
 
     /** Checks an address and token without sending any data: health, then an authorised read. */
     async testConnection(
-      endpointUrl: string,
-      ingestToken: string,
+      typedUrl: string,
+      typedToken: string,
     ): Promise<{ ok: boolean; message: string }> {
+      // Values the policy sets are tested as the policy sets them (the page never sees the token).
+      const p = policy();
+      const endpointUrl = p.endpointUrl ?? typedUrl;
+      const ingestToken = typedToken.trim() || p.ingestToken || '';
       const problem = endpointProblem(endpointUrl);
       if (problem) return { ok: false, message: problem };
       const signal = AbortSignal.timeout(DEFAULT_TIMEOUT_MS);

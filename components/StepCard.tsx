@@ -11,9 +11,13 @@ interface StepCardProps extends StepViewProps {
   footer?: ComponentChildren;
 }
 
+/** Links a champion may be reached by: a web page or chat channel, or an e-mail address. */
+const SAFE_LINK = /^(https:\/\/|mailto:)/i;
+
 /** The bubble every step kind shares: title, text, progress and the walkthrough controls. */
 export function StepCard(props: StepCardProps) {
   const { step, guideTitle, textLang, index, total, on, anchored, modal, children, footer } = props;
+  const { champion } = props;
   const on_ = step.advance?.on ?? 'next';
   const last = index + 1 === total;
   return (
@@ -43,6 +47,18 @@ export function StepCard(props: StepCardProps) {
         </div>
       )}
       {children}
+      {champion && SAFE_LINK.test(champion.link) && (
+        <p class="wm-champion">
+          <a
+            href={champion.link}
+            target="_blank"
+            rel="noopener noreferrer"
+            onClick={on.askChampion}
+          >
+            {UI_TEXT.askChampion(champion.name)}
+          </a>
+        </p>
+      )}
       <div class="wm-foot">
         <span class="wm-progress">{UI_TEXT.progress(index + 1, total)}</span>
         {index > 0 && (

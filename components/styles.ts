@@ -25,6 +25,8 @@ export const LAYER_CSS = `
 .wm-body p{margin:0 0 6px}.wm-body ul{margin:0 0 6px;padding-left:20px}
 .wm-body a{color:#2f3fc4;text-decoration:underline}
 .wm-foot{display:flex;align-items:center;gap:6px;flex-wrap:wrap}
+.wm-champion{margin:0 0 8px;font-size:13px}
+.wm-champion a{color:#2f3fc4;text-decoration:underline}
 .wm-progress{flex:1;color:#5b6275;font-size:12px}
 .wm-root button{appearance:none;font-family:inherit;cursor:pointer;border:1px solid #b8bfd6;background:#f4f6fb;color:#1b1f2a;border-radius:6px;padding:5px 11px;font-size:13px;line-height:1.3}
 .wm-root button:hover{background:#e8ecf7}

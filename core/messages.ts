@@ -8,6 +8,8 @@ import type { FieldCheck } from './fieldRules';
 import type { GuideProblem } from './guide/problems';
 import type { Guide } from './guide/schema';
 import type { PageContext } from './match';
+import type { Policy } from './policy';
+import type { PolicyProblem } from './policyRules';
 import type { Signal, SignalBatch } from './signals';
 import type { RecordedEvent, StoredEvent } from './usage';
 import type { GuideRun, RunAction } from './walkthrough';
@@ -33,6 +35,14 @@ export interface PageGuides {
   /** Selector of the controls that save a record here, and of the anchors the rules use. */
   saveSelector: string;
   fieldAnchors: Record<string, string>;
+  /** Who this user's role or team asks when stuck (the organisation's champion), if anyone. */
+  champion: { name: string; link: string } | null;
+  /**
+   * Only when the policy has role rules and the CRM shows who is signed in: where the page names
+   * the user's team and profile (attributes in that order, '' when the CRM has none), for the
+   * launcher to report with `page:user`.
+   */
+  user?: { selector: string; attributes: [team: string, profile: string] };
 }
 
 export interface RoleOption {
@@ -51,6 +61,8 @@ export interface ChecklistItem {
 
 export interface PopupState {
   role: string;
+  /** The organisation set the role (a policy role rule, or the only role it allows). */
+  roleLocked: boolean;
   roles: RoleOption[];
   paused: boolean;
   /** Null when the active tab is not a CRM page Waymark runs on. */
@@ -58,6 +70,8 @@ export interface PopupState {
   pageGuides: { id: string; title: string; description?: string }[];
   checklist: ChecklistItem[];
   active: { guideId: string; title: string } | null;
+  /** Who to ask when stuck, for this user's role or team; null when the organisation named none. */
+  champion: { name: string; link: string } | null;
 }
 
 export interface GuideProgress {
@@ -96,6 +110,19 @@ export interface SyncStatus {
   nextAttemptAt: number | null;
   lastSuccessAt: number | null;
   lastError: string | null;
+  /** The endpoint's origin when Waymark still needs the user's permission to reach it. */
+  permissionNeeded: string | null;
+  /** Why sync is not running although the organisation turned it on, e.g. no token yet. */
+  incomplete: string | null;
+}
+
+/** What the organisation's policy decides about sync; null: the user decides. */
+export interface SyncLocks {
+  endpointUrl: string | null;
+  /** The token is set by policy (its value never leaves the background). */
+  ingestToken: boolean;
+  syncEnabled: boolean | null;
+  intervalMinutes: number | null;
 }
 
 /** The sync section of the options page: status, and exactly what will be sent next. */
@@ -104,6 +131,7 @@ export interface SyncView {
   tokenSet: boolean;
   queued: SignalBatch[];
   upcoming: Signal[];
+  locks: SyncLocks;
 }
 
 export interface AuthorContext {
@@ -126,7 +154,7 @@ export interface LibraryGuide {
   id: string;
   version: number;
   title: string;
-  source: 'bundled' | 'imported' | 'endpoint';
+  source: 'bundled' | 'imported' | 'remote';
   roles: string[];
   crm: string;
   importedAt: number | null;
@@ -136,6 +164,45 @@ export interface LibraryGuide {
   targetMissing: number;
   /** The same for the guide's earlier versions. */
   targetMissingEarlier: number;
+}
+
+/** The organisation's guide pack: where it comes from, and how the last fetches went. */
+export interface RemotePackStatus {
+  /** Where the pack is fetched from now; null when no endpoint or pack address is set. */
+  url: string | null;
+  /** Where the kept pack came from, and how many guides it has. */
+  from: string | null;
+  guides: number;
+  /** When the kept pack was downloaded. */
+  updatedAt: number | null;
+  /** When the source last confirmed it (a download, or 304 Not Modified). */
+  checkedAt: number | null;
+  lastAttemptAt: number | null;
+  /** The last attempt's failure; the last good pack stays in use. */
+  lastError: { at: number; reason: string } | null;
+  /** The source's origin when Waymark still needs the user's permission to reach it. */
+  permissionNeeded: string | null;
+}
+
+/** The managed policy as the options page lists it. */
+export interface PolicyView {
+  /** Every value that applies; the ingest token only as "set", never its value. */
+  values: Omit<Policy, 'ingestToken'> & { ingestToken?: 'set' };
+  /** Values that are ignored, and why. */
+  problems: PolicyProblem[];
+  readError: string | null;
+  /** The language of Waymark's own text: the policy's, else the browser's. */
+  locale: string;
+}
+
+/** The user's settings as they apply (policy over the user's choices). */
+export interface EffectiveSettings {
+  role: string;
+  roleLocked: boolean;
+  paused: boolean;
+  /** Waymark's language: the policy's `locale`, else the browser's. */
+  locale: string;
+  localeSetBy: 'policy' | 'browser';
 }
 
 /** Either every guide was imported (`problems` empty) or none was. */
@@ -158,7 +225,14 @@ export interface ToBackground {
   'run:advance': [{ guideId: string; stepIndex: number; action: RunAction }, ActiveRun | null];
   'popup:state': [{ tabId: number; url: string }, PopupState];
   'popup:launch': [{ tabId: number; guideId: string }, { ok: boolean; error?: string }];
+  /** The rep followed the popup's "Ask a champion" link on the tab at `url` (counted, no more). */
+  'champion:asked': [{ url: string }, void];
   'settings:update': [{ role?: string; paused?: boolean }, { role: string; paused: boolean }];
+  'settings:get': [Record<string, never>, EffectiveSettings];
+  /** The managed policy that applies, for the options page. */
+  'policy:get': [Record<string, never>, PolicyView];
+  /** What the CRM page shows about the signed-in user, in the order `PageGuides.user` asked. */
+  'page:user': [{ values: (string | null)[] }, void];
   /** A batch of usage events from a content script, in the order they happened. */
   'usage:record': [{ events: RecordedEvent[] }, void];
   'activity:get': [Record<string, never>, ActivitySummary];
@@ -174,11 +248,16 @@ export interface ToBackground {
   /** Erases the event log, walkthrough progress and the sync outbox (the role stays). */
   'activity:erase': [Record<string, never>, { erased: number }];
   /** Every guide the extension has, with its local target-missing counts. */
-  'guides:list': [Record<string, never>, { guides: LibraryGuide[] }];
+  'guides:list': [Record<string, never>, { guides: LibraryGuide[]; pack: RemotePackStatus }];
+  /** Fetches the organisation's guide pack now (the options page's "Check for new guides"). */
+  'guides:fetch': [Record<string, never>, RemotePackStatus];
   /** Guide texts from the options page (file names, or "pasted text"), checked and stored. */
   'guides:import': [{ files: { name: string; text: string }[] }, GuideImportResult];
-  /** Removes an imported guide (a bundled guide with its id comes back). */
-  'guides:remove': [{ id: string }, { removed: boolean; restored: number | null }];
+  /** Removes an imported guide (the organisation's or the built-in guide with its id comes back). */
+  'guides:remove': [
+    { id: string },
+    { removed: boolean; restored: number | null; restoredFrom: 'bundled' | 'remote' | null },
+  ];
   'sync:get': [Record<string, never>, SyncView];
   /** Sets (or with null, removes) the endpoint address and ingest token. */
   'sync:configure': [{ endpointUrl: string; ingestToken: string } | null, SyncStatus];

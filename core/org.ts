@@ -1,9 +1,21 @@
 import type { RoleOption } from './messages';
+import type { Champion, Policy } from './policy';
 
-/** What an organisation configures about its people; later filled from policy or the endpoint. */
+/** One policy rule: people with this CRM profile or team get this role. */
+export type RoleRule = NonNullable<Policy['roleRules']>[number];
+
+/** What an organisation configures about its people: the defaults, or its managed policy. */
 export interface OrgConfig {
   roles: RoleOption[];
   defaultRole: string;
+  /** CRM profile or team to role, first match wins (policy `roleRules`). */
+  roleRules?: readonly RoleRule[];
+  /** The rollout cohort of every installation (policy `cohort`); replaces the local cohorts. */
+  cohort?: string;
+  /** The language of Waymark's own text (policy `locale`); the browser's when absent. */
+  locale?: string;
+  /** Peers to ask, per role or team (policy `champions`). */
+  champions?: readonly Champion[];
 }
 
 export const DEFAULT_ORG: OrgConfig = {

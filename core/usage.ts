@@ -19,6 +19,8 @@ export const COUNTED_EVENT_KINDS = [
   'field.invalid',
   'survey.answered',
   'page.viewed',
+  /** The rep followed the "Ask a champion" link of a step or the popup. */
+  'champion.asked',
 ] as const;
 
 export const EVENT_KINDS = [

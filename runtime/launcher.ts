@@ -45,9 +45,21 @@ export function startLauncher(signal: AbortSignal): void {
     ui?.startGuidance(signal, launchGuideId);
   };
 
+  /** What the page last showed of the user's team and profile (policy role rules). */
+  let shown: string | undefined;
   const check = async (viewed: boolean) => {
     if (handedOver) return;
     const state = await callBackground('page:guides', { url: location.href, viewed });
+    // Asked for only when the organisation maps CRM teams or profiles to roles.
+    const user = state.user;
+    if (user) {
+      const chip = document.querySelector(user.selector);
+      const values = user.attributes.map((name) => (name && chip?.getAttribute(name)) || null);
+      if (values.join('\n') !== shown) {
+        shown = values.join('\n');
+        await callBackground('page:user', { values });
+      }
+    }
     if (!state.paused && (state.active || state.autoLaunch || state.fields.length > 0)) {
       await handOver();
     }

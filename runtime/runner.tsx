@@ -11,7 +11,7 @@ import { plainText } from '../core/guide/text';
 import { DEFAULT_WAIT_MS } from '../core/guide/defaults';
 import type { Step } from '../core/guide/schema';
 import { globMatch, stepFitsPage, type PageContext } from '../core/match';
-import type { ActiveRun } from '../core/messages';
+import type { ActiveRun, PageGuides } from '../core/messages';
 import { currentStep, type RunAction } from '../core/walkthrough';
 import { mountLayer, type Layer } from '../components/layer';
 import { MissingTarget } from '../components/MissingTarget';
@@ -75,6 +75,7 @@ export function startGuidance(
   const recorder = usageRecorder();
   /** The step showing last, so a step re-found after the CRM re-rendered is not counted twice. */
   let lastShown = '';
+  let champion: PageGuides['champion'] = null;
   /** Field-rule checks of the current page; replaced on every refresh. */
   let fieldControl: AbortController | null = null;
 
@@ -84,7 +85,7 @@ export function startGuidance(
   };
 
   function recordStep(
-    kind: 'step.shown' | 'target.missing' | 'survey.answered',
+    kind: 'step.shown' | 'target.missing' | 'survey.answered' | 'champion.asked',
     active: ActiveRun,
     score?: number,
   ): void {
@@ -119,6 +120,7 @@ export function startGuidance(
     const state = await callBackground('page:guides', { url: location.href, viewed: routeChanged });
     if (signal.aborted) return;
     page = state.page;
+    champion = state.champion ?? null;
     fieldControl?.abort();
     const fieldsControl = new AbortController();
     fieldControl = fieldsControl;
@@ -252,6 +254,7 @@ export function startGuidance(
         recordStep('survey.answered', active, score);
         enqueue(() => act('next', 'take'));
       },
+      askChampion: () => recordStep('champion.asked', active),
     };
     // Guides do not declare their own text's language: it is taken to be the CRM page's.
     const ownLang = doc.documentElement.lang;
@@ -267,6 +270,7 @@ export function startGuidance(
           total: active.guide.steps.length,
           anchored: target !== null,
           expanded,
+          champion,
           on: handlers,
         }),
         layer.container,

@@ -11,6 +11,8 @@ export interface StepHandlers {
   /** Opens or closes a hotspot's bubble. */
   toggle(): void;
   answer(score: number): void;
+  /** The rep followed the "Ask a champion" link (counted, never who). */
+  askChampion(): void;
 }
 
 export interface StepViewProps<S extends Step = Step> {
@@ -28,7 +30,15 @@ export interface StepViewProps<S extends Step = Step> {
   anchored: boolean;
   /** A hotspot's bubble is open. */
   expanded: boolean;
+  /** Who this rep's team asks when stuck, from the organisation's policy. */
+  champion?: ChampionContact | null;
   on: StepHandlers;
+}
+
+export interface ChampionContact {
+  name: string;
+  /** https: or mailto: only (checked by the policy schema and again before it is rendered). */
+  link: string;
 }
 
 /** One step kind's UI. Anchored kinds are positioned on their target by the runtime. */

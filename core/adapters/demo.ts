@@ -78,4 +78,10 @@ export const demoAdapter: CrmAdapter = {
   anchorSelector: (anchor) => anchorAttributeSelector(ANCHOR_ATTRIBUTES, anchor),
   anchorAttributes: ANCHOR_ATTRIBUTES,
   saveSelector: '[data-anchor="record.save"]',
+  // The header's user chip carries the signed-in user's team and profile.
+  userProbe: {
+    selector: '[data-user-team], [data-user-profile]',
+    team: 'data-user-team',
+    profile: 'data-user-profile',
+  },
 };

@@ -28,6 +28,12 @@ export interface CrmAdapter {
    * is clicked, which is when "left empty" and "invalid" mean something.
    */
   readonly saveSelector: string;
+  /**
+   * Where the page names the signed-in user's team and profile, if the CRM shows them at all:
+   * an element and the attributes holding each. Policy role rules read them; nothing else does.
+   * Left out for CRMs whose pages do not show them in a stable place.
+   */
+  readonly userProbe?: { selector: string; team?: string; profile?: string };
 }
 
 /** Quote a value for use inside a CSS attribute selector. */

@@ -22,6 +22,7 @@ export const page = {
   retry: 'Erneut versuchen',
   skipStep: 'Diesen Schritt überspringen',
   exit: 'Anleitung beenden',
+  askChampion: (name: string) => `Nicht weiter? Fragen Sie ${name}`,
 } satisfies Messages['page'];
 
 export const author = {
@@ -102,6 +103,57 @@ export const author = {
 export const options = {
   documentTitle: 'Waymark – Meine Aktivität, Synchronisierung und Anleitungen',
 } satisfies Messages['options'];
+
+export const roles = {
+  rep: 'Vertrieb',
+  manager: 'Vertriebsleitung',
+  service: 'Kundenservice',
+  admin: 'CRM-Administration',
+  trainer: 'Schulung',
+} satisfies Messages['roles'];
+
+export const managed = {
+  setByOrg: 'von Ihrer Organisation festgelegt',
+  title: 'Von Ihrer Organisation verwaltet',
+  intro:
+    'Ihre Organisation hat diese Werte für Waymark in diesem Browser festgelegt. Wo sie gelten, steht „von Ihrer Organisation festgelegt“ daneben, und sie lassen sich hier nicht ändern.',
+  ignoredHeading: 'Nicht beachtet',
+  ignoredIntro:
+    'Diese Richtlinienwerte sind ungültig, deshalb beachtet Waymark jeden von ihnen als Ganzes nicht. Alles andere gilt.',
+  readFailed: (reason) =>
+    `Die Einstellungen Ihrer Organisation konnten nicht gelesen werden: ${reason}`,
+  tokenSet: 'festgelegt',
+  on: 'an',
+  off: 'aus',
+  everyMinutes: (n) => (n === 1 ? 'jede Minute' : `alle ${count(n)} Minuten`),
+  syncOnByOrg: 'Die Synchronisierung ist von Ihrer Organisation eingeschaltet.',
+  syncOffByOrg: 'Die Synchronisierung ist von Ihrer Organisation ausgeschaltet.',
+  intervalByOrg: (n) =>
+    `${n === 1 ? 'Jede Minute' : `Alle ${count(n)} Minuten`} eine Lieferung, von Ihrer Organisation festgelegt.`,
+  allow: (origin) => `Waymark erlauben, ${origin} zu erreichen`,
+  permissionNeeded: (origin) =>
+    `Waymark braucht Ihre Erlaubnis, ${origin} zu erreichen; Ihre Organisation hat diese Adresse festgelegt.`,
+  rule: (who, crm, role) => `${who}${crm ? ` in ${crm}` : ''} → ${role}`,
+  team: (name) => `Team „${name}“`,
+  profile: (name) => `Profil „${name}“`,
+  and: ' und ',
+  forRole: (role) => `für ${role}`,
+  forTeam: (team) => `für Team „${team}“`,
+  labels: {
+    endpointUrl: 'Adresse des Endpunkts',
+    ingestToken: 'Ingest-Token',
+    guidePackUrl: 'Adresse des Anleitungspakets',
+    defaultRole: 'Standardrolle',
+    allowedRoles: 'Wählbare Rollen',
+    roleRules: 'Rollen nach CRM-Team oder -Profil',
+    cohort: 'Einführungsgruppe',
+    syncEnabled: 'Synchronisierung',
+    syncIntervalMinutes: 'Synchronisierungsintervall',
+    locale: 'Sprache',
+    crmHosts: 'CRM-Seiten, auf denen Waymark läuft',
+    champions: 'Ansprechpersonen',
+  },
+} satisfies Messages['managed'];
 
 export const activity = {
   title: 'Meine Aktivität',
@@ -196,6 +248,116 @@ export const figures = {
   intro:
     'Die Ansichten, die das Dashboard Ihrer Organisation zeigt, hier nur aus dem Ereignisprotokoll dieses Browsers berechnet. Dafür wird nichts gesendet.',
 } satisfies Messages['figures'];
+
+export const library = {
+  title: 'Anleitungen',
+  intro:
+    'Die Anleitungen, die Waymark in diesem Browser ausführt: in die Erweiterung eingebaut, aus dem Anleitungspaket Ihrer Organisation oder hier importiert. Eine importierte Anleitung läuft wie eine eingebaute, für die Rollen, die sie nennt.',
+  sources: {
+    bundled: 'Eingebaut',
+    imported: 'Importiert',
+    remote: 'Von Ihrer Organisation',
+  },
+  packStatus: (source, details) => `Anleitungspaket von ${source} – ${details}`,
+  packUpdated: (when, guides) =>
+    `zuletzt aktualisiert ${when} (${count(guides)} ${guides === 1 ? 'Anleitung' : 'Anleitungen'})`,
+  packNotDownloaded: 'noch nicht heruntergeladen',
+  packUnchanged: (when) => `unverändert am ${when}`,
+  packFailed: (reason, when) => `letzter Versuch fehlgeschlagen: ${reason} (${when})`,
+  packMoved: (url) => `Wird jetzt von ${url} geladen.`,
+  allowPack: (origin) => `Waymark erlauben, ${origin} zu erreichen`,
+  checkPack: 'Nach neuen Anleitungen suchen',
+  upToDate: 'Das Anleitungspaket ist aktuell.',
+  checkFailed: (reason) => `Das Anleitungspaket konnte nicht geprüft werden. (${reason})`,
+  permissionFailed: (origin, reason) =>
+    `Waymark konnte nicht um die Erlaubnis bitten, ${origin} zu erreichen. (${reason})`,
+  importHeading: 'Anleitungen importieren',
+  importRules:
+    'Jede Anleitung wird so geprüft, wie {command} sie prüft (abgesehen von Dateiname und Ablage). Eine Anleitung, deren ID Waymark schon hat, ersetzt die vorhandene nur mit einer höheren {version}. Ist etwas falsch, wird nichts importiert.',
+  files: 'Anleitungsdateien (.json)',
+  paste: 'Oder das JSON einer Anleitung einfügen',
+  import: 'Importieren',
+  problemsHeading: (n) =>
+    `Nichts wurde importiert: ${count(n)} ${n === 1 ? 'Problem' : 'Probleme'}`,
+  imported: (guides) => `Importiert: ${guides}.`,
+  importedGuide: (title, version) => `„${title}“ (Version ${version})`,
+  importedReplacing: (title, version, replaced) =>
+    `„${title}“ (Version ${version}, ersetzt Version ${replaced})`,
+  importedReplacingBuiltIn: (title, version, replaced) =>
+    `„${title}“ (Version ${version}, ersetzt die eingebaute Version ${replaced})`,
+  importFailed: (reason) =>
+    `Der Import hat nicht funktioniert; nichts wurde geändert. Versuchen Sie es noch einmal. (${reason})`,
+  tooManyFiles: (max) => `Wählen Sie höchstens ${count(max)} Dateien auf einmal.`,
+  filesUnreadable: (reason) =>
+    `Die Dateien konnten nicht gelesen werden; nichts wurde importiert. (${reason})`,
+  loadFailed: (reason) =>
+    `Die Anleitungen konnten nicht geladen werden. Laden Sie die Seite neu, um es noch einmal zu versuchen. (${reason})`,
+  refreshFailed: (reason) =>
+    `Die Anleitungen wurden importiert, aber diese Liste konnte sich nicht aktualisieren. (${reason})`,
+  listHeading: 'Anleitungen in diesem Browser',
+  loading: 'Wird geladen …',
+  noGuides: 'Keine Anleitungen.',
+  caption:
+    'Alle Anleitungen, mit der Zahl, wie oft das Ziel eines Schritts in diesem Browser nicht gefunden wurde (aus Ihrem eigenen Ereignisprotokoll)',
+  guide: 'Anleitung',
+  version: 'Version',
+  source: 'Herkunft',
+  roles: 'Rollen',
+  targetMissing: 'Ziel hier nicht gefunden',
+  actions: 'Aktionen',
+  overBuiltIn: (version) => `(statt der eingebauten Version ${version})`,
+  times: (n) => `${count(n)}×`,
+  none: 'nie',
+  missingEarlier: (n) => `(+${count(n)} in früheren Versionen)`,
+  removeGuide: (title) => `${title} entfernen`,
+  removeOpen: 'Entfernen …',
+  removeTitle: (title) => `„${title}“ entfernen?`,
+  removeText: 'Dies entfernt die importierte Anleitung aus diesem Browser.',
+  removeBringsBack: (version) => `Die eingebaute Version ${version} kommt zurück.`,
+  removeImportAgain: 'Um sie wieder zu verwenden, importieren Sie sie erneut.',
+  removeKeeps: 'Ihr Fortschritt und Ihre Ereignisse bleiben unter „Meine Aktivität“.',
+  remove: 'Entfernen',
+  cancel: 'Abbrechen',
+  removed: (title) => `„${title}“ entfernt.`,
+  restoredRemote: (version) => `Die Version ${version} Ihrer Organisation gilt wieder.`,
+  restoredBuiltIn: (version) => `Die eingebaute Version ${version} gilt wieder.`,
+  alreadyGone: (title) => `„${title}“ war schon entfernt.`,
+  removeFailed: (reason) =>
+    `Die Anleitung konnte nicht entfernt werden; nichts wurde geändert. (${reason})`,
+} satisfies Messages['library'];
+
+export const popup = {
+  loading: 'Wird geladen …',
+  loadFailed: (reason) => `Waymark konnte nicht geladen werden: ${reason}`,
+  role: 'Ihre Rolle',
+  pause: 'Anleitungen pausieren',
+  saveFailed: (reason) => `Konnte nicht gespeichert werden: ${reason}`,
+  active: 'Läuft: {title}',
+  authoringHeading: 'Anleitungen schreiben',
+  writeGuide: 'Eine Anleitung für diese Seite schreiben',
+  authoringFailed: 'Die Bearbeitung konnte nicht geöffnet werden.',
+  askChampion: (name) => `Nicht weiter? Fragen Sie ${name}`,
+  pageHeading: 'Auf dieser Seite',
+  notHere: 'Waymark läuft nicht auf dieser Seite.',
+  noGuides: (role) => `Keine Anleitungen für ${role} auf dieser Seite.`,
+  targetMissing: (n) => `Ziel hier ${count(n)}× nicht gefunden`,
+  start: 'Starten',
+  startGuide: (title) => `${title} starten`,
+  launchFailed: 'Die Anleitung konnte nicht starten.',
+  checklistHeading: 'Ihre Einarbeitungs-Checkliste',
+  checklistProgress: 'Fortschritt der Checkliste',
+  checklistDone: (done, total) => `${count(done)} von ${count(total)} erledigt`,
+  statuses: {
+    'not-started': 'Nicht begonnen',
+    active: 'Läuft',
+    completed: 'Fertig',
+    dismissed: 'Geschlossen',
+    abandoned: 'Nicht beendet',
+  },
+  activeStep: (n, total) => `Läuft, Schritt ${n} von ${total}`,
+  myActivity: 'Meine Aktivität',
+  activityFailed: (reason) => `„Meine Aktivität“ konnte nicht geöffnet werden: ${reason}`,
+} satisfies Messages['popup'];
 
 export const period = {
   form: 'Zeitraum',

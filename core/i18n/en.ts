@@ -4,6 +4,7 @@
  * CRM pages carries `page`, not the dashboard's words). Guide text is not here: it comes from
  * guides, with their own `locales`.
  */
+import type { Policy } from '../policy';
 import type { Area } from './types';
 
 /** Counts inside sentences, grouped as the language writes them. */
@@ -26,6 +27,7 @@ export const page = {
   retry: 'Try again',
   skipStep: 'Skip this step',
   exit: 'Exit guide',
+  askChampion: (name: string) => `Stuck? Ask ${name}`,
 } satisfies Area;
 
 /** The trainer's authoring panel in the CRM page. */
@@ -106,6 +108,60 @@ export const author = {
 /** The options page as a whole. */
 export const options = {
   documentTitle: 'Waymark – My activity, sync and guides',
+} satisfies Area;
+
+/** Waymark's roles, by id (an id Waymark does not know shows the name it came with). */
+export const roles = {
+  rep: 'Sales rep',
+  manager: 'Sales manager',
+  service: 'Service agent',
+  admin: 'CRM admin',
+  trainer: 'Trainer',
+} satisfies Area;
+
+/** What the organisation's managed policy decides: the options page's summary, and locks. */
+export const managed = {
+  /** Beside every value the user cannot change because the policy sets it. */
+  setByOrg: 'set by your organization',
+  title: 'Managed by your organization',
+  intro:
+    'Your organization set these for Waymark in this browser. Where they apply, they read “set by your organization” and cannot be changed here.',
+  ignoredHeading: 'Ignored',
+  ignoredIntro:
+    'These policy values are not valid, so Waymark ignores each of them as a whole. Everything else applies.',
+  readFailed: (reason: string) => `The organization’s settings could not be read: ${reason}`,
+  tokenSet: 'set',
+  on: 'on',
+  off: 'off',
+  everyMinutes: (n: number) => `every ${count(n)} minute${n === 1 ? '' : 's'}`,
+  syncOnByOrg: 'Sync is turned on by your organization.',
+  syncOffByOrg: 'Sync is turned off by your organization.',
+  intervalByOrg: (n: number) =>
+    `Deliveries every ${count(n)} minute${n === 1 ? '' : 's'}, set by your organization.`,
+  allow: (origin: string) => `Allow Waymark to reach ${origin}`,
+  permissionNeeded: (origin: string) =>
+    `Waymark needs your permission to reach ${origin}, which your organization set.`,
+  rule: (who: string, crm: string | undefined, role: string) =>
+    `${who}${crm ? ` on ${crm}` : ''} → ${role}`,
+  team: (name: string) => `team “${name}”`,
+  profile: (name: string) => `profile “${name}”`,
+  and: ' and ',
+  forRole: (role: string) => `for ${role}`,
+  forTeam: (team: string) => `for team “${team}”`,
+  labels: {
+    endpointUrl: 'Endpoint address',
+    ingestToken: 'Ingest token',
+    guidePackUrl: 'Guide pack address',
+    defaultRole: 'Default role',
+    allowedRoles: 'Roles people may choose',
+    roleRules: 'Roles by CRM team or profile',
+    cohort: 'Rollout cohort',
+    syncEnabled: 'Sync',
+    syncIntervalMinutes: 'Sync interval',
+    locale: 'Language',
+    crmHosts: 'CRM sites Waymark runs on',
+    champions: 'Who to ask',
+  } satisfies Record<keyof Policy, string>,
 } satisfies Area;
 
 /** "My activity" on the options page. */
@@ -203,6 +259,123 @@ export const figures = {
   title: 'My figures',
   intro:
     'The views your organisation’s dashboard shows, computed here from this browser’s own event log only. Nothing is sent to compute them.',
+} satisfies Area;
+
+/**
+ * "Guides" on the options page: the guides in this browser, the organisation's guide pack and
+ * the import. Import problems stay as `npm run guides:check` words them, in English.
+ */
+export const library = {
+  title: 'Guides',
+  intro:
+    'The guides Waymark runs in this browser: built into the extension, from your organization’s guide pack, or imported here. An imported guide runs like a built-in one, for the roles it names.',
+  sources: {
+    bundled: 'Built in',
+    imported: 'Imported',
+    remote: 'From your organization',
+  },
+  packStatus: (source: string, details: string) => `Guide pack from ${source} — ${details}`,
+  packUpdated: (when: string, guides: number) =>
+    `last updated ${when} (${count(guides)} guide${guides === 1 ? '' : 's'})`,
+  packNotDownloaded: 'not downloaded yet',
+  packUnchanged: (when: string) => `unchanged at ${when}`,
+  packFailed: (reason: string, when: string) => `last attempt failed: ${reason} (${when})`,
+  packMoved: (url: string) => `Now fetched from ${url}.`,
+  allowPack: (origin: string) => `Allow Waymark to reach ${origin}`,
+  checkPack: 'Check for new guides',
+  upToDate: 'The guide pack is up to date.',
+  checkFailed: (reason: string) => `The guide pack could not be checked. (${reason})`,
+  permissionFailed: (origin: string, reason: string) =>
+    `Waymark could not ask for permission to reach ${origin}. (${reason})`,
+  importHeading: 'Import guides',
+  /** `{command}` and `{version}` are shown as code. */
+  importRules:
+    'Each guide is checked as {command} checks it (its file name and layout aside). A guide whose id Waymark already has replaces it only with a higher {version}. If anything is wrong, nothing is imported.',
+  files: 'Guide files (.json)',
+  paste: 'Or paste a guide’s JSON',
+  import: 'Import',
+  problemsHeading: (n: number) =>
+    `Nothing was imported: ${count(n)} problem${n === 1 ? '' : 's'}`,
+  imported: (guides: string) => `Imported ${guides}.`,
+  importedGuide: (title: string, version: number) => `“${title}” (version ${version})`,
+  importedReplacing: (title: string, version: number, replaced: number) =>
+    `“${title}” (version ${version}, replacing version ${replaced})`,
+  importedReplacingBuiltIn: (title: string, version: number, replaced: number) =>
+    `“${title}” (version ${version}, replacing the built-in version ${replaced})`,
+  importFailed: (reason: string) =>
+    `The import did not work; nothing was changed. Try again. (${reason})`,
+  tooManyFiles: (max: number) => `Choose at most ${count(max)} files at a time.`,
+  filesUnreadable: (reason: string) =>
+    `The files could not be read; nothing was imported. (${reason})`,
+  loadFailed: (reason: string) =>
+    `The guides could not be loaded. Reload the page to try again. (${reason})`,
+  refreshFailed: (reason: string) =>
+    `The guides were imported, but this list could not refresh. (${reason})`,
+  listHeading: 'Guides in this browser',
+  loading: 'Loading…',
+  noGuides: 'No guides.',
+  caption:
+    'Every guide, with how often a step’s target could not be found in this browser (from your own event log)',
+  guide: 'Guide',
+  version: 'Version',
+  source: 'Source',
+  roles: 'Roles',
+  targetMissing: 'Target missing here',
+  actions: 'Actions',
+  overBuiltIn: (version: number) => `(over built-in version ${version})`,
+  times: (n: number) => `${count(n)}×`,
+  none: 'none',
+  missingEarlier: (n: number) => `(+${count(n)} in earlier versions)`,
+  removeGuide: (title: string) => `Remove ${title}`,
+  removeOpen: 'Remove…',
+  removeTitle: (title: string) => `Remove “${title}”?`,
+  removeText: 'This removes the imported guide from this browser.',
+  removeBringsBack: (version: number) => `The built-in version ${version} comes back.`,
+  removeImportAgain: 'To use it again, import it again.',
+  removeKeeps: 'Your progress and events stay in My activity.',
+  remove: 'Remove',
+  cancel: 'Cancel',
+  removed: (title: string) => `Removed “${title}”.`,
+  restoredRemote: (version: number) => `Your organization’s version ${version} is back.`,
+  restoredBuiltIn: (version: number) => `The built-in version ${version} is back.`,
+  alreadyGone: (title: string) => `“${title}” was already gone.`,
+  removeFailed: (reason: string) =>
+    `The guide could not be removed; nothing was changed. (${reason})`,
+} satisfies Area;
+
+/** The rep's launcher in the toolbar. */
+export const popup = {
+  loading: 'Loading…',
+  loadFailed: (reason: string) => `Waymark could not load: ${reason}`,
+  role: 'Your role',
+  pause: 'Pause guidance',
+  saveFailed: (reason: string) => `Could not save: ${reason}`,
+  /** `{title}` is the guide's title, shown in bold. */
+  active: 'In progress: {title}',
+  authoringHeading: 'Authoring',
+  writeGuide: 'Write a guide on this page',
+  authoringFailed: 'The authoring panel could not open.',
+  askChampion: (name: string) => `Stuck? Ask ${name}`,
+  pageHeading: 'On this page',
+  notHere: 'Waymark does not run on this page.',
+  noGuides: (role: string) => `No guides for ${role} on this page.`,
+  targetMissing: (n: number) => `target missing ${count(n)}× here`,
+  start: 'Start',
+  startGuide: (title: string) => `Start ${title}`,
+  launchFailed: 'The guide could not start.',
+  checklistHeading: 'Your onboarding checklist',
+  checklistProgress: 'Checklist progress',
+  checklistDone: (done: number, total: number) => `${count(done)} of ${count(total)} done`,
+  statuses: {
+    'not-started': 'Not started',
+    active: 'In progress',
+    completed: 'Done',
+    dismissed: 'Closed',
+    abandoned: 'Left unfinished',
+  },
+  activeStep: (n: number, total: number) => `In progress, step ${n} of ${total}`,
+  myActivity: 'My activity',
+  activityFailed: (reason: string) => `Could not open My activity: ${reason}`,
 } satisfies Area;
 
 /** Choosing a snapshot's period and baseline (dashboard and options page). */

@@ -134,7 +134,13 @@ function header(): HTMLElement {
     searchForm,
     h(
       'div',
-      { class: 'user-chip', title: 'Jordan Rivera (Sales)' },
+      {
+        class: 'user-chip',
+        title: 'Jordan Rivera (Sales)',
+        // What a CRM may show of the user's team and profile (Waymark's policy role rules).
+        'data-user-team': 'Sales',
+        'data-user-profile': 'Sales Manager',
+      },
       h('span', { class: 'avatar', 'aria-hidden': 'true' }, 'JR'),
       h('span', { class: 'visually-hidden' }, 'Signed in as Jordan Rivera'),
     ),

@@ -105,12 +105,28 @@ describe('guide registry', () => {
     const pack = [guide('a', 1)];
     await registerBundledGuides(db, pack);
     await importGuides(db, [file(guide('a', 2)), file(guide('b', 1))]);
-    expect(await removeImportedGuide(db, 'a', pack)).toEqual({ removed: true, restored: 1 });
-    expect(await removeImportedGuide(db, 'b', pack)).toEqual({ removed: true, restored: null });
+    expect(await removeImportedGuide(db, 'a', pack)).toEqual({
+      removed: true,
+      restored: 1,
+      restoredFrom: 'bundled',
+    });
+    expect(await removeImportedGuide(db, 'b', pack)).toEqual({
+      removed: true,
+      restored: null,
+      restoredFrom: null,
+    });
     expect(await rows()).toEqual(['a@1:bundled']);
     // Bundled guides and unknown ids are not removed.
-    expect(await removeImportedGuide(db, 'a', pack)).toEqual({ removed: false, restored: null });
-    expect(await removeImportedGuide(db, 'zzz', pack)).toEqual({ removed: false, restored: null });
+    expect(await removeImportedGuide(db, 'a', pack)).toEqual({
+      removed: false,
+      restored: null,
+      restoredFrom: null,
+    });
+    expect(await removeImportedGuide(db, 'zzz', pack)).toEqual({
+      removed: false,
+      restored: null,
+      restoredFrom: null,
+    });
     expect(await rows()).toEqual(['a@1:bundled']);
   });
 });
@@ -225,7 +241,7 @@ describe('guide library', () => {
       }),
     ]);
 
-    expect(await lib.remove('a')).toEqual({ removed: true, restored: 1 });
+    expect(await lib.remove('a')).toEqual({ removed: true, restored: 1, restoredFrom: 'bundled' });
     expect((await registeredGuides(db)).map((g) => `${g.id}@${g.version}`)).toEqual(['a@1', 'b@1']);
     expect(onGuides).toHaveBeenCalledTimes(3);
   });
@@ -263,7 +279,7 @@ describe('guide library', () => {
 describe('guide messages', () => {
   const handlers = () => {
     const imported = vi.fn(async () => ({ imported: [], problems: [] }));
-    const removed = vi.fn(async () => ({ removed: true, restored: null }));
+    const removed = vi.fn(async () => ({ removed: true, restored: null, restoredFrom: null }));
     return {
       imported,
       removed,

@@ -90,6 +90,7 @@ describe('in a German browser', () => {
       reveal: noop,
       toggle: noop,
       answer: noop,
+      askChampion: noop,
     };
     const { container } = render(
       <StepCard
@@ -100,10 +101,14 @@ describe('in a German browser', () => {
         total={3}
         anchored={false}
         expanded
+        champion={{ name: 'Dana', link: 'https://chat.example/c/sales' }}
         on={on}
       />,
     );
     expect(container.textContent).toContain('Schritt 2 von 3');
+    expect(container.querySelector('.wm-champion a')?.textContent).toBe(
+      'Nicht weiter? Fragen Sie Dana',
+    );
     const buttons = [...container.querySelectorAll('button')];
     expect(buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual([
       'Anleitung schließen',
