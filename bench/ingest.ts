@@ -104,6 +104,7 @@ function browserBatch(random: () => number): Signal[] {
       count: 1,
       contributor: 1,
       scoreSum: score,
+      cohort: '',
       ...fields,
     };
     const key = signalKey(s);

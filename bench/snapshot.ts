@@ -50,6 +50,7 @@ export const SNAPSHOT_GOAL_MS = 300;
 const SOURCES = [
   'server/seed/demoData.ts',
   'core/walkthrough.ts',
+  'core/workflow.ts',
   'core/match.ts',
   'core/fieldRules.ts',
   'core/signals.ts',

@@ -72,7 +72,7 @@ export function aggregateSignals(
   for (const event of events) {
     if (!COUNTED.has(event.kind)) continue;
     const day = utcDay(event.at);
-    const base = {
+    const base: Omit<CounterFields, 'kind' | 'pageType'> = {
       day,
       role: event.role,
       crm: event.crm,
@@ -80,6 +80,7 @@ export function aggregateSignals(
       guide: '',
       step: '',
       field: '',
+      cohort: event.cohort ?? '',
     };
     const week = isoWeek(event.at);
     if (!reported.activeDays.includes(day)) {

@@ -1,15 +1,25 @@
 /**
  * Anonymized adoption signals: the only thing that ever leaves the browser. Daily counters keyed
- * by (day, role, crm, kind, guide, version, step, page type, field), plus "first time" flags the
+ * by (day, role, crm, kind, guide, version, step, page type, field, cohort), plus "first time" flags the
  * browser computes itself so that the endpoint can count distinct users without any user or
  * install identifier. Shared by the extension (which builds them) and the endpoint (which
  * validates and stores them).
  */
 import { z } from 'zod';
 import { CRM_IDS } from './adapters/types';
-import { COUNTED_EVENT_KINDS } from './usage';
+import { COHORTS, COUNTED_EVENT_KINDS } from './usage';
 
+/**
+ * Still 1 with `cohort`: the field is optional on the wire and defaults to '', so batches of
+ * extensions that predate cohorts stay valid and mean what they meant. The other way round needs
+ * care: an endpoint that predates cohorts refuses the unknown field (the schema is strict), so
+ * endpoints are upgraded before extensions that send cohorts.
+ */
 export const SIGNAL_SCHEMA_VERSION = 1;
+
+/** A counter's cohort: one of `COHORTS`, or '' for counters of browsers that predate cohorts. */
+export const SIGNAL_COHORTS = ['', ...COHORTS] as const;
+export type SignalCohort = (typeof SIGNAL_COHORTS)[number];
 
 /**
  * Counter kinds. Usage event kinds are counted as they are; the `first.*` kinds are the
@@ -54,9 +64,14 @@ export const signalSchema = z
     contributor: z.union([z.literal(0), z.literal(1)]),
     /** Survey scores summed (mean = scoreSum / count); 0 for other kinds. */
     scoreSum: z.number().int().min(0).max(10_000_000),
+    /** How guidance reached the browser (core/usage.ts); absent from pre-cohort browsers. */
+    cohort: z.enum(SIGNAL_COHORTS).default(''),
   })
   .strict();
+/** A signal as validated (cohort filled in). */
 export type Signal = z.infer<typeof signalSchema>;
+/** A signal as it may arrive: `cohort` may be missing. */
+export type SignalInput = z.input<typeof signalSchema>;
 
 export const signalBatchSchema = z
   .object({
@@ -70,5 +85,9 @@ export type SignalBatch = z.infer<typeof signalBatchSchema>;
 
 /** The counter key of a signal, as the endpoint stores it (everything but the numbers). */
 export function signalKey(s: Omit<Signal, 'count' | 'contributor' | 'scoreSum'>): string {
-  return [s.day, s.role, s.crm, s.kind, s.guide, s.version, s.step, s.pageType, s.field].join('|');
+  const key = [s.day, s.role, s.crm, s.kind, s.guide, s.version, s.step, s.pageType, s.field];
+  // Without a cohort the key is the one browsers kept before cohorts existed (`contributed` in
+  // their reported state), so an upgrade mid-day does not flag the same counter twice.
+  if (s.cohort) key.push(s.cohort);
+  return key.join('|');
 }

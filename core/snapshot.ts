@@ -21,6 +21,8 @@
  */
 import { isoWeek } from './days';
 import type { SignalKind } from './signals';
+import { differenceInterval, wilsonInterval } from './stats';
+import { COHORTS, type Cohort } from './usage';
 
 /** One stored counter: a signal key with its sums over all browsers for that day. */
 export interface CounterRow {
@@ -33,6 +35,8 @@ export interface CounterRow {
   step: string;
   pageType: string;
   field: string;
+  /** One of `COHORTS`, or '' for counters of browsers that predate cohorts. */
+  cohort: string;
   count: number;
   /** Distinct browsers that sent this key that day. */
   contributors: number;
@@ -161,6 +165,69 @@ export interface RoleTraining extends Compared<RoleTrainingMetrics> {
   guides: ({ guide: string } & Compared<TrainingMetrics>)[];
 }
 
+/** A 95 % interval of a rate or a difference of rates, as shares (0.1 is 10 %). */
+export interface RateInterval {
+  lower: number;
+  upper: number;
+}
+
+/** Where the most runs of a workflow were abandoned. */
+export interface AbandonPoint {
+  step: string;
+  abandoned: number;
+}
+
+/** A field left empty on one of the guide's pages. */
+export interface EmptyField {
+  pageType: string;
+  field: string;
+  empty: number;
+}
+
+/**
+ * One cohort's runs of one workflow. Every cell is built from that cohort's rows only, so k
+ * applies to each cohort on its own. For `guided` a run is one of the guide's own walkthroughs
+ * (`guide.*`) or a workflow done without opening it (`workflow.*`); for `control` and `observe`,
+ * where nothing is shown, only the latter.
+ */
+export interface CohortWorkflowMetrics {
+  started: Cell;
+  completed: Cell;
+  abandoned: Cell;
+  /** completed / started, at most 1 (a run started before the period may complete in it). */
+  completionRate: Cell;
+  /** Wilson 95 % interval of the completion rate, from `completed` of `started`. */
+  completionInterval: RateInterval | Suppressed;
+  /** The step with the most abandoned runs; null when no run was abandoned. */
+  abandonPoint: AbandonPoint | Suppressed | null;
+  /** On the pages the guide's runs touched, most first; fields below k are left out. */
+  emptyFields: EmptyField[];
+}
+
+export interface WorkflowComparison {
+  guided: CohortWorkflowMetrics;
+  control: CohortWorkflowMetrics;
+  observe: CohortWorkflowMetrics;
+  /**
+   * Completion rate guided − control with Newcombe's 95 % interval; null unless both rates are
+   * figures. An interval that excludes 0 is unlikely to be noise.
+   */
+  difference: (RateInterval & { difference: number }) | null;
+}
+
+export interface GuideWorkflow extends WorkflowComparison {
+  /** The guide id: all its versions together. */
+  guide: string;
+  /** The same figures over the baseline period (typically observe-only, before roll-out). */
+  baseline?: WorkflowComparison;
+  /**
+   * Guided completion in the period − observe completion in the baseline, with Newcombe's
+   * interval; null unless both are figures. The two periods are treated as independent samples,
+   * although a browser can be in both.
+   */
+  baselineDifference?: (RateInterval & { difference: number }) | null;
+}
+
 export interface Snapshot {
   k: number;
   period: Period & { days: number };
@@ -176,6 +243,8 @@ export interface Snapshot {
   surveys: ({ guide: string; version: number } & Compared<SurveyMetrics>)[];
   /** Page types ranked by the problems of their fields, most first. */
   fields: FieldPage[];
+  /** Completion per cohort for each guide with runs or workflows, by guide id. */
+  workflows: GuideWorkflow[];
 }
 
 export interface SnapshotOptions {
@@ -242,10 +311,14 @@ class Tally {
   scoreSum = 0;
   private readonly contributors = new Map<string, number>();
 
-  add(row: CounterRow): void {
+  /**
+   * `source` separates rows of different kinds summed into one cell (a guide run and a passive
+   * workflow): one browser may send both on a day, so their contributors are not added up.
+   */
+  add(row: CounterRow, source = ''): void {
     this.count += row.count;
     this.scoreSum += row.scoreSum;
-    const bucket = distinctWithin(row);
+    const bucket = `${distinctWithin(row)}${source}`;
     this.contributors.set(bucket, (this.contributors.get(bucket) ?? 0) + row.contributors);
   }
 
@@ -303,10 +376,10 @@ function deltas<M extends object>(current: M, baseline: M): M {
 class Tallies {
   private readonly map = new Map<string, Tally>();
 
-  add(key: string, row: CounterRow): void {
+  add(key: string, row: CounterRow, source = ''): void {
     let tally = this.map.get(key);
     if (!tally) this.map.set(key, (tally = new Tally()));
-    tally.add(row);
+    tally.add(row, source);
   }
 
   get(key: string): Tally | undefined {
@@ -495,6 +568,186 @@ function periodFigures(
   return { daily, roles: roleFigures, guides, steps, fields, training };
 }
 
+// ---- Workflows: guided vs control ----
+
+type RunOutcome = 'started' | 'completed' | 'abandoned';
+
+/** The run outcome a kind stands for, and whether it is a guide's own run or a passive one. */
+const RUN_KINDS: Partial<Record<SignalKind, { outcome: RunOutcome; passive: boolean }>> = {
+  'guide.started': { outcome: 'started', passive: false },
+  'guide.completed': { outcome: 'completed', passive: false },
+  'guide.abandoned': { outcome: 'abandoned', passive: false },
+  'workflow.started': { outcome: 'started', passive: true },
+  'workflow.completed': { outcome: 'completed', passive: true },
+  'workflow.abandoned': { outcome: 'abandoned', passive: true },
+};
+
+function isCohort(cohort: string): cohort is Cohort {
+  return (COHORTS as readonly string[]).includes(cohort);
+}
+
+/** The figures of every guide with runs in the period, by guide id. */
+function workflowFigures(
+  rows: readonly CounterRow[],
+  period: Period,
+  k: number,
+): Map<string, WorkflowComparison> {
+  const tallies = new Tallies();
+  const guides = new Set<string>();
+  const pages = new Map<string, Set<string>>();
+  const abandonSteps = new Map<string, Set<string>>();
+  const emptyFields = new Map<Cohort, Map<string, { pageType: string; field: string }>>();
+  const pageOf = (guide: string) => {
+    let set = pages.get(guide);
+    if (!set) pages.set(guide, (set = new Set()));
+    return set;
+  };
+
+  for (const row of rows) {
+    if (!inPeriod(row.day, period) || !isCohort(row.cohort)) continue;
+    if (row.kind === 'field.empty') {
+      let fields = emptyFields.get(row.cohort);
+      if (!fields) emptyFields.set(row.cohort, (fields = new Map()));
+      const key = `${row.pageType}${sep}${row.field}`;
+      fields.set(key, { pageType: row.pageType, field: row.field });
+      tallies.add(`empty${sep}${row.cohort}${sep}${key}`, row);
+      if (row.guide && row.pageType) pageOf(row.guide).add(row.pageType);
+      continue;
+    }
+    if (!row.guide) continue;
+    if (row.pageType && (row.kind.startsWith('guide.') || row.kind.startsWith('step.'))) {
+      pageOf(row.guide).add(row.pageType);
+    }
+    const run = RUN_KINDS[row.kind];
+    // Control and observe installs are shown no guidance: a guide run there is not theirs.
+    if (!run || (!run.passive && row.cohort !== 'guided')) continue;
+    if (row.pageType) pageOf(row.guide).add(row.pageType);
+    guides.add(row.guide);
+    const source = run.passive ? `${sep}passive` : '';
+    const cell = `${run.outcome}${sep}${row.cohort}${sep}${row.guide}`;
+    tallies.add(cell, row, source);
+    if (run.outcome === 'abandoned' && row.step) {
+      const key = `${row.cohort}${sep}${row.guide}`;
+      let steps = abandonSteps.get(key);
+      if (!steps) abandonSteps.set(key, (steps = new Set()));
+      steps.add(row.step);
+      tallies.add(`${cell}${sep}${row.step}`, row, source);
+    }
+  }
+
+  const figures = new Map<string, WorkflowComparison>();
+  for (const guide of guides) {
+    const ofCohort = (cohort: Cohort): CohortWorkflowMetrics => {
+      const cell = (outcome: RunOutcome) =>
+        countCell(tallies.get(`${outcome}${sep}${cohort}${sep}${guide}`), k);
+      const started = cell('started');
+      const completed = cell('completed');
+      const abandoned = cell('abandoned');
+      const rate = completionOf(completed, started);
+      let abandonPoint: AbandonPoint | Suppressed | null = null;
+      const steps = abandonSteps.get(`${cohort}${sep}${guide}`);
+      if (steps) {
+        // Steps below k are passed over: the point shown is the worst step that is a figure.
+        let best: AbandonPoint | null = null;
+        for (const step of [...steps].sort()) {
+          const n = countCell(
+            tallies.get(`abandoned${sep}${cohort}${sep}${guide}${sep}${step}`),
+            k,
+          );
+          if (!isSuppressed(n) && (!best || n > best.abandoned)) best = { step, abandoned: n };
+        }
+        abandonPoint = best ?? SUPPRESSED;
+      }
+      const onPages = pages.get(guide) ?? new Set<string>();
+      const empty: EmptyField[] = [];
+      for (const [key, id] of emptyFields.get(cohort) ?? []) {
+        if (!onPages.has(id.pageType)) continue;
+        const n = countCell(tallies.get(`empty${sep}${cohort}${sep}${key}`), k);
+        if (!isSuppressed(n)) empty.push({ ...id, empty: n });
+      }
+      empty.sort(
+        (a, b) =>
+          b.empty - a.empty ||
+          a.pageType.localeCompare(b.pageType) ||
+          a.field.localeCompare(b.field),
+      );
+      return {
+        started,
+        completed,
+        abandoned,
+        completionRate: rate.rate,
+        completionInterval: rate.interval,
+        abandonPoint,
+        emptyFields: empty,
+      };
+    };
+    const guided = ofCohort('guided');
+    const control = ofCohort('control');
+    figures.set(guide, {
+      guided,
+      control,
+      observe: ofCohort('observe'),
+      difference: rateDifference(guided, control),
+    });
+  }
+  return figures;
+}
+
+/** completed / started with its Wilson interval; completions beyond the starts count as starts. */
+function completionOf(
+  completed: Cell,
+  started: Cell,
+): { rate: Cell; interval: RateInterval | Suppressed } {
+  if (isSuppressed(completed) || isSuppressed(started) || started === 0) {
+    return { rate: SUPPRESSED, interval: SUPPRESSED };
+  }
+  const successes = Math.min(completed, started);
+  const { lower, upper } = wilsonInterval(successes, started);
+  return {
+    rate: round(successes / started, 4),
+    interval: { lower: round(lower, 4), upper: round(upper, 4) },
+  };
+}
+
+/** Completion of `a` − completion of `b`, with Newcombe's interval, when both are figures. */
+function rateDifference(
+  a: CohortWorkflowMetrics,
+  b: CohortWorkflowMetrics,
+): (RateInterval & { difference: number }) | null {
+  if (isSuppressed(a.completionRate) || isSuppressed(b.completionRate)) return null;
+  const trials = (m: CohortWorkflowMetrics) => m.started as number;
+  const successes = (m: CohortWorkflowMetrics) => Math.min(m.completed as number, trials(m));
+  const d = differenceInterval(successes(a), trials(a), successes(b), trials(b));
+  return {
+    difference: round(d.difference, 4),
+    lower: round(d.lower, 4),
+    upper: round(d.upper, 4),
+  };
+}
+
+function workflowSection(
+  rows: readonly CounterRow[],
+  period: Period,
+  baseline: Period | null,
+  k: number,
+): GuideWorkflow[] {
+  const now = workflowFigures(rows, period, k);
+  const before = baseline ? workflowFigures(rows, baseline, k) : null;
+  const out: GuideWorkflow[] = [];
+  for (const guide of union(now.keys(), before?.keys() ?? []).sort()) {
+    const current = now.get(guide) ?? EMPTY_WORKFLOW;
+    const previous = before ? (before.get(guide) ?? EMPTY_WORKFLOW) : undefined;
+    const item: GuideWorkflow = { guide, ...current };
+    if (previous) {
+      item.baseline = previous;
+      item.baselineDifference = rateDifference(current.guided, previous.observe);
+    }
+    if (nothingShown({ ...current, ...(previous ? { baseline: previous } : {}) })) continue;
+    out.push(item);
+  }
+  return out;
+}
+
 // ---- Both periods ----
 
 function compare<M extends object>(
@@ -567,6 +820,21 @@ const EMPTY_STEP = allSuppressed<StepMetrics>(STEP_METRICS);
 const EMPTY_FIELD = allSuppressed<FieldMetrics>(FIELD_METRICS);
 const EMPTY_TRAINING = allSuppressed<TrainingMetrics>(TRAINING_METRICS);
 const EMPTY_ROLE_TRAINING = allSuppressed<RoleTrainingMetrics>(ROLE_TRAINING_METRICS);
+const EMPTY_COHORT_WORKFLOW: CohortWorkflowMetrics = {
+  started: SUPPRESSED,
+  completed: SUPPRESSED,
+  abandoned: SUPPRESSED,
+  completionRate: SUPPRESSED,
+  completionInterval: SUPPRESSED,
+  abandonPoint: null,
+  emptyFields: [],
+};
+const EMPTY_WORKFLOW: WorkflowComparison = {
+  guided: EMPTY_COHORT_WORKFLOW,
+  control: EMPTY_COHORT_WORKFLOW,
+  observe: EMPTY_COHORT_WORKFLOW,
+  difference: null,
+};
 
 function union<T>(a: Iterable<T>, b: Iterable<T>): T[] {
   return [...new Set([...a, ...b])];
@@ -678,6 +946,7 @@ export function buildSnapshot(rows: readonly CounterRow[], options: SnapshotOpti
     training,
     surveys,
     fields,
+    workflows: workflowSection(rows, period, baseline, k),
   };
 }
 

@@ -11,8 +11,13 @@ import {
   TRAINING_METRICS,
   USER_METRICS,
   type Cell,
+  type CohortWorkflowMetrics,
+  type RateInterval,
   type Snapshot,
+  type Suppressed,
+  type WorkflowComparison,
 } from '../core/snapshot';
+import { COHORTS } from '../core/usage';
 
 export const CSV_COLUMNS = [
   'section',
@@ -27,13 +32,23 @@ export const CSV_COLUMNS = [
   'value',
   'baseline',
   'delta',
+  /** Last, so that spreadsheets reading the columns before it by position keep working. */
+  'cohort',
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 type Row = Partial<Record<Column, string | number>>;
 
 export const SUPPRESSED_TEXT = 'fewer than k';
 
-const TEXT_COLUMNS = new Set<Column>(['section', 'role', 'guide', 'step', 'pageType', 'field']);
+const TEXT_COLUMNS = new Set<Column>([
+  'section',
+  'role',
+  'guide',
+  'step',
+  'pageType',
+  'field',
+  'cohort',
+]);
 
 function cell(value: Cell | undefined): string {
   if (value === undefined) return '';
@@ -123,6 +138,92 @@ export function snapshotRows(snapshot: Snapshot): Row[] {
         ),
       );
     }
+  }
+  rows.push(...workflowRows(snapshot));
+  return rows;
+}
+
+/** The workflow figures of one cohort that are single cells, in export order. */
+const COHORT_WORKFLOW_CELLS = ['started', 'completed', 'abandoned', 'completionRate'] as const;
+
+function intervalCell(
+  interval: RateInterval | Suppressed | null | undefined,
+  end: 'lower' | 'upper',
+): string {
+  if (interval === undefined) return '';
+  if (interval === null) return '';
+  return 'suppressed' in interval ? SUPPRESSED_TEXT : String(interval[end]);
+}
+
+/**
+ * A cohort's figures with the baseline's beside; its abandon point and empty fields, which name
+ * steps and fields, as rows of their own per period.
+ */
+function cohortRows(
+  ids: Row,
+  now: CohortWorkflowMetrics,
+  before: CohortWorkflowMetrics | undefined,
+): Row[] {
+  const rows: Row[] = COHORT_WORKFLOW_CELLS.map((name) => ({
+    ...ids,
+    metric: name,
+    value: cell(now[name]),
+    baseline: before ? cell(before[name]) : '',
+  }));
+  for (const end of ['lower', 'upper'] as const) {
+    rows.push({
+      ...ids,
+      metric: `completionRate${end === 'lower' ? 'Lower' : 'Upper'}`,
+      value: intervalCell(now.completionInterval, end),
+      baseline: before ? intervalCell(before.completionInterval, end) : '',
+    });
+  }
+  const periods: [CohortWorkflowMetrics, 'value' | 'baseline'][] = [[now, 'value']];
+  if (before) periods.push([before, 'baseline']);
+  for (const [m, column] of periods) {
+    const point = m.abandonPoint;
+    if (point) {
+      rows.push({
+        ...ids,
+        step: 'suppressed' in point ? '' : point.step,
+        metric: 'abandonPoint',
+        [column]: 'suppressed' in point ? SUPPRESSED_TEXT : point.abandoned,
+      });
+    }
+    for (const f of m.emptyFields) {
+      rows.push({
+        ...ids,
+        pageType: f.pageType,
+        field: f.field,
+        metric: 'leftEmpty',
+        [column]: f.empty,
+      });
+    }
+  }
+  return rows;
+}
+
+function differenceRows(ids: Row, d: WorkflowComparison['difference'] | undefined): Row[] {
+  if (!d) return [];
+  return [
+    { ...ids, metric: 'completionRateDifference', value: d.difference },
+    { ...ids, metric: 'completionRateDifferenceLower', value: d.lower },
+    { ...ids, metric: 'completionRateDifferenceUpper', value: d.upper },
+  ];
+}
+
+function workflowRows(snapshot: Snapshot): Row[] {
+  const rows: Row[] = [];
+  for (const w of snapshot.workflows) {
+    const ids = { section: 'workflows', guide: w.guide };
+    for (const cohort of COHORTS) {
+      rows.push(...cohortRows({ ...ids, cohort }, w[cohort], w.baseline?.[cohort]));
+    }
+    rows.push(...differenceRows({ ...ids, cohort: 'guided-control' }, w.difference));
+    // Guided now against observe-only before the roll-out (the baseline period).
+    rows.push(
+      ...differenceRows({ ...ids, cohort: 'guided-baselineObserve' }, w.baselineDifference),
+    );
   }
   return rows;
 }

@@ -1,7 +1,7 @@
 /**
  * The snapshot views, shared by the endpoint's dashboard (team figures) and the options page
- * (this browser's own figures): active users, guide funnels, training per role, fields left empty
- * or invalid, and surveys, each with the baseline and the change beside it when one is chosen.
+ * (this browser's own figures): active users, guide funnels, guided vs control per workflow,
+ * training per role, fields left empty or invalid, and surveys, each with the baseline and the change beside it when one is chosen.
  */
 import type { ComponentChildren } from 'preact';
 import {
@@ -15,6 +15,7 @@ import {
 import { BASELINE_COLOUR, ChartFigure, SERIES_COLOURS, type Series } from './Chart';
 import { chartValue, formatCell, formatDelta, formatPeriod, type FigureKind } from './format';
 import { TEXT } from '../pageText';
+import { Workflows } from './Workflows';
 
 const T = TEXT.snapshot;
 
@@ -563,6 +564,7 @@ export function SnapshotView({
       </p>
       <ActiveUsers snapshot={snapshot} labels={labels} />
       <Guides snapshot={snapshot} labels={labels} />
+      <Workflows snapshot={snapshot} labels={labels.guides} />
       <Training snapshot={snapshot} labels={labels} />
       <Fields snapshot={snapshot} />
       <Surveys snapshot={snapshot} labels={labels} />

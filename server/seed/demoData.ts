@@ -17,6 +17,11 @@
  *   have them, and fields are left empty less and less;
  * - one step of one guide is where many runs stop (the drop-off hotspot), and one field is left
  *   empty far more often than the others;
+ * - everybody does the guides' workflows (logging a call, updating the next step…) on their own
+ *   too, which the extension tracks passively (`workflow.*`). Before the roll-out every browser
+ *   is observe-only (cohort `observe`); from it on a random quarter is the control group
+ *   (`control`: no guides shown, workflows still measured) and finishes fewer workflows than the
+ *   others (`guided`, once their wave has the guides; `observe` until then);
  * - managers answer the survey of their guide; some targets go missing; weekends are quiet.
  *
  * Pure and deterministic: the same options give the same batches, batch ids included. Every
@@ -36,7 +41,7 @@ import {
   type SignalKind,
 } from '../../core/signals';
 import { addDays, type Period } from '../../core/snapshot';
-import type { EventKind, UsageEvent } from '../../core/usage';
+import type { Cohort, EventKind, UsageEvent } from '../../core/usage';
 import {
   advanceRun,
   shouldAutoLaunch,
@@ -44,6 +49,7 @@ import {
   type GuideRun,
   type RunAction,
 } from '../../core/walkthrough';
+import { isWorkflow, performStep, sweepWorkflow, workflowSteps } from '../../core/workflow';
 
 // ---- Options ----
 
@@ -146,6 +152,8 @@ export interface DemoPlan {
   dropOff: { guide: string; version: number; step: string };
   /** The field left empty far more than the others. */
   emptyField: { pageType: string; field: string };
+  /** Share of the browsers held back as the control group from the roll-out on. */
+  controlShare: number;
   /** Equal periods from the roll-out on and just before it: the comparison to look at. */
   look: { period: Period; baseline: Period };
 }
@@ -369,6 +377,18 @@ const WAVE_SHARES: readonly (readonly [number, number])[] = [
 ];
 const WAVE_GAP_DAYS = 7;
 
+/** The control group: this share of browsers is shown no guidance after the roll-out. */
+export const CONTROL_SHARE = 0.25;
+
+/**
+ * Doing a guide's workflow on one's own (no guidance on screen): the chance a person sets out to
+ * on a working day, and the share that gets to the end. People who completed the guide's
+ * walkthrough have learned it and finish more often.
+ */
+const WORKFLOW_PER_DAY = 0.6;
+const WORKFLOW_COMPLETION = 0.45;
+const WORKFLOW_COMPLETION_LEARNED = 0.85;
+
 // ---- The pack, compiled for simulation ----
 
 type Outcome = 'complete' | 'skip' | 'exit' | 'abandon';
@@ -388,6 +408,8 @@ interface GuidePlan {
   pages: readonly string[];
   use: GuideUse;
   steps: StepPlan[];
+  /** The steps a page can see done (core/workflow.ts), when the guide defines a workflow. */
+  workflow: readonly string[] | null;
 }
 
 interface FieldPlan {
@@ -425,6 +447,7 @@ function compileGuides(guides: readonly Guide[]): {
     guide,
     pages: concretePages(guide.match.page),
     use: GUIDE_USE[guide.id] ?? DEFAULT_USE,
+    workflow: isWorkflow(guide) ? workflowSteps(guide).map((step) => step.id) : null,
     steps: guide.steps.map((step): StepPlan => {
       const anchored = 'target' in step;
       const on = step.advance?.on ?? 'next';
@@ -537,6 +560,8 @@ interface Browser {
   joins: number;
   /** Day index from which this browser runs the guides: its roll-out wave. */
   enabled: number;
+  /** Held back from the roll-out on: shown no guides, its workflows measured all the same. */
+  control: boolean;
   reported: ReportedState;
   /** ISO weeks and guide versions this browser already flagged (the counted aggregation). */
   weeks: Set<string>;
@@ -578,6 +603,8 @@ function newBrowser(
     carelessness: 0.4 + 2.4 * random() * random(),
     joins: random() < 0.08 ? Math.floor(random() * days) : 0,
     enabled: waves[pick(WAVE_SHARES, random)] ?? days,
+    // A stream of its own, so that drawing the control group leaves every other draw as it was.
+    control: mulberry32(streamSeed(seed, 'control', index))() < CONTROL_SHARE,
     reported: EMPTY_REPORTED,
     weeks: new Set(),
     completed: new Set(),
@@ -591,6 +618,8 @@ interface DayContext {
   day: string;
   week: string;
   dayIndex: number;
+  /** Day index of the roll-out: before it every browser is observe-only. */
+  rollout: number;
   start: number;
   weekend: boolean;
   monday: boolean;
@@ -614,6 +643,14 @@ type SimEvent = Omit<UsageEvent, 'role' | 'crm' | 'at'>;
 /** Where a browser's events go: its event log, or straight into its day's counters. */
 type EventSink = (event: SimEvent, at: number) => void;
 
+/** How guidance reaches the browser that day (core/usage.ts). */
+function cohortOf(b: Browser, ctx: DayContext): Cohort {
+  if (ctx.dayIndex < ctx.rollout) return 'observe';
+  if (b.control) return 'control';
+  // Until its wave has the guides, a browser still only measures.
+  return ctx.dayIndex >= b.enabled ? 'guided' : 'observe';
+}
+
 /** One browser's day in the CRM; false when this person did not work that day. */
 function simulateDay(b: Browser, ctx: DayContext, record: EventSink): boolean {
   const { random, role } = b;
@@ -624,10 +661,11 @@ function simulateDay(b: Browser, ctx: DayContext, record: EventSink): boolean {
   const dayEnd = ctx.start + DAY_MS - 1;
   let at = ctx.start + 7 * 60 * MINUTE + random() * 150 * MINUTE;
   let page = 'home';
-  const push = (event: SimEvent, when = at) => record(event, Math.min(when, dayEnd));
+  const cohort = cohortOf(b, ctx);
+  const push = (event: SimEvent, when = at) => record({ ...event, cohort }, Math.min(when, dayEnd));
   const audience = { role, cohorts: [], seed: b.installSeed, today: ctx.day };
   const since = ctx.dayIndex - b.enabled;
-  const visible = since >= 0 ? ctx.guides.filter((g) => inRollout(g.guide, audience)) : [];
+  const visible = cohort === 'guided' ? ctx.guides.filter((g) => inRollout(g.guide, audience)) : [];
   // 0 before this browser's wave, rising to 1 as its person discovers the guides.
   const ramp = since >= 0 ? Math.min(1, (since + 1) / RAMP_DAYS) : 0;
 
@@ -748,6 +786,59 @@ function simulateDay(b: Browser, ctx: DayContext, record: EventSink): boolean {
     b.runs.set(guide.id, run);
   };
 
+  /** The guide's workflow done without guidance, as the extension tracks it passively. */
+  const doWorkflow = (plan: GuidePlan, steps: readonly string[]) => {
+    const { guide } = plan;
+    if (!plan.pages.includes(page)) {
+      at += between(random, 10, 60) * SECOND;
+      view(plan.pages[0] as string);
+    }
+    const learned = b.runs.get(guide.id)?.status === 'completed';
+    const target = learned ? WORKFLOW_COMPLETION_LEARNED : WORKFLOW_COMPLETION;
+    // Each step after the first is reached with the same chance, so that all of them are
+    // reached with `target`, times how keen this person is.
+    const onward = Math.pow(
+      Math.min(1, target * (0.75 + 0.5 * b.affinity)),
+      1 / (steps.length - 1),
+    );
+    let progress: ReturnType<typeof performStep>['progress'];
+    const emit = (events: ReturnType<typeof performStep>['events'], when = at) => {
+      for (const e of events) {
+        push(
+          {
+            kind: e.kind,
+            pageType: page,
+            guideId: guide.id,
+            guideVersion: guide.version,
+            stepId: e.stepId,
+          },
+          when,
+        );
+      }
+    };
+    for (let i = 0; i < steps.length; i++) {
+      if (i > 0 && random() >= onward) break;
+      at += between(random, 10, 90) * SECOND;
+      const done = performStep(progress, guide, steps[i] as string, at);
+      progress = done.progress;
+      emit(done.events);
+    }
+    if (progress?.status === 'active') {
+      // Recorded by the background's sweep once the workflow has sat idle long enough.
+      const later = at + between(random, 31, 90) * MINUTE;
+      emit(sweepWorkflow(progress, guide, later).events, later);
+    }
+  };
+
+  // The workflows this person does on their own today (any cohort), and when.
+  const workflowIntents = new Map<number, GuidePlan>();
+  for (const g of ctx.guides) {
+    if (!g.workflow || !g.guide.roles.includes(role)) continue;
+    if (random() < WORKFLOW_PER_DAY * (0.5 + 0.5 * b.affinity)) {
+      workflowIntents.set(Math.floor(random() * 1_000_000), g);
+    }
+  }
+
   const busier = 1 + 0.1 * ramp; // the CRM itself gets used more as people settle in
   const views = Math.max(
     1,
@@ -796,14 +887,26 @@ function simulateDay(b: Browser, ctx: DayContext, record: EventSink): boolean {
     }
   };
 
+  const workflowsAt = new Map<number, GuidePlan>();
+  for (const [draw, g] of workflowIntents) {
+    const slot = draw % views;
+    if (!workflowsAt.has(slot)) workflowsAt.set(slot, g);
+  }
+  const workflowHere = (slot: number) => {
+    const plan = workflowsAt.get(slot);
+    if (plan?.workflow) doWorkflow(plan, plan.workflow);
+  };
+
   view('home');
   guidesHere(0);
+  workflowHere(0);
   for (let i = 1; i < views; i++) {
     at += between(random, 1, 12) * MINUTE;
     const from = page;
     view(nextPage(role, from, random));
     if (isEdit(from) && random() < 0.85) save(from);
     guidesHere(i);
+    workflowHere(i);
   }
   if (isEdit(page) && random() < 0.85) save(page);
   return true;
@@ -845,8 +948,9 @@ function countedDay(b: Browser, ctx: DayContext): Signal[] {
     step: string,
     field: string,
     score: number,
+    cohort: Cohort | '',
   ) => {
-    const key = `${kind}\u0000${pageType}\u0000${guide}\u0000${version}\u0000${step}\u0000${field}`;
+    const key = `${kind}\u0000${pageType}\u0000${guide}\u0000${version}\u0000${step}\u0000${field}\u0000${cohort}`;
     const known = counters.get(key);
     if (known) {
       known.count += 1;
@@ -866,26 +970,28 @@ function countedDay(b: Browser, ctx: DayContext): Signal[] {
       count: 1,
       contributor: 1,
       scoreSum: score,
+      cohort,
     });
   };
   simulateDay(b, ctx, (e) => {
+    const cohort = e.cohort ?? '';
     if (counters.size === 0) {
-      add('first.activeDay', '', '', 0, '', '', 0);
+      add('first.activeDay', '', '', 0, '', '', 0, cohort);
       if (!b.weeks.has(ctx.week)) {
         b.weeks.add(ctx.week);
-        add('first.activeWeek', '', '', 0, '', '', 0);
+        add('first.activeWeek', '', '', 0, '', '', 0, cohort);
       }
     }
     const guide = e.guideId ?? '';
     const version = e.guideVersion ?? 0;
     const field = e.field ?? '';
     const score = e.kind === 'survey.answered' ? (e.score ?? 0) : 0;
-    add(e.kind as SignalKind, e.pageType, guide, version, e.stepId ?? '', field, score);
+    add(e.kind as SignalKind, e.pageType, guide, version, e.stepId ?? '', field, score, cohort);
     if (e.kind === 'guide.completed') {
       const completion = `${e.guideId}@${e.guideVersion}`;
       if (!b.completed.has(completion)) {
         b.completed.add(completion);
-        add('first.guideCompleted', '', guide, version, '', field, 0);
+        add('first.guideCompleted', '', guide, version, '', field, 0, cohort);
       }
     }
   });
@@ -933,6 +1039,7 @@ export function demoData(options: DemoOptions): Demo {
     roles: roleCounts(users),
     dropOff,
     emptyField,
+    controlShare: CONTROL_SHARE,
     look: {
       period: { from: rollout, to: addDays(rollout, span - 1) },
       baseline: { from: addDays(rollout, -span), to: addDays(rollout, -1) },
@@ -955,6 +1062,7 @@ export function demoData(options: DemoOptions): Demo {
         day,
         week: isoWeek(start),
         dayIndex,
+        rollout: rolloutAfter,
         start,
         weekend: weekday === 0 || weekday === 6,
         monday: weekday === 1,

@@ -98,7 +98,7 @@ export function mergeGroup(batches: readonly PendingBatch[]): OrgCounterRow[] {
   const byKey = new Map<string, OrgCounterRow>();
   for (const { org, signals } of batches) {
     for (const s of signals) {
-      const key = `${org}\u0000${s.day}\u0000${s.role}\u0000${s.crm}\u0000${s.kind}\u0000${s.guide}\u0000${s.version}\u0000${s.step}\u0000${s.pageType}\u0000${s.field}`;
+      const key = `${org}\u0000${s.day}\u0000${s.role}\u0000${s.crm}\u0000${s.kind}\u0000${s.guide}\u0000${s.version}\u0000${s.step}\u0000${s.pageType}\u0000${s.field}\u0000${s.cohort}`;
       const row = byKey.get(key);
       if (row) {
         row.count += s.count;
@@ -116,6 +116,7 @@ export function mergeGroup(batches: readonly PendingBatch[]): OrgCounterRow[] {
           step: s.step,
           pageType: s.pageType,
           field: s.field,
+          cohort: s.cohort,
           count: s.count,
           contributors: s.contributor,
           scoreSum: s.scoreSum,

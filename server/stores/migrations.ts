@@ -16,8 +16,8 @@ export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
   applied_on TEXT NOT NULL
 )`;
 
-/** The counter key columns, in primary-key order (org first, then day for period scans). */
-export const KEY_COLUMNS = [
+/** The counter key columns of migration 1 (released: never change). */
+const KEY_COLUMNS_V1 = [
   'org',
   'day',
   'role',
@@ -29,6 +29,12 @@ export const KEY_COLUMNS = [
   'page_type',
   'field',
 ] as const;
+
+/**
+ * The counter key columns, in primary-key order (org first, then day for period scans); cohort
+ * last, so that it is the primary key of version 1 extended and period scans stay as they were.
+ */
+export const KEY_COLUMNS = [...KEY_COLUMNS_V1, 'cohort'] as const;
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -71,8 +77,48 @@ export const MIGRATIONS: readonly Migration[] = [
           count BIGINT NOT NULL,
           contributors BIGINT NOT NULL,
           score_sum BIGINT NOT NULL,
-          PRIMARY KEY (${KEY_COLUMNS.join(', ')})
+          PRIMARY KEY (${KEY_COLUMNS_V1.join(', ')})
         )${clustered}${roomy}`,
+      ];
+    },
+  },
+  {
+    version: 2,
+    description: 'cohort in the counter key',
+    statements: (dialect) => {
+      if (dialect === 'postgres') {
+        // Existing rows predate cohorts: '' is what their browsers send now too.
+        return [
+          "ALTER TABLE counters ADD COLUMN cohort TEXT NOT NULL DEFAULT ''",
+          'ALTER TABLE counters DROP CONSTRAINT counters_pkey',
+          `ALTER TABLE counters ADD CONSTRAINT counters_pkey PRIMARY KEY (${KEY_COLUMNS.join(', ')})`,
+        ];
+      }
+      // SQLite cannot change a primary key in place: the table is rebuilt, inside the
+      // migration's transaction, so a failure leaves the old table as it was.
+      const v1 = KEY_COLUMNS_V1.join(', ');
+      return [
+        `CREATE TABLE counters_v2 (
+          org TEXT NOT NULL,
+          day TEXT NOT NULL,
+          role TEXT NOT NULL,
+          crm TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          guide TEXT NOT NULL,
+          version INTEGER NOT NULL,
+          step TEXT NOT NULL,
+          page_type TEXT NOT NULL,
+          field TEXT NOT NULL,
+          count BIGINT NOT NULL,
+          contributors BIGINT NOT NULL,
+          score_sum BIGINT NOT NULL,
+          cohort TEXT NOT NULL DEFAULT '',
+          PRIMARY KEY (${KEY_COLUMNS.join(', ')})
+        ) WITHOUT ROWID`,
+        `INSERT INTO counters_v2 (${v1}, count, contributors, score_sum, cohort)
+          SELECT ${v1}, count, contributors, score_sum, '' FROM counters`,
+        'DROP TABLE counters',
+        'ALTER TABLE counters_v2 RENAME TO counters',
       ];
     },
   },

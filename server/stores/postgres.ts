@@ -30,17 +30,17 @@ const INGEST = `WITH input AS (
     RETURNING org, batch_id
   ), counted AS (
     INSERT INTO counters (org, day, role, crm, kind, guide, version, step, page_type, field,
-      count, contributors, score_sum)
+      cohort, count, contributors, score_sum)
     SELECT input.org, s.day, s.role, s.crm, s.kind, s.guide, s.version, s.step, s."pageType",
-      s.field, sum(s.count), sum(s.contributor), sum(s."scoreSum")
+      s.field, s.cohort, sum(s.count), sum(s.contributor), sum(s."scoreSum")
     FROM input
     JOIN fresh ON fresh.org = input.org AND fresh.batch_id = input."batchId"
     CROSS JOIN LATERAL json_to_recordset(input.signals) AS s(day text, role text, crm text,
-      kind text, guide text, version int, step text, "pageType" text, field text, count bigint,
-      contributor bigint, "scoreSum" bigint)
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-    ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-    ON CONFLICT (org, day, role, crm, kind, guide, version, step, page_type, field)
+      kind text, guide text, version int, step text, "pageType" text, field text, cohort text,
+      count bigint, contributor bigint, "scoreSum" bigint)
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+    ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+    ON CONFLICT (org, day, role, crm, kind, guide, version, step, page_type, field, cohort)
     DO UPDATE SET count = counters.count + excluded.count,
       contributors = counters.contributors + excluded.contributors,
       score_sum = counters.score_sum + excluded.score_sum
@@ -142,11 +142,11 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Signa
       const { rows } = await pool.query({
         name: kinds ? 'select-counters-of-kinds' : 'select-counters',
         text: `SELECT day, role, crm, kind, guide, version, step, page_type AS "pageType", field,
-            count::float8 AS count, contributors::float8 AS contributors,
+            cohort, count::float8 AS count, contributors::float8 AS contributors,
             score_sum::float8 AS "scoreSum"
           FROM counters WHERE org = $1 AND day BETWEEN $2 AND $3
             ${kinds ? 'AND kind = ANY($4::text[])' : ''}
-          ORDER BY day, role, crm, kind, guide, version, step, page_type, field`,
+          ORDER BY day, role, crm, kind, guide, version, step, page_type, field, cohort`,
         values: kinds ? [org, period.from, period.to, kinds] : [org, period.from, period.to],
       });
       return rows as CounterRow[];

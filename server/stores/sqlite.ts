@@ -43,8 +43,8 @@ export function openSqliteStore(path: string): SignalStore {
   );
   const upsert = db.prepare(
     `INSERT INTO counters (org, day, role, crm, kind, guide, version, step, page_type, field,
-       count, contributors, score_sum)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       cohort, count, contributors, score_sum)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT DO UPDATE SET count = count + excluded.count,
        contributors = contributors + excluded.contributors,
        score_sum = score_sum + excluded.score_sum`,
@@ -64,6 +64,7 @@ export function openSqliteStore(path: string): SignalStore {
         c.step,
         c.pageType,
         c.field,
+        c.cohort,
         c.count,
         c.contributors,
         c.scoreSum,
@@ -76,10 +77,10 @@ export function openSqliteStore(path: string): SignalStore {
 
   const selectCounters = (kindFilter: string) =>
     db.prepare(
-      `SELECT day, role, crm, kind, guide, version, step, page_type AS pageType, field, count,
-         contributors, score_sum AS scoreSum
+      `SELECT day, role, crm, kind, guide, version, step, page_type AS pageType, field, cohort,
+         count, contributors, score_sum AS scoreSum
        FROM counters WHERE org = ? AND day BETWEEN ? AND ? ${kindFilter}
-       ORDER BY day, role, crm, kind, guide, version, step, page_type, field`,
+       ORDER BY day, role, crm, kind, guide, version, step, page_type, field, cohort`,
     );
   const selectAll = selectCounters('');
   const selectKinds = selectCounters('AND kind IN (SELECT value FROM json_each(?))');

@@ -170,6 +170,34 @@ test('an admin signs in, reads the figures, compares with the baseline and expor
     page.locator(`[data-guide="${runs}"] tr[data-item="${step}"] td[data-metric="shown"]`).first(),
   ).toHaveText(shown(period, stepShown));
 
+  // Guided vs control: completions of the drop-off guide's workflow per cohort. Guided counts
+  // the guide's own runs and the workflows guided browsers did without it; control only the
+  // latter. Below k (busiest day of either kind) the cell reads "fewer than k".
+  const workflowCell = (cohort: string, kinds: string[]) => {
+    const of = (kind: string) => (s: Signal) =>
+      s.kind === kind && s.guide === guide && s.cohort === cohort;
+    const sum = kinds.reduce((n, kind) => n + total(period, of(kind)), 0);
+    const most = Math.max(...kinds.map((kind) => people(period, of(kind))));
+    return { sum, text: most < K ? `fewer than ${K}` : counts.format(sum) };
+  };
+  const guidedDone = workflowCell('guided', ['guide.completed', 'workflow.completed']);
+  const controlDone = workflowCell('control', ['workflow.completed']);
+  expect(guidedDone.sum).toBeGreaterThan(0);
+  expect(controlDone.sum).toBeGreaterThan(0);
+  const workflowCard = page.locator(`[data-section="workflows"] [data-guide="${guide}"]`).first();
+  await expect(workflowCard.getByRole('heading', { level: 3 })).toBeVisible();
+  for (const [cohort, done] of [
+    ['guided', guidedDone],
+    ['control', controlDone],
+  ] as const) {
+    await expect(
+      workflowCard.locator(`tr[data-cohort="${cohort}"] td[data-metric="completed"]`).first(),
+    ).toHaveText(done.text);
+  }
+  await expect(workflowCard.locator('[data-difference="guided-control"]').first()).toContainText(
+    /likely a real effect|could be noise|no difference yet/i,
+  );
+
   // Active users per day and role, suppressed below k: the admins are few.
   const admins = (day: string) => (s: Signal) =>
     s.kind === 'first.activeDay' && s.role === 'admin' && s.day === day;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateSignals, EMPTY_REPORTED } from '../../core/aggregate';
 import { isoWeek, utcDay } from '../../core/days';
-import { signalBatchSchema } from '../../core/signals';
+import { signalBatchSchema, signalKey } from '../../core/signals';
 import type { UsageEvent } from '../../core/usage';
 
 const DAY1 = Date.UTC(2026, 10, 16, 9); // Monday
@@ -42,6 +42,7 @@ describe('aggregating usage events into anonymous daily counters', () => {
     ).toBe(true);
     expect(Object.keys(signals[0]!).sort()).toEqual(
       [
+        'cohort',
         'contributor',
         'count',
         'crm',
@@ -56,6 +57,45 @@ describe('aggregating usage events into anonymous daily counters', () => {
         'version',
       ].sort(),
     );
+  });
+
+  it('keys counters by cohort, and keeps the pre-cohort key for events without one', () => {
+    const { signals, reported } = aggregateSignals(
+      [
+        ev(DAY1, 'workflow.started', { ...guide, stepId: 'open', cohort: 'control' }),
+        ev(DAY1 + 1000, 'workflow.started', { ...guide, stepId: 'open', cohort: 'guided' }),
+        ev(DAY1 + 2000, 'workflow.started', { ...guide, stepId: 'open' }),
+      ],
+      EMPTY_REPORTED,
+    );
+    const started = signals.filter((s) => s.kind === 'workflow.started');
+    expect(started.map((s) => [s.cohort, s.count, s.contributor])).toEqual([
+      ['control', 1, 1],
+      ['guided', 1, 1],
+      ['', 1, 1],
+    ]);
+    // The key a browser stored before cohorts existed: no double flag after an upgrade.
+    const legacy = started.find((s) => s.cohort === '')!;
+    expect(signalKey(legacy)).toBe(
+      '2026-11-16|rep|demo|workflow.started|demo-log-call|1|open|opportunity:record|',
+    );
+    expect(reported.contributed['2026-11-16']).toContain(signalKey(legacy));
+    expect(signalKey({ ...legacy, cohort: 'guided' })).toBe(`${signalKey(legacy)}|guided`);
+    // A batch from an extension that predates cohorts is still valid, and means cohort ''.
+    const old = started.map(({ cohort: _cohort, ...rest }) => rest);
+    const parsed = signalBatchSchema.parse({
+      schemaVersion: 1,
+      batchId: crypto.randomUUID(),
+      signals: old,
+    });
+    expect(parsed.signals.map((s) => s.cohort)).toEqual(['', '', '']);
+    expect(
+      signalBatchSchema.safeParse({
+        schemaVersion: 1,
+        batchId: crypto.randomUUID(),
+        signals: [{ ...legacy, cohort: 'pilot' }],
+      }).success,
+    ).toBe(false);
   });
 
   it('sends each "first time" flag once: active day, active week, first completion', () => {

@@ -19,6 +19,7 @@ function row(kind: SignalKind, more: Partial<CounterRow>): CounterRow {
     step: '',
     pageType: '',
     field: '',
+    cohort: '',
     count: 1,
     contributors: 1,
     scoreSum: 0,
@@ -124,5 +125,55 @@ describe('the dashboard address', () => {
     expect(choiceFromHash('#from=2026-05-31&to=2026-05-01')).toBeNull();
     expect(choiceFromHash('#from=<script>&to=2026-05-01')).toBeNull();
     expect(choiceFromHash('')).toBeNull();
+  });
+});
+
+describe('guided vs control', () => {
+  const log = { guide: 'log-call', version: 1, pageType: 'opportunity:record' };
+  const n = (count: number, contributors = count) => ({ count, contributors });
+  const workflowRows = [
+    row('guide.started', { ...log, cohort: 'guided', ...n(50) }),
+    row('guide.completed', { ...log, cohort: 'guided', ...n(40) }),
+    row('workflow.started', { ...log, cohort: 'guided', ...n(20) }),
+    row('workflow.completed', { ...log, cohort: 'guided', ...n(16) }),
+    row('workflow.started', { ...log, cohort: 'control', ...n(80) }),
+    row('workflow.completed', { ...log, cohort: 'control', ...n(48) }),
+    row('workflow.abandoned', { ...log, step: 'subject', cohort: 'control', ...n(20) }),
+    row('workflow.started', { ...log, cohort: 'observe', ...n(9, 3) }),
+  ];
+  const week = { from: '2026-05-04', to: '2026-05-10' };
+
+  it('shows each cohort with counts, interval and bar, and says whether the difference is real', () => {
+    const snapshot = buildSnapshot(workflowRows, { period: week, k: 5 });
+    const { container } = render(<SnapshotView snapshot={snapshot} />);
+    const section = container.querySelector('[data-section="workflows"]') as HTMLElement;
+    const cell = (cohort: string, metric: string) =>
+      section.querySelector(`tr[data-cohort="${cohort}"] td[data-metric="${metric}"]`)?.textContent;
+    expect(cell('guided', 'started')).toBe(formatCell(70, 'count', 5));
+    expect(cell('guided', 'completed')).toBe(formatCell(56, 'count', 5));
+    expect(cell('guided', 'completionRate')).toBe(formatCell(0.8, 'rate', 5));
+    expect(cell('guided', 'completionInterval')).toContain(formatCell(0.6918, 'rate', 5));
+    expect(cell('control', 'abandonPoint')).toContain('subject');
+    expect(cell('observe', 'started')).toBe('fewer than 5');
+    expect(section.querySelectorAll('tr[data-cohort="guided"] .rate-bar')).toHaveLength(1);
+    expect(section.querySelectorAll('tr[data-cohort="observe"] .rate-bar')).toHaveLength(0);
+    const difference = section.querySelector('[data-difference="guided-control"]');
+    expect(difference?.textContent).toContain(formatDelta(0.2, 'rate', 5));
+    expect(difference?.textContent).toContain('Likely a real effect');
+
+    // 8/10 against 6/10: an interval around 0.
+    const small = buildSnapshot(
+      [
+        row('workflow.started', { ...log, cohort: 'guided', ...n(10) }),
+        row('workflow.completed', { ...log, cohort: 'guided', ...n(8) }),
+        row('workflow.started', { ...log, cohort: 'control', ...n(10) }),
+        row('workflow.completed', { ...log, cohort: 'control', ...n(6) }),
+      ],
+      { period: week, k: 5 },
+    );
+    const again = render(<SnapshotView snapshot={small} />).container;
+    expect(again.querySelector('[data-difference="guided-control"]')?.textContent).toContain(
+      'Could be noise',
+    );
   });
 });

@@ -16,6 +16,7 @@ export function signal(overrides: Partial<Signal> = {}): Signal {
     count: 1,
     contributor: 1,
     scoreSum: 0,
+    cohort: '',
     ...overrides,
   };
 }

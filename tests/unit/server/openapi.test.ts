@@ -63,10 +63,23 @@ describe('the OpenAPI description', () => {
   });
 
   it('has the wire schema of a signal and every error code', () => {
-    const generated: Record<string, unknown> = { ...z.toJSONSchema(signalSchema) };
+    // As clients send it: fields with a default (cohort) may be left out.
+    const generated: Record<string, unknown> = {
+      ...z.toJSONSchema(signalSchema, { io: 'input' }),
+    };
     delete generated.$schema;
     expect(doc.components.schemas.Signal).toEqual(generated);
     expect(doc.components.schemas.Error?.properties?.error?.enum).toEqual([...ERROR_CODES]);
+    expect(doc.components.schemas.Signal?.properties?.kind?.enum).toEqual(
+      expect.arrayContaining(['workflow.started', 'workflow.completed', 'workflow.abandoned']),
+    );
+    expect(doc.components.schemas.Signal?.properties?.cohort?.enum).toEqual([
+      '',
+      'guided',
+      'control',
+      'observe',
+    ]);
+    expect(doc.components.schemas.Snapshot?.properties?.workflows).toBeDefined();
   });
 
   it('is served at /openapi.json', async () => {

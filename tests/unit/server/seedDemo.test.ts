@@ -161,8 +161,13 @@ describe('the default demo (200 users, 60 days)', () => {
         'page.viewed',
         'field.empty',
         'field.invalid',
+        // Workflows done without guidance, measured passively by observe-only browsers.
+        'workflow.started',
+        'workflow.completed',
+        'workflow.abandoned',
       ]),
     );
+    expect(new Set(before.map((s) => s.cohort))).toEqual(new Set(['observe']));
     const after = signalsOf(days.filter((d) => d.day >= plan.rollout));
     const run = new Set(after.filter(isGuideRunSignal).map((s) => s.guide));
     expect([...run].sort()).toEqual(guides.map((g) => g.id).sort());
@@ -199,12 +204,43 @@ describe('the default demo (200 users, 60 days)', () => {
     expect(step?.dropOffRate).toBeGreaterThan(0.3);
     const rates = snapshot.guides.flatMap((g) =>
       g.steps
+        // Steps shown often enough for their rate to mean something.
+        .filter((s) => typeof s.shown === 'number' && s.shown >= 30)
         .filter((s) => !(g.guide === plan.dropOff.guide && s.step === plan.dropOff.step))
         .map((s) => s.completionRate)
         .filter((r): r is number => typeof r === 'number'),
     );
-    expect(rates.length).toBeGreaterThan(10);
+    expect(rates.length).toBeGreaterThan(8);
     expect(step?.completionRate).toBeLessThan(Math.min(...rates) - 0.2);
+  });
+
+  it('holds back a control group after the roll-out that sees no guide but does the workflows', () => {
+    const after = signalsOf(days.filter((d) => d.day >= plan.rollout));
+    expect(new Set(after.map((s) => s.cohort))).toEqual(new Set(['guided', 'control', 'observe']));
+    const control = after.filter((s) => s.cohort === 'control');
+    expect(control.filter(isGuideRunSignal)).toEqual([]);
+    expect(control.some((s) => s.kind === 'workflow.completed')).toBe(true);
+    // About a quarter of the active browsers on a late day (each sends one first.activeDay).
+    const lastDay = signalsOf(days.filter((d) => d.day === plan.period.to));
+    const active = lastDay.filter((s) => s.kind === 'first.activeDay');
+    const share = active.filter((s) => s.cohort === 'control').length / active.length;
+    expect(share).toBeGreaterThan(0.15);
+    expect(share).toBeLessThan(0.35);
+    expect(plan.controlShare).toBe(0.25);
+  });
+
+  it('shows guided runs completing more often than the control group, with intervals', () => {
+    const logCall = snapshot.workflows.find((w) => w.guide === plan.dropOff.guide);
+    const { guided, control, difference } = logCall!;
+    expect(typeof guided.completionRate).toBe('number');
+    expect(typeof control.completionRate).toBe('number');
+    expect(guided.completionRate as number).toBeGreaterThan(control.completionRate as number);
+    // A real effect at this size: the interval of the difference excludes 0.
+    expect(difference!.lower).toBeGreaterThan(0);
+    // Before the roll-out, everybody is observe-only.
+    expect(typeof logCall!.baseline?.observe.completionRate).toBe('number');
+    expect(logCall!.baseline?.guided.started).toEqual({ suppressed: true });
+    expect(logCall!.baselineDifference).not.toBeNull();
   });
 
   it('shows the often-empty field on top, far ahead of the others, and dropping after roll-out', () => {

@@ -16,6 +16,7 @@ function row(kind: SignalKind, more: Partial<CounterRow> = {}): CounterRow {
     step: '',
     pageType: '',
     field: '',
+    cohort: '',
     count: 1,
     contributors: 1,
     scoreSum: 0,
@@ -230,6 +231,159 @@ describe('training completion per role', () => {
   });
 });
 
+describe('workflows: guided vs control', () => {
+  const log = { guide: 'log-call', version: 1, pageType: 'opportunity:record' };
+  const edit = { pageType: 'opportunity:edit' };
+  const people = (n: number) => ({ count: n, contributors: n });
+  // Newcombe (1998b), example (a): 56/70 against 48/80.
+  const rows = [
+    // Guided: 50 walkthroughs (40 completed) and 20 workflows done without opening the guide (16).
+    row('guide.started', { ...log, cohort: 'guided', ...people(50) }),
+    row('guide.completed', { ...log, cohort: 'guided', ...people(40) }),
+    row('workflow.started', { ...log, cohort: 'guided', step: 'open', ...people(20) }),
+    row('workflow.completed', { ...log, cohort: 'guided', step: 'save', ...people(16) }),
+    row('guide.abandoned', { ...log, cohort: 'guided', step: 'subject', ...people(6) }),
+    row('workflow.abandoned', { ...log, cohort: 'guided', step: 'open', ...people(2) }),
+    // Control: 80 workflows, 48 completed; most stop at "subject".
+    row('workflow.started', { ...log, cohort: 'control', step: 'open', ...people(80) }),
+    row('workflow.completed', { ...log, cohort: 'control', step: 'save', ...people(48) }),
+    row('workflow.abandoned', { ...log, cohort: 'control', step: 'subject', ...people(20) }),
+    row('workflow.abandoned', { ...log, cohort: 'control', step: 'open', ...people(12) }),
+    // Below k: ignored as an abandon point, not named.
+    row('workflow.abandoned', {
+      ...log,
+      cohort: 'control',
+      step: 'secret',
+      count: 30,
+      contributors: 3,
+    }),
+    row('field.empty', { ...edit, field: 'Next Step', cohort: 'control', ...people(9) }),
+    row('field.empty', { ...edit, field: 'Amount', cohort: 'control', ...people(5) }),
+    row('field.empty', { ...edit, field: 'Stage', cohort: 'control', ...people(4) }),
+    // The guide's runs led to the edit page: it is one of the guide's pages.
+    row('step.shown', { ...log, ...edit, step: 'subject', cohort: 'guided', ...people(30) }),
+    // A page no run of the guide touched.
+    row('field.empty', {
+      pageType: 'account:edit',
+      field: 'Phone',
+      cohort: 'control',
+      ...people(9),
+    }),
+    // Observe: 4 browsers only, below k.
+    row('workflow.started', { ...log, cohort: 'observe', step: 'open', ...people(4) }),
+    // Pre-cohort browsers: in the guide's figures, in no cohort.
+    row('guide.started', { ...log, cohort: '', ...people(10) }),
+    // A guide run reported from a control install is not the control group's.
+    row('guide.started', { ...log, cohort: 'control', ...people(9) }),
+  ];
+
+  it('gives completion per cohort with Wilson intervals and the guided − control difference', () => {
+    const s = buildSnapshot(rows, { period: week, k: 5 });
+    expect(s.guides[0]?.started).toBe(69); // 50 guided + 10 without cohort + 9 from control
+    expect(s.workflows).toHaveLength(1);
+    const w = s.workflows[0];
+    expect(w?.guide).toBe('log-call');
+    expect(w?.guided).toMatchObject({
+      started: 70,
+      completed: 56,
+      abandoned: 8,
+      completionRate: 0.8,
+      completionInterval: { lower: 0.6918, upper: 0.877 },
+      abandonPoint: { step: 'subject', abandoned: 6 },
+    });
+    expect(w?.control).toMatchObject({
+      started: 80,
+      completed: 48,
+      abandoned: 62,
+      completionRate: 0.6,
+      completionInterval: { lower: 0.4905, upper: 0.7004 },
+      abandonPoint: { step: 'subject', abandoned: 20 },
+      emptyFields: [
+        { pageType: 'opportunity:edit', field: 'Next Step', empty: 9 },
+        { pageType: 'opportunity:edit', field: 'Amount', empty: 5 },
+      ],
+    });
+    // Newcombe's method 10 for 56/70 − 48/80: 0.2 (0.0524 to 0.3339).
+    expect(w?.difference).toEqual({ difference: 0.2, lower: 0.0524, upper: 0.3339 });
+    expect(w?.observe).toMatchObject({ started: S, completionRate: S, completionInterval: S });
+    expect(JSON.stringify(s.workflows)).not.toMatch(/secret|Stage|Phone/);
+    expect(w?.baseline).toBeUndefined();
+  });
+
+  it('applies k to each cohort apart: a small control group hides the difference', () => {
+    const few = rows.map((r) => (r.cohort === 'control' ? { ...r, contributors: 4 } : r));
+    const w = buildSnapshot(few, { period: week, k: 5 }).workflows[0];
+    expect(w?.guided.completionRate).toBe(0.8);
+    expect(w?.control).toMatchObject({ started: S, completed: S, completionRate: S });
+    expect(w?.control.abandonPoint).toEqual(S);
+    expect(w?.difference).toBeNull();
+  });
+
+  it('does not add up contributors of guide runs and passive workflows on one day', () => {
+    // 3 browsers ran the guide and the same 3 (or others) did the workflow: at least 3, not 6.
+    const overlap = [
+      row('guide.started', { ...log, cohort: 'guided', ...people(3) }),
+      row('workflow.started', { ...log, cohort: 'guided', step: 'open', ...people(3) }),
+    ];
+    expect(buildSnapshot(overlap, { period: week, k: 5 }).workflows).toEqual([]);
+    expect(buildSnapshot(overlap, { period: week, k: 3 }).workflows[0]?.guided.started).toBe(6);
+  });
+
+  it('shows the observe-only baseline beside, with guided now − observe before', () => {
+    const before = { from: '2026-04-27', to: '2026-05-03' };
+    const baselineRows = [
+      row('workflow.started', { ...log, day: '2026-04-28', cohort: 'observe', ...people(60) }),
+      row('workflow.completed', { ...log, day: '2026-04-28', cohort: 'observe', ...people(30) }),
+    ];
+    const w = buildSnapshot([...rows, ...baselineRows], { period: week, baseline: before, k: 5 })
+      .workflows[0];
+    expect(w?.baseline?.observe).toMatchObject({
+      started: 60,
+      completed: 30,
+      completionRate: 0.5,
+      completionInterval: { lower: 0.3774, upper: 0.6226 },
+    });
+    expect(w?.baseline?.guided.started).toEqual(S);
+    expect(w?.baseline?.difference).toBeNull();
+    // 56/70 − 30/60 = 0.3 (0.1365 to 0.4448).
+    expect(w?.baselineDifference).toEqual({ difference: 0.3, lower: 0.1365, upper: 0.4448 });
+    const csv = snapshotCsv(
+      buildSnapshot([...rows, ...baselineRows], {
+        period: week,
+        baseline: before,
+        k: 5,
+      }),
+    ).split('\r\n');
+    expect(csv).toContain('workflows,,,log-call,,,,,completionRate,0.8,fewer than k,,guided');
+    expect(csv).toContain(
+      'workflows,,,log-call,,,,,completionRateLower,0.4905,fewer than k,,control',
+    );
+    expect(csv).toContain('workflows,,,log-call,,,,,started,fewer than k,60,,observe');
+    expect(csv).toContain('workflows,,,log-call,,subject,,,abandonPoint,20,,,control');
+    expect(csv).toContain(
+      'workflows,,,log-call,,,opportunity:edit,Next Step,leftEmpty,9,,,control',
+    );
+    expect(csv).toContain(
+      'workflows,,,log-call,,,,,completionRateDifferenceLower,0.0524,,,guided-control',
+    );
+    expect(csv).toContain(
+      'workflows,,,log-call,,,,,completionRateDifference,0.3,,,guided-baselineObserve',
+    );
+  });
+
+  it('caps completion at the runs started (runs begun before the period)', () => {
+    const w = buildSnapshot(
+      [
+        row('workflow.started', { ...log, cohort: 'control', ...people(5) }),
+        row('workflow.completed', { ...log, cohort: 'control', ...people(6) }),
+      ],
+      { period: week, k: 5 },
+    ).workflows[0];
+    expect(w?.control).toMatchObject({ started: 5, completed: 6, completionRate: 1 });
+    expect(w?.control.completionInterval).toEqual({ lower: 0.5655, upper: 1 });
+  });
+});
+
 describe('snapshot CSV', () => {
   it('writes one row per figure, "fewer than k" for suppressed ones, and defuses formulas', () => {
     const rows = [
@@ -243,9 +397,9 @@ describe('snapshot CSV', () => {
     ];
     const csv = snapshotCsv(buildSnapshot(rows, { period: week, k: 5 }));
     expect(csv.split('\r\n')).toEqual([
-      'section,role,day,guide,version,step,pageType,field,metric,value,baseline,delta',
-      `fields,,,,,,home,"'=HYPERLINK(""x"")",empty,7,,`,
-      `fields,,,,,,home,"'=HYPERLINK(""x"")",invalid,fewer than k,,`,
+      'section,role,day,guide,version,step,pageType,field,metric,value,baseline,delta,cohort',
+      `fields,,,,,,home,"'=HYPERLINK(""x"")",empty,7,,,`,
+      `fields,,,,,,home,"'=HYPERLINK(""x"")",invalid,fewer than k,,,`,
       '',
     ]);
   });
