@@ -23,7 +23,9 @@ import {
   type RunAction,
 } from '../core/walkthrough';
 import { fieldKeyOf, type FieldCheck } from '../core/fieldRules';
-import { ABANDON_AFTER_MS, type EventKind, type UsageEvent } from '../core/usage';
+import { ABANDON_AFTER_MS, type Cohort, type EventKind, type UsageEvent } from '../core/usage';
+import { showsGuidance } from '../core/cohort';
+import { isWorkflow } from '../core/workflow';
 import type { WaymarkDb } from './db';
 import { readSettings, type UserSettings } from './settings';
 import type { UsageLog } from './usageLog';
@@ -71,6 +73,8 @@ export interface GuidanceDeps {
   locale?: string;
   /** The organisation as it applies now (its policy can change while the worker runs). */
   org?: OrgConfig | (() => OrgConfig);
+  /** The installation's cohort (core/cohort.ts); `observe` and `control` are shown nothing. */
+  cohort?: (settings: UserSettings) => Cohort;
 }
 
 export function createGuidance({
@@ -80,6 +84,7 @@ export function createGuidance({
   now = Date.now,
   locale = 'en',
   org = DEFAULT_ORG,
+  cohort = () => 'guided',
 }: GuidanceDeps) {
   const orgNow = typeof org === 'function' ? org : () => org;
   const audienceOf = (s: UserSettings): Audience => ({
@@ -172,9 +177,10 @@ export function createGuidance({
           },
         ]);
       }
-      const active = await activeRun(allowed);
+      const quiet = !showsGuidance(cohort(settings));
+      const active = quiet ? null : await activeRun(allowed);
       let autoLaunch: Guide | null = null;
-      if (!active && !settings.paused) {
+      if (!active && !settings.paused && !quiet) {
         const fitting = guidesForPage(allowed, page, audienceOf(settings));
         const past = await db.runs.bulkGet(fitting.map((g) => g.id));
         autoLaunch = fitting.find((g, i) => shouldAutoLaunch(g, past[i])) ?? null;
@@ -209,6 +215,7 @@ export function createGuidance({
         saveSelector: adapter.saveSelector,
         fieldAnchors,
         champion: championOf(settings),
+        ...(quiet ? { quiet } : {}),
       };
     },
 
@@ -219,7 +226,7 @@ export function createGuidance({
     async start(guideId: string, page: PageContext = NO_PAGE): Promise<ActiveRun | null> {
       const { settings, guides: allowed } = await visibleGuides();
       const guide = allowed.find((g) => g.id === guideId);
-      if (!guide) return null;
+      if (!guide || !showsGuidance(cohort(settings))) return null;
       const run: GuideRun = { ...startRun(guide, now()), pageType: page.pageType };
       const replaced = await db.transaction('rw', db.runs, async () => {
         const others = await db.runs.where('status').equals('active').toArray();
@@ -282,8 +289,27 @@ export function createGuidance({
 
     sweepAbandoned: async () => sweepAbandoned((await readSettings(db, orgNow())).role),
 
-    async popupState(url: string): Promise<PopupState> {
+    /**
+     * The user's workflow guides not shown to them now, for passive tracking: all of their
+     * role's in a cohort without guidance (a baseline needs no rollout), else every one but the
+     * walkthrough running.
+     */
+    async trackedWorkflows(): Promise<{ role: string; guides: Guide[] }> {
       const { settings, guides: allowed } = await visibleGuides();
+      const mine = guides().filter((g) => g.roles.includes(settings.role) && isWorkflow(g));
+      if (!showsGuidance(cohort(settings))) return { role: settings.role, guides: mine };
+      const running = await activeRun(allowed);
+      return {
+        role: settings.role,
+        guides: mine.filter((g) => g.id !== running?.guide.id),
+      };
+    },
+
+    async popupState(url: string): Promise<PopupState> {
+      const { settings, guides: all } = await visibleGuides();
+      const currentCohort = cohort(settings);
+      // A cohort measured without guidance lists nothing to start.
+      const allowed = showsGuidance(currentCohort) ? all : [];
       const page = pageContextOf(url);
       const fitting = page ? guidesForPage(allowed, page, audienceOf(settings)) : [];
       const listed = allowed.filter((g) => g.checklist);
@@ -315,6 +341,7 @@ export function createGuidance({
           ? { guideId: active.guide.id, title: localizedTitle(active.guide, locale) }
           : null,
         champion: page ? championOf(settings) : null,
+        cohort: currentCohort,
       };
     },
   };

@@ -3,8 +3,17 @@ import type { Runtime } from 'webextension-polyfill';
 import { browser } from '../platform/browser';
 import { adapterById } from '../core/adapters';
 import type { Guide } from '../core/guide/schema';
-import type { Handlers, PageGuides, Request, ToBackground, ToTab } from '../core/messages';
+import type { PageContext } from '../core/match';
+import type {
+  Handlers,
+  MessageSender,
+  PageGuides,
+  Request,
+  ToBackground,
+  ToTab,
+} from '../core/messages';
 import { hostAllowed } from '../core/policyRules';
+import { cohortOf } from '../core/cohort';
 import { createActivity } from './activity';
 import { createAuthoring } from './authoring';
 import { openDb } from './db';
@@ -17,6 +26,7 @@ import { createRemotePack, packSourceOf } from './remotePack';
 import { readSettings, recordCrmUser, writeSettings } from './settings';
 import { createSync } from './sync';
 import { createUsageLog } from './usageLog';
+import { createWorkflows } from './workflows';
 
 const COMPACT_ALARM = 'usage:compact';
 const SYNC_ALARM = 'sync:tick';
@@ -90,7 +100,22 @@ export function startBackground(): void {
   /** Waymark does nothing on CRM hosts the policy's `crmHosts` leaves out. */
   const allowedHere = (...urls: (string | undefined)[]) =>
     urls.every((url) => url === undefined || hostAllowed(policy.policy().crmHosts, url));
-  const usage = createUsageLog(db);
+  const log = createUsageLog(db);
+  /** This installation's cohort: only its label travels with events and counters. */
+  const cohortNow = async () => {
+    const { cohorts, controlDraw } = await readSettings(db, org());
+    return cohortOf(policy.policy(), cohorts, controlDraw);
+  };
+  const usage: typeof log = {
+    ...log,
+    append: (make) =>
+      log.append(async () => {
+        const events = await make();
+        if (events.length === 0) return events;
+        const cohort = await cohortNow();
+        return events.map((event) => ({ ...event, cohort }));
+      }),
+  };
   const sync = createSync({ db, policy: () => policy.policy(), canReach });
   // Served from memory; the registry in the database is the record (bundled, imported and remote
   // guides), read by the guide library at start and after each import, removal or new pack.
@@ -134,7 +159,51 @@ export function startBackground(): void {
     guides: () => authoring.withPreview(guides),
     locale: navigator.language,
     org,
+    cohort: ({ cohorts, controlDraw }) => cohortOf(policy.policy(), cohorts, controlDraw),
   });
+  const workflows = createWorkflows({
+    db,
+    usage: recorded,
+    guides: () => guides,
+    tracked: () => guidance.trackedWorkflows(),
+  });
+  /** The page type each tab's top frame showed last, for route steps of passive workflows. */
+  const lastPageType = new Map<number, string>();
+  /** Frames (`tab:frame`) the observer was injected into, to stop it when a page needs none. */
+  const observing = new Set<string>();
+  browser.tabs.onRemoved.addListener((tabId) => {
+    lastPageType.delete(tabId);
+    for (const frame of observing) if (frame.startsWith(`${tabId}:`)) observing.delete(frame);
+  });
+  /**
+   * Passive workflow tracking on a page just checked: route steps are performed here, and the
+   * observer is injected where a click or edit step could be performed (and stopped where none
+   * can, after a navigation inside the CRM's single page).
+   */
+  const trackWorkflows = async (sender: MessageSender, page: PageContext, viewed: boolean) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return;
+    const target = { tabId, frameIds: [sender.frameId ?? 0] };
+    const frame = `${tabId}:${sender.frameId ?? 0}`;
+    if (viewed && (sender.frameId ?? 0) === 0) {
+      const previous = lastPageType.get(tabId);
+      lastPageType.set(tabId, page.pageType);
+      await workflows.routed(page, previous);
+    }
+    const { steps } = await workflows.watch(page);
+    if (steps.length > 0) {
+      observing.add(frame);
+      await browser.scripting.executeScript({ target, files: ['/observer.js'] });
+    } else if (observing.delete(frame)) {
+      await browser.scripting.executeScript({
+        target,
+        func: () => {
+          const global = globalThis as { __waymarkObserver?: AbortController };
+          global.__waymarkObserver?.abort();
+        },
+      });
+    }
+  };
   const activity = createActivity(db, usage, () => guides, navigator.language, org);
   /** Runs a delivery and, if it failed, wakes up again exactly when the backoff ends. */
   const syncAndSchedule = async (force = false) => {
@@ -164,6 +233,10 @@ export function startBackground(): void {
     'page:guides': async ({ url, viewed }, sender) => {
       if (!allowedHere(url, sender.url)) return nothingHere(url);
       const answer = await guidance.pageGuides(url, viewed);
+      // Measurement never holds up what the page is shown.
+      void trackWorkflows(sender, answer.page, viewed === true).catch((error: unknown) =>
+        console.debug('[waymark] workflow tracking', error),
+      );
       // Role rules need the CRM's word on the user's team or profile: ask only then, and only
       // where the CRM shows it.
       const probe = org().roleRules ? adapterById(answer.page.crm).userProbe : undefined;
@@ -201,6 +274,16 @@ export function startBackground(): void {
         files: ['/guide-ui.js'],
       });
     },
+    'workflow:watch': async (_, sender) => {
+      const page = pageOf(sender);
+      if (!page || !allowedHere(sender.url)) return { steps: [], anchors: {} };
+      return workflows.watch(page);
+    },
+    'workflow:step': async ({ guideId, stepId }, sender) => {
+      const page = pageOf(sender);
+      if (!page || !allowedHere(sender.url)) return;
+      await workflows.perform(guideId, stepId, page);
+    },
     'run:start': async ({ guideId }, sender) => {
       if (!allowedHere(sender.url)) return null;
       const started = await guidance.start(guideId, pageOf(sender));
@@ -215,6 +298,9 @@ export function startBackground(): void {
     // On a host the policy leaves out, the popup reads as on any page Waymark does not run on.
     'popup:state': ({ url }) => guidance.popupState(allowedHere(url) ? url : ''),
     'popup:launch': async ({ tabId, guideId }) => {
+      if ((await cohortNow()) !== 'guided') {
+        return { ok: false, error: 'Guidance is not shown for this installation.' };
+      }
       try {
         await sendToTab(tabId, 'tab:launch', { guideId });
         return { ok: true };
@@ -322,6 +408,7 @@ export function startBackground(): void {
     },
     'activity:erase': async () => {
       const result = await activity.erase();
+      await workflows.clear();
       void refreshAllTabs();
       return result;
     },
@@ -374,7 +461,10 @@ export function startBackground(): void {
   void policy.loaded.then(followPolicy);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === COMPACT_ALARM) {
-      void library.ready.then(() => usage.compact()).then(() => guidance.sweepAbandoned());
+      void library.ready
+        .then(() => usage.compact())
+        .then(() => guidance.sweepAbandoned())
+        .then(async () => workflows.sweep((await readSettings(db, org())).role));
     }
     if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) void syncAndSchedule();
     if (alarm.name === PACK_ALARM) void packReady.then(() => remote.refresh(true));

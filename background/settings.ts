@@ -10,6 +10,7 @@
 import { matchRoleRule, type CrmUser } from '../core/policyRules';
 import { CRM_IDS } from '../core/adapters/types';
 import { DEFAULT_ORG, type OrgConfig } from '../core/org';
+import { newControlDraw } from '../core/cohort';
 import type { WaymarkDb } from './db';
 
 /** Where the role came from; `rule` and `only` are set by the organisation and locked. */
@@ -24,6 +25,11 @@ export interface UserSettings {
   cohorts: string[];
   /** Random, created once; keeps rollout slots stable. Never leaves the browser. */
   seed: string;
+  /**
+   * Random in [0, 100), drawn once: the control-group assignment (see core/cohort.ts). Never
+   * leaves the browser.
+   */
+  controlDraw: number;
   /** Waymark's language as the organisation set it; null means the browser's. */
   locale: string | null;
   /** The team the CRM showed for the signed-in user (only kept while role rules need it). */
@@ -48,8 +54,15 @@ export async function readSettings(
   db: WaymarkDb,
   org: OrgConfig = DEFAULT_ORG,
 ): Promise<UserSettings> {
-  const rows = await db.settings.bulkGet(['role', 'paused', 'cohorts', 'seed', CRM_USER_KEY]);
-  const [role, paused, cohorts, seed, crmUser] = rows.map((row) => row?.value);
+  const rows = await db.settings.bulkGet([
+    'role',
+    'paused',
+    'cohorts',
+    'seed',
+    CRM_USER_KEY,
+    'controlDraw',
+  ]);
+  const [role, paused, cohorts, seed, crmUser, controlDraw] = rows.map((row) => row?.value);
   const rule = matchRoleRule(org.roleRules, crmUserOf(crmUser));
   const allowed = (id: unknown) => typeof id === 'string' && org.roles.some((r) => r.id === id);
   let chosen: Pick<UserSettings, 'role' | 'roleSource'>;
@@ -69,10 +82,17 @@ export async function readSettings(
           ? cohorts.filter((c): c is string => typeof c === 'string')
           : [],
     seed: typeof seed === 'string' ? seed : crypto.randomUUID(),
+    controlDraw:
+      typeof controlDraw === 'number' && controlDraw >= 0 && controlDraw < 100
+        ? controlDraw
+        : newControlDraw(),
     locale: org.locale ?? null,
     team: crmUserOf(crmUser)?.team ?? null,
   };
   if (seed === undefined) await db.settings.put({ key: 'seed', value: settings.seed });
+  if (controlDraw !== settings.controlDraw) {
+    await db.settings.put({ key: 'controlDraw', value: settings.controlDraw });
+  }
   return settings;
 }
 

@@ -11,7 +11,8 @@ import type { PageContext } from './match';
 import type { Policy } from './policy';
 import type { PolicyProblem } from './policyRules';
 import type { Signal, SignalBatch } from './signals';
-import type { RecordedEvent, StoredEvent } from './usage';
+import type { Cohort, RecordedEvent, StoredEvent } from './usage';
+import type { Target } from './guide/schema';
 import type { GuideRun, RunAction } from './walkthrough';
 
 export interface ActiveRun {
@@ -37,6 +38,11 @@ export interface PageGuides {
   fieldAnchors: Record<string, string>;
   /** Who this user's role or team asks when stuck (the organisation's champion), if anyone. */
   champion: { name: string; link: string } | null;
+  /**
+   * This installation is measured without guidance (observe-only or control cohort): no run UI,
+   * no field tips; field rules are still checked on save.
+   */
+  quiet?: boolean;
   /**
    * Only when the policy has role rules and the CRM shows who is signed in: where the page names
    * the user's team and profile (attributes in that order, '' when the CRM has none), for the
@@ -72,6 +78,16 @@ export interface PopupState {
   active: { guideId: string; title: string } | null;
   /** Who to ask when stuck, for this user's role or team; null when the organisation named none. */
   champion: { name: string; link: string } | null;
+  /** `observe` and `control` see no guidance: the popup lists no guides then. */
+  cohort?: Cohort;
+}
+
+/** A workflow step whose action the page can show, watched without UI (runtime/observeWorkflows). */
+export interface WatchedStepInfo {
+  guideId: string;
+  stepId: string;
+  on: 'click' | 'input' | 'change';
+  target: Target;
 }
 
 export interface GuideProgress {
@@ -221,6 +237,13 @@ export interface ToBackground {
   'page:guides': [{ url: string; viewed?: boolean }, PageGuides];
   /** Injects the guide UI into the sending frame (see runtime/launcher.ts). */
   'ui:load': [Record<string, never>, void];
+  /** The injected workflow observer asks which steps to watch on its page, and their anchors. */
+  'workflow:watch': [
+    Record<string, never>,
+    { steps: WatchedStepInfo[]; anchors: Record<string, string> },
+  ];
+  /** The user performed a watched workflow step on this page. */
+  'workflow:step': [{ guideId: string; stepId: string }, void];
   'run:start': [{ guideId: string }, ActiveRun | null];
   'run:advance': [{ guideId: string; stepIndex: number; action: RunAction }, ActiveRun | null];
   'popup:state': [{ tabId: number; url: string }, PopupState];

@@ -85,6 +85,24 @@ export const policySchema = z
       .max(100)
       .optional()
       .describe('The only CRM hosts Waymark runs on (default: every CRM it knows).'),
+    observeOnly: z
+      .boolean()
+      .optional()
+      .describe('Measure only, show no guidance at all (a baseline before the roll-out).'),
+    observeOnlyCohorts: z
+      .array(slug)
+      .max(50)
+      .optional()
+      .describe('Rollout cohorts that measure only, while the others are guided.'),
+    controlShare: z
+      .number()
+      // Whole percents: Chrome's managed schema allows minimum and maximum on integers only.
+      .int()
+      .min(0)
+      // 100 holds every installation back (a team-wide pause that still measures).
+      .max(100)
+      .optional()
+      .describe('Percent of installations held back as a control group (assigned once, locally).'),
     champions: z
       .array(championSchema)
       .max(200)

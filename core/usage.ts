@@ -21,7 +21,22 @@ export const COUNTED_EVENT_KINDS = [
   'page.viewed',
   /** The rep followed the "Ask a champion" link of a step or the popup. */
   'champion.asked',
+  /**
+   * Passive workflow tracking (core/workflow.ts): the user performed a guide's workflow on their
+   * own, with no guidance shown — started it, completed it, or abandoned it at a step.
+   */
+  'workflow.started',
+  'workflow.completed',
+  'workflow.abandoned',
 ] as const;
+
+/**
+ * How guidance reaches this installation, sent with every counter so that effects can be told
+ * apart: `guided` (guidance shown), `control` (held back at random, measured only) and
+ * `observe` (observe-only: the organisation measures a baseline, nothing is shown).
+ */
+export const COHORTS = ['guided', 'control', 'observe'] as const;
+export type Cohort = (typeof COHORTS)[number];
 
 export const EVENT_KINDS = [
   ...COUNTED_EVENT_KINDS,
@@ -48,6 +63,8 @@ export interface UsageEvent {
   field?: string;
   /** A survey score. */
   score?: number;
+  /** The installation's cohort when the event happened (absent in logs written before cohorts). */
+  cohort?: Cohort;
   count?: number;
 }
 

@@ -132,15 +132,18 @@ export function startGuidance(
       anchors: state.fieldAnchors,
     };
     watchFields(fieldWatch, recorder, doc, fieldsControl.signal);
-    // A walkthrough step on screen has the user's attention; tips wait until it is gone.
-    showFieldHints(fieldWatch, doc, fieldsControl.signal, () => stepControl !== null);
+    // A walkthrough step on screen has the user's attention; tips wait until it is gone. A
+    // cohort measured without guidance gets the checks on save, never the tips.
+    if (!state.quiet) {
+      showFieldHints(fieldWatch, doc, fieldsControl.signal, () => stepControl !== null);
+    }
     if (routeChanged && current && previous?.pageType !== page.pageType) {
       const advance = currentStep(current.run, current.guide)?.advance;
       if (advance?.on === 'route' && (!advance.page || globMatch(advance.page, page.pageType))) {
         return act('next', 'polite');
       }
     }
-    if (state.paused) return endRun();
+    if (state.paused || state.quiet) return endRun();
     if (state.active) return show(state.active, 'polite');
     if (current) endRun();
     if (state.autoLaunch && autoLaunch) await start(state.autoLaunch.id);

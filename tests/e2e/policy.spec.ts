@@ -5,57 +5,18 @@
  * an unpacked extension's id comes from its path, so the copy has an id of its own and the
  * policy touches nothing else. The file is written before Chromium starts and removed after.
  */
-import { createHash } from 'node:crypto';
-import {
-  accessSync,
-  constants,
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  realpathSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { canonicalGuideText } from '../../core/guide/problems';
 import type { SyncStatus } from '../../core/messages';
 import { startEndpoint, type Endpoint } from '../../server';
 import { createToken } from '../../server/tokens';
-import {
-  EXTENSION_DIR,
-  expect,
-  extensionIdOf,
-  launchBrowser,
-  openPopup,
-  stepCard,
-  test,
-} from './fixtures';
+import { expect, extensionIdOf, launchBrowser, openPopup, stepCard, test } from './fixtures';
+import { ask, managedCopy } from './managedPolicy';
 
-/** Debian's Chromium; Google Chrome reads /etc/opt/chrome/policies/managed instead. */
-const POLICY_DIR = process.env.WAYMARK_POLICY_DIR ?? '/etc/chromium/policies/managed';
 const ALL_TIME = { from: '2000-01-01', to: '2100-12-31' };
-
-/** Chromium's id for an unpacked extension: sha256 of its absolute path, 32 hex digits as a–p. */
-function extensionIdForPath(dir: string): string {
-  const hex = createHash('sha256').update(dir).digest('hex').slice(0, 32);
-  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
-}
-
-function assertPolicyDirWritable(): void {
-  try {
-    mkdirSync(POLICY_DIR, { recursive: true });
-    accessSync(POLICY_DIR, constants.W_OK);
-  } catch (error) {
-    throw new Error(
-      `This test writes a real Chromium policy file to ${POLICY_DIR}, which is not writable here ` +
-        `(${(error as NodeJS.ErrnoException).code ?? String(error)}). Run it as root, as CI does ` +
-        '(or point WAYMARK_POLICY_DIR at the managed policy directory of the Chromium under test).',
-      { cause: error },
-    );
-  }
-}
 
 /** Guides only the endpoint has: one for cohort wave-1 (this install), one for wave-2. */
 function endpointGuides(): string {
@@ -91,38 +52,11 @@ async function syncPeriod(): Promise<number | undefined> {
   return (await chrome.alarms.get('sync:tick'))?.periodInMinutes;
 }
 
-/** A message to the background as the options page sends it; errors come back as text. */
-function ask(page: Page, type: string, data: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ type, data }) => {
-      const runtime = (
-        globalThis as unknown as {
-          chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-        }
-      ).chrome.runtime;
-      try {
-        const reply = (await runtime.sendMessage({ type, data })) as {
-          __mozWebExtensionPolyfillReject__?: boolean;
-          message?: string;
-        } | null;
-        return reply?.__mozWebExtensionPolyfillReject__ ? { error: reply.message } : reply;
-      } catch (error) {
-        return { error: (error as Error).message };
-      }
-    },
-    { type, data },
-  );
-}
-
 test('a managed policy file takes effect in Chromium and is shown locked', async ({ crm }) => {
   test.setTimeout(90_000);
-  assertPolicyDirWritable();
-  const work = realpathSync(mkdtempSync(join(tmpdir(), 'waymark-policy-')));
-  const extensionDir = join(work, 'extension');
-  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-  const id = extensionIdForPath(extensionDir);
+  const copy = managedCopy('waymark-policy-');
+  const { work, extensionDir, id, policyFile } = copy;
   const guidesDir = endpointGuides();
-  const policyFile = join(POLICY_DIR, `waymark-e2e-${id}.json`);
   let endpoint: Endpoint | undefined;
   let context: BrowserContext | undefined;
   try {
@@ -147,7 +81,7 @@ test('a managed policy file takes effect in Chromium and is shown locked', async
       // Passes Chromium's managed schema, not Waymark's: ignored, with the reason shown.
       champions: [{ name: ' ', link: 'https://chat.acme.example/sales' }],
     };
-    writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
+    copy.writePolicy(policy);
 
     context = await launchBrowser('', extensionDir);
     // The policy names the id computed from the path; the browser must agree.
@@ -360,7 +294,7 @@ test('a managed policy file takes effect in Chromium and is shown locked', async
     rmSync(policyFile, { force: true });
     await context?.close();
     await endpoint?.close();
-    rmSync(work, { recursive: true, force: true });
+    copy.remove();
     rmSync(guidesDir, { recursive: true, force: true });
   }
 });
