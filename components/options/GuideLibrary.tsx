@@ -12,15 +12,38 @@ import {
   type ImportText,
 } from '../../core/guide/importGuides';
 import { formatProblem, type GuideProblem } from '../../core/guide/problems';
-import type { GuideImportResult, LibraryGuide } from '../../core/messages';
-import { DEFAULT_ORG } from '../../core/org';
+import type { GuideImportResult, LibraryGuide, RemotePackStatus } from '../../core/messages';
+import { browser } from '../../platform/browser';
 import { callBackground } from '../../runtime/channel';
+import { formatDate, formatDateTime, roleName, TEXT, withParts } from '../pageText';
 
-const SOURCE_TEXT: Record<LibraryGuide['source'], string> = {
-  bundled: 'Built in',
-  imported: 'Imported',
-  endpoint: 'From your organisation',
-};
+const T = TEXT.library;
+
+const SOURCE_TEXT: Record<LibraryGuide['source'], string> = T.sources;
+
+/**
+ * "Guide pack from … — last updated …, last attempt failed: …": where the organisation's guides
+ * come from and whether the last fetch worked (a failed one keeps the last good pack).
+ */
+function packText(pack: RemotePackStatus): string {
+  const source = pack.from ?? pack.url ?? '';
+  const parts = [
+    pack.updatedAt !== null
+      ? T.packUpdated(formatDateTime(pack.updatedAt), pack.guides)
+      : T.packNotDownloaded,
+  ];
+  if (pack.checkedAt !== null && pack.updatedAt !== null && pack.checkedAt > pack.updatedAt) {
+    parts.push(T.packUnchanged(formatDateTime(pack.checkedAt)));
+  }
+  if (pack.lastError) {
+    // The reason is the background's own sentence.
+    parts.push(T.packFailed(pack.lastError.reason, formatDateTime(pack.lastError.at)));
+  }
+  const status = T.packStatus(source, parts.join(', '));
+  return pack.url !== null && pack.from !== null && pack.url !== pack.from
+    ? `${status}. ${T.packMoved(pack.url)}`
+    : status;
+}
 
 /** What the last failed import was about: the sentences, and which control they concern. */
 interface Failure {
@@ -32,26 +55,23 @@ function reason(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function roleLabel(id: string): string {
-  return DEFAULT_ORG.roles.find((r) => r.id === id)?.label ?? id;
-}
-
 function importedText(result: GuideImportResult): string {
-  const parts = result.imported.map((g) => {
-    const replaced = g.replaced
-      ? `, replacing ${g.replaced.source === 'bundled' ? 'the built-in ' : ''}version ${g.replaced.version}`
-      : '';
-    return `“${g.title}” (version ${g.version}${replaced})`;
-  });
-  return `Imported ${parts.join(', ')}.`;
+  const parts = result.imported.map((g) =>
+    !g.replaced
+      ? T.importedGuide(g.title, g.version)
+      : g.replaced.source === 'bundled'
+        ? T.importedReplacingBuiltIn(g.title, g.version, g.replaced.version)
+        : T.importedReplacing(g.title, g.version, g.replaced.version),
+  );
+  return T.imported(parts.join(', '));
 }
 
 function MissingCell({ guide }: { guide: LibraryGuide }) {
   return (
     <td class="missing" data-count={guide.targetMissing}>
-      {guide.targetMissing > 0 ? `${guide.targetMissing}×` : 'none'}
+      {guide.targetMissing > 0 ? T.times(guide.targetMissing) : T.none}
       {guide.targetMissingEarlier > 0 && (
-        <span class="earlier"> (+{guide.targetMissingEarlier} in earlier versions)</span>
+        <span class="earlier"> {T.missingEarlier(guide.targetMissingEarlier)}</span>
       )}
     </td>
   );
@@ -59,6 +79,7 @@ function MissingCell({ guide }: { guide: LibraryGuide }) {
 
 export function GuideLibrary() {
   const [guides, setGuides] = useState<LibraryGuide[] | null>(null);
+  const [pack, setPack] = useState<RemotePackStatus | null>(null);
   const [loadError, setLoadError] = useState('');
   const [text, setText] = useState('');
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -74,15 +95,14 @@ export function GuideLibrary() {
   const returnFocus = useRef<HTMLElement | null>(null);
 
   const load = async () => {
-    const { guides: list } = await callBackground('guides:list', {});
+    const { guides: list, pack: remote } = await callBackground('guides:list', {});
     setGuides(list);
+    setPack(remote);
     setLoadError('');
   };
 
   useEffect(() => {
-    load().catch((e: unknown) =>
-      setLoadError(`The guides could not be loaded. Reload the page to try again. (${reason(e)})`),
-    );
+    load().catch((e: unknown) => setLoadError(T.loadFailed(reason(e))));
   }, []);
 
   // A new list of problems takes focus, so it is read out and the keyboard starts from it.
@@ -111,7 +131,7 @@ export function GuideLibrary() {
       }
       setStatus(importedText(result));
     } catch (e) {
-      fail([`The import did not work; nothing was changed. Try again. (${reason(e)})`], from);
+      fail([T.importFailed(reason(e))], from);
       return false;
     } finally {
       setBusy(false);
@@ -119,7 +139,7 @@ export function GuideLibrary() {
     try {
       await load();
     } catch (e) {
-      setLoadError(`The guides were imported, but this list could not refresh. (${reason(e)})`);
+      setLoadError(T.refreshFailed(reason(e)));
     }
     return true;
   };
@@ -133,7 +153,7 @@ export function GuideLibrary() {
     if (chosen.length === 0) return;
     if (chosen.length > IMPORT_LIMITS.files) {
       setStatus('');
-      fail([`Choose at most ${IMPORT_LIMITS.files} files at a time.`], 'files');
+      fail([T.tooManyFiles(IMPORT_LIMITS.files)], 'files');
       return;
     }
     const oversized = chosen.filter((f) => f.size > IMPORT_LIMITS.chars).map((f) => f.name);
@@ -145,7 +165,7 @@ export function GuideLibrary() {
           .map(async (f) => ({ name: f.name.slice(0, IMPORT_LIMITS.name), text: await f.text() })),
       );
     } catch (e) {
-      fail([`The files could not be read; nothing was imported. (${reason(e)})`], 'files');
+      fail([T.filesUnreadable(reason(e))], 'files');
       return;
     }
     await submit(files, 'files', oversized);
@@ -168,19 +188,46 @@ export function GuideLibrary() {
     setBusy(true);
     try {
       const result = await callBackground('guides:remove', { id: removing.id });
+      const restored = !result.restored
+        ? ''
+        : result.restoredFrom === 'remote'
+          ? ` ${T.restoredRemote(result.restored)}`
+          : ` ${T.restoredBuiltIn(result.restored)}`;
       setStatus(
-        result.removed
-          ? `Removed “${removing.title}”.${result.restored ? ` The built-in version ${result.restored} is back.` : ''}`
-          : `“${removing.title}” was already gone.`,
+        result.removed ? `${T.removed(removing.title)}${restored}` : T.alreadyGone(removing.title),
       );
       // Its row (and button) is about to go: focus goes to the list.
       returnFocus.current = listHeading.current;
       await load();
     } catch (e) {
-      setLoadError(`The guide could not be removed; nothing was changed. (${reason(e)})`);
+      setLoadError(T.removeFailed(reason(e)));
     } finally {
       setBusy(false);
       dialog.current?.close();
+    }
+  };
+
+  const checkPack = async () => {
+    setStatus('');
+    setBusy(true);
+    try {
+      const remote = await callBackground('guides:fetch', {});
+      setPack(remote);
+      await load();
+      setStatus(remote.lastError ? '' : T.upToDate);
+    } catch (e) {
+      setLoadError(T.checkFailed(reason(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The pack's address is elsewhere than this machine: the browser asks the user once (a click). */
+  const allowPack = async (origin: string) => {
+    try {
+      if (await browser.permissions.request({ origins: [`${origin}/*`] })) await checkPack();
+    } catch (e) {
+      setLoadError(T.permissionFailed(origin, reason(e)));
     }
   };
 
@@ -189,20 +236,44 @@ export function GuideLibrary() {
 
   return (
     <section class="activity guide-library" aria-labelledby="guides-heading">
-      <h1 id="guides-heading">Guides</h1>
-      <p class="intro">
-        The guides Waymark runs in this browser: built into the extension, or imported here. An
-        imported guide runs like a built-in one, for the roles it names.
-      </p>
+      <h1 id="guides-heading">{T.title}</h1>
+      <p class="intro">{T.intro}</p>
+      {pack && (pack.url !== null || pack.from !== null) && (
+        <div class="guide-pack">
+          <p id="pack-status" class={pack.lastError ? 'error' : undefined}>
+            {packText(pack)}
+          </p>
+          {pack.permissionNeeded !== null && (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void allowPack(pack.permissionNeeded as string)}
+            >
+              {T.allowPack(pack.permissionNeeded)}
+            </button>
+          )}{' '}
+          {pack.url !== null && (
+            <button
+              type="button"
+              class="secondary"
+              disabled={busy}
+              onClick={() => void checkPack()}
+            >
+              {T.checkPack}
+            </button>
+          )}
+        </div>
+      )}
 
-      <h2 id="import-heading">Import guides</h2>
+      <h2 id="import-heading">{T.importHeading}</h2>
       <p id="import-rules" class="intro">
-        Each guide is checked as <code>npm run guides:check</code> checks it (its file name and
-        layout aside). A guide whose id Waymark already has replaces it only with a higher{' '}
-        <code>version</code>. If anything is wrong, nothing is imported.
+        {withParts(T.importRules, {
+          command: <code>npm run guides:check</code>,
+          version: <code>version</code>,
+        })}
       </p>
       <div class="import-files">
-        <label for="guide-files">Guide files (.json)</label>
+        <label for="guide-files">{T.files}</label>
         <input
           id="guide-files"
           ref={fileInput}
@@ -222,7 +293,7 @@ export function GuideLibrary() {
           void importPasted();
         }}
       >
-        <label for="guide-text">Or paste a guide’s JSON</label>
+        <label for="guide-text">{T.paste}</label>
         <textarea
           id="guide-text"
           rows={10}
@@ -234,7 +305,7 @@ export function GuideLibrary() {
         />
         <div class="actions">
           <button type="submit" disabled={busy}>
-            Import
+            {T.import}
           </button>
         </div>
       </form>
@@ -248,10 +319,7 @@ export function GuideLibrary() {
           role="alert"
           aria-labelledby="import-problems-heading"
         >
-          <h3 id="import-problems-heading">
-            Nothing was imported:{' '}
-            {failure.lines.length === 1 ? '1 problem' : `${failure.lines.length} problems`}
-          </h3>
+          <h3 id="import-problems-heading">{T.problemsHeading(failure.lines.length)}</h3>
           <ul>
             {failure.lines.map((line, i) => (
               <li key={i}>{line}</li>
@@ -269,28 +337,25 @@ export function GuideLibrary() {
       )}
 
       <h2 id="library-heading" ref={listHeading} tabIndex={-1}>
-        Guides in this browser
+        {T.listHeading}
       </h2>
       {!guides ? (
-        !loadError && <p aria-live="polite">Loading…</p>
+        !loadError && <p aria-live="polite">{T.loading}</p>
       ) : guides.length === 0 ? (
-        <p class="empty">No guides.</p>
+        <p class="empty">{T.noGuides}</p>
       ) : (
         <div class="table-wrap">
           <table class="library">
-            <caption>
-              Every guide, with how often a step’s target could not be found in this browser (from
-              your own event log)
-            </caption>
+            <caption>{T.caption}</caption>
             <thead>
               <tr>
-                <th scope="col">Guide</th>
-                <th scope="col">Version</th>
-                <th scope="col">Source</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Target missing here</th>
+                <th scope="col">{T.guide}</th>
+                <th scope="col">{T.version}</th>
+                <th scope="col">{T.source}</th>
+                <th scope="col">{T.roles}</th>
+                <th scope="col">{T.targetMissing}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{T.actions}</span>
                 </th>
               </tr>
             </thead>
@@ -308,15 +373,15 @@ export function GuideLibrary() {
                       <span class="when">
                         {' '}
                         <time dateTime={new Date(g.importedAt).toISOString()}>
-                          {new Date(g.importedAt).toLocaleDateString()}
+                          {formatDate(g.importedAt)}
                         </time>
                       </span>
                     )}
                     {g.bundledVersion !== null && (
-                      <span class="when"> (over built-in version {g.bundledVersion})</span>
+                      <span class="when"> {T.overBuiltIn(g.bundledVersion)}</span>
                     )}
                   </td>
-                  <td>{g.roles.map(roleLabel).join(', ')}</td>
+                  <td>{g.roles.map((id) => roleName(id)).join(', ')}</td>
                   <MissingCell guide={g} />
                   <td>
                     {g.source === 'imported' && (
@@ -324,10 +389,10 @@ export function GuideLibrary() {
                         type="button"
                         class="danger"
                         disabled={busy}
-                        aria-label={`Remove ${g.title}`}
+                        aria-label={T.removeGuide(g.title)}
                         onClick={(e) => openRemove(g, e.currentTarget as HTMLElement)}
                       >
-                        Remove…
+                        {T.removeOpen}
                       </button>
                     )}
                   </td>
@@ -348,17 +413,19 @@ export function GuideLibrary() {
           setRemoving(null);
         }}
       >
-        <h2 id="remove-heading">Remove “{removing?.title ?? ''}”?</h2>
+        <h2 id="remove-heading">{T.removeTitle(removing?.title ?? '')}</h2>
         <p id="remove-text">
-          This removes the imported guide from this browser.
-          {removing?.bundledVersion
-            ? ` The built-in version ${removing.bundledVersion} comes back.`
-            : ' To use it again, import it again.'}{' '}
-          Your progress and events stay in My activity.
+          {[
+            T.removeText,
+            removing?.bundledVersion
+              ? T.removeBringsBack(removing.bundledVersion)
+              : T.removeImportAgain,
+            T.removeKeeps,
+          ].join(' ')}
         </p>
         <div class="actions">
           <button type="button" class="danger-solid" disabled={busy} onClick={() => void remove()}>
-            Remove
+            {T.remove}
           </button>
           <button
             type="button"
@@ -367,7 +434,7 @@ export function GuideLibrary() {
             disabled={busy}
             onClick={() => dialog.current?.close()}
           >
-            Cancel
+            {T.cancel}
           </button>
         </div>
       </dialog>

@@ -2,11 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SyncView } from '../../core/messages';
 import { browser } from '../../platform/browser';
 import { callBackground } from '../../runtime/channel';
+import { formatDateTime, TEXT } from '../pageText';
+import { LockedNote, SyncManaged } from './ManagedPolicy';
+
+const T = TEXT.sync;
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
 function when(at: number | null): string {
-  return at ? new Date(at).toLocaleString() : 'never';
+  return at ? formatDateTime(at) : T.never;
 }
 
 /** Asks for permission to reach the endpoint (needs the click that saved it). */
@@ -30,13 +34,13 @@ export function SyncSettings() {
   const load = async () => {
     const next = await callBackground('sync:get', {});
     setView(next);
-    if (next.status.endpointUrl)
+    // An address the organisation set is the one shown, whatever was typed.
+    if (next.locks.endpointUrl) setEndpointUrl(next.locks.endpointUrl);
+    else if (next.status.endpointUrl)
       setEndpointUrl((current) => current || next.status.endpointUrl || '');
   };
   useEffect(() => {
-    void load().catch((e: unknown) =>
-      setMessage({ ok: false, text: `Could not read the sync status: ${String(e)}` }),
-    );
+    void load().catch((e: unknown) => setMessage({ ok: false, text: T.readFailed(String(e)) }));
   }, []);
 
   const act = async (task: () => Promise<{ ok: boolean; text: string } | null>) => {
@@ -60,41 +64,35 @@ export function SyncSettings() {
   const save = () =>
     act(async () => {
       if (!(await allowEndpoint(endpointUrl))) {
-        return {
-          ok: false,
-          text: `Waymark needs your permission to send to ${new URL(endpointUrl).origin}.`,
-        };
+        return { ok: false, text: T.permissionNeeded(new URL(endpointUrl).origin) };
       }
       const status = await callBackground('sync:configure', { endpointUrl, ingestToken });
       setIngestToken('');
       return status.lastError
-        ? { ok: false, text: `Saved. The first delivery failed: ${status.lastError}` }
-        : { ok: true, text: 'Saved. Sync is on.' };
+        ? { ok: false, text: T.savedButFailed(status.lastError) }
+        : { ok: true, text: T.saved };
     });
   const turnOff = () =>
     act(async () => {
       await callBackground('sync:configure', null);
-      return { ok: true, text: 'Sync is off. Nothing leaves this browser.' };
+      return { ok: true, text: T.off };
     });
   const syncNow = () =>
     act(async () => {
       const status = await callBackground('sync:now', {});
       return status.lastError
         ? { ok: false, text: status.lastError }
-        : { ok: true, text: `Delivered. ${status.pendingBatches} batches waiting.` };
+        : { ok: true, text: T.delivered(status.pendingBatches) };
     });
 
   const status = view?.status;
+  const locks = view?.locks;
+  const tokenKnown = Boolean(ingestToken || locks?.ingestToken);
   const preview = view ? { queued: view.queued, upcoming: view.upcoming } : null;
   return (
     <section class="activity sync" aria-labelledby="sync-heading">
-      <h1 id="sync-heading">Sync</h1>
-      <p class="intro">
-        When your organisation runs a Waymark endpoint, this browser sends it anonymous daily
-        counters: how often each guide step was shown, completed or skipped, by role and page type.
-        No name, email, record, field value or address is ever sent, and nothing links two
-        deliveries to you.
-      </p>
+      <h1 id="sync-heading">{T.title}</h1>
+      <p class="intro">{T.intro}</p>
       <form
         class="sync-form"
         onSubmit={(e) => {
@@ -102,44 +100,55 @@ export function SyncSettings() {
           void save();
         }}
       >
-        <label for="endpoint">Endpoint address</label>
+        <label for="endpoint">{T.endpoint}</label>
         <input
           id="endpoint"
           type="url"
           required
           placeholder="https://waymark.example.com"
           value={endpointUrl}
+          readOnly={Boolean(locks?.endpointUrl)}
+          aria-describedby={locks?.endpointUrl ? 'endpoint-locked' : undefined}
           onInput={(e) => setEndpointUrl((e.currentTarget as HTMLInputElement).value)}
         />
-        <label for="token">Ingest token</label>
+        {locks?.endpointUrl && <LockedNote id="endpoint-locked" />}
+        <label for="token">{T.token}</label>
         <input
           id="token"
           type="password"
           autocomplete="off"
           required={!view?.tokenSet}
-          placeholder={view?.tokenSet ? 'saved (enter a new one to replace it)' : ''}
+          placeholder={
+            locks?.ingestToken ? TEXT.managed.setByOrg : view?.tokenSet ? T.tokenSaved : ''
+          }
           value={ingestToken}
+          readOnly={locks?.ingestToken}
+          aria-describedby={locks?.ingestToken ? 'token-locked' : undefined}
           onInput={(e) => setIngestToken((e.currentTarget as HTMLInputElement).value)}
         />
+        {locks?.ingestToken && <LockedNote id="token-locked" />}
         <div class="actions">
           <button
             type="button"
             class="secondary"
-            disabled={busy || !endpointUrl || !ingestToken}
+            disabled={busy || !endpointUrl || !tokenKnown}
             onClick={() => void test()}
           >
-            Test connection
+            {T.test}
           </button>
-          <button type="submit" disabled={busy || !ingestToken}>
-            Save
-          </button>
-          {status?.configured && (
+          {locks?.syncEnabled !== false && (
+            <button type="submit" disabled={busy || !tokenKnown}>
+              {T.save}
+            </button>
+          )}
+          {status?.configured && locks?.syncEnabled !== true && (
             <button type="button" class="secondary" disabled={busy} onClick={() => void turnOff()}>
-              Turn sync off
+              {T.turnOff}
             </button>
           )}
         </div>
       </form>
+      {view && <SyncManaged view={view} onChange={() => void load()} />}
       <p
         role={message && !message.ok ? 'alert' : 'status'}
         class={message?.ok === false ? 'error' : 'status-message'}
@@ -149,38 +158,33 @@ export function SyncSettings() {
 
       {status?.configured && (
         <>
-          <h2>Status</h2>
+          <h2>{T.statusHeading}</h2>
           <dl class="sync-status">
-            <dt>Endpoint</dt>
+            <dt>{T.endpointTerm}</dt>
             <dd>{status.endpointUrl}</dd>
-            <dt>Last delivery</dt>
+            <dt>{T.lastDelivery}</dt>
             <dd>{when(status.lastSuccessAt)}</dd>
-            <dt>Waiting</dt>
-            <dd>
-              {status.pendingBatches} batches ({status.pendingSignals} counters)
-            </dd>
+            <dt>{T.waiting}</dt>
+            <dd>{T.waitingValue(status.pendingBatches, status.pendingSignals)}</dd>
             {status.lastError && (
               <>
-                <dt>Last problem</dt>
+                <dt>{T.lastProblem}</dt>
                 <dd>{status.lastError}</dd>
-                <dt>Next try</dt>
+                <dt>{T.nextTry}</dt>
                 <dd>{when(status.nextAttemptAt)}</dd>
               </>
             )}
           </dl>
           <button type="button" disabled={busy} onClick={() => void syncNow()}>
-            Sync now
+            {T.syncNow}
           </button>
         </>
       )}
 
-      <h2>What the next batch will send</h2>
-      <p class="intro">
-        Exactly these counters, as JSON. Batches already queued keep their random id until the
-        endpoint confirms them.
-      </p>
-      <pre class="preview" tabIndex={0} aria-label="Next batch contents">
-        {preview ? JSON.stringify(preview, null, 2) : 'Loading…'}
+      <h2>{T.nextBatchHeading}</h2>
+      <p class="intro">{T.nextBatchIntro}</p>
+      <pre class="preview" tabIndex={0} aria-label={T.nextBatchLabel}>
+        {preview ? JSON.stringify(preview, null, 2) : T.loading}
       </pre>
     </section>
   );

@@ -2,18 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser';
 import type { ChecklistItem, PopupState } from '../../core/messages';
 import { callBackground } from '../../runtime/channel';
+import { roleName, TEXT, withParts } from '../pageText';
 
-const STATUS_TEXT: Record<ChecklistItem['status'], string> = {
-  'not-started': 'Not started',
-  active: 'In progress',
-  completed: 'Done',
-  dismissed: 'Closed',
-  abandoned: 'Left unfinished',
-};
+const T = TEXT.popup;
+
+const STATUS_TEXT: Record<ChecklistItem['status'], string> = T.statuses;
 
 function statusText(item: ChecklistItem): string {
   return item.status === 'active'
-    ? `In progress, step ${item.stepIndex + 1} of ${item.stepCount}`
+    ? T.activeStep(item.stepIndex + 1, item.stepCount)
     : STATUS_TEXT[item.status];
 }
 
@@ -35,7 +32,7 @@ export function Popup() {
       const current = { id: active?.id ?? -1, url: active?.url ?? '' };
       setTab(current);
       await load(current);
-    })().catch((e: unknown) => setError(`Waymark could not load: ${String(e)}`));
+    })().catch((e: unknown) => setError(T.loadFailed(String(e))));
   }, []);
 
   // Counted over the whole event log, so asked for apart: the list never waits for it.
@@ -52,7 +49,7 @@ export function Popup() {
     return (
       <main class="popup">
         <h1>Waymark</h1>
-        {error ? <p role="alert">{error}</p> : <p aria-live="polite">Loading…</p>}
+        {error ? <p role="alert">{error}</p> : <p aria-live="polite">{T.loading}</p>}
       </main>
     );
   }
@@ -63,7 +60,7 @@ export function Popup() {
       await callBackground('settings:update', change);
       await load();
     } catch (e) {
-      setError(`Could not save: ${String(e)}`);
+      setError(T.saveFailed(String(e)));
     }
   };
 
@@ -71,14 +68,14 @@ export function Popup() {
     setError(null);
     const result = await callBackground('popup:launch', { tabId: tab?.id ?? -1, guideId });
     if (result.ok) window.close();
-    else setError(result.error ?? 'The guide could not start.');
+    else setError(result.error ?? T.launchFailed);
   };
 
   const openAuthoring = async () => {
     setError(null);
     const result = await callBackground('author:open', { tabId: tab?.id ?? -1 });
     if (result.ok) window.close();
-    else setError(result.error ?? 'The authoring panel could not open.');
+    else setError(result.error ?? T.authoringFailed);
   };
 
   const openActivity = async () => {
@@ -87,28 +84,39 @@ export function Popup() {
       await browser.runtime.openOptionsPage();
       window.close();
     } catch (e) {
-      setError(`Could not open My activity: ${String(e)}`);
+      setError(T.activityFailed(String(e)));
     }
   };
 
   const done = state.checklist.filter((i) => i.status === 'completed').length;
-  const roleLabel = state.roles.find((r) => r.id === state.role)?.label ?? state.role;
+  const roleLabel = roleName(state.role, state.roles.find((r) => r.id === state.role)?.label);
 
   return (
     <main class="popup">
       <h1>Waymark</h1>
       <div class="row">
-        <label for="role">Your role</label>
+        <label for="role">{T.role}</label>
         <select
           id="role"
           value={state.role}
+          // The organisation maps this user's CRM team or profile to a role, or allows only one.
+          disabled={state.roleLocked}
+          aria-describedby={state.roleLocked ? 'role-locked' : undefined}
           onChange={(e) => void update({ role: (e.currentTarget as HTMLSelectElement).value })}
         >
           {state.roles.map((r) => (
-            <option value={r.id}>{r.label}</option>
+            <option value={r.id}>{roleName(r.id, r.label)}</option>
           ))}
+          {!state.roles.some((r) => r.id === state.role) && (
+            <option value={state.role}>{roleName(state.role)}</option>
+          )}
         </select>
       </div>
+      {state.roleLocked && (
+        <p class="locked-note" id="role-locked">
+          {TEXT.managed.setByOrg}
+        </p>
+      )}
       <div class="row">
         <label>
           <input
@@ -116,7 +124,7 @@ export function Popup() {
             checked={state.paused}
             onChange={(e) => void update({ paused: (e.currentTarget as HTMLInputElement).checked })}
           />{' '}
-          Pause guidance
+          {T.pause}
         </label>
       </div>
       {error && (
@@ -126,25 +134,44 @@ export function Popup() {
       )}
       {state.active && (
         <p class="active" aria-live="polite">
-          In progress: <strong>{state.active.title}</strong>
+          {withParts(T.active, { title: <strong>{state.active.title}</strong> })}
+        </p>
+      )}
+      {state.cohort !== undefined && state.cohort !== 'guided' && (
+        // Observe-only or control group: measured without guidance, so nothing is offered here.
+        <p class="quiet" data-cohort={state.cohort}>
+          {T.notGuided}
         </p>
       )}
 
       {state.role === 'trainer' && state.page && (
         <section aria-labelledby="author-heading">
-          <h2 id="author-heading">Authoring</h2>
+          <h2 id="author-heading">{T.authoringHeading}</h2>
           <button type="button" onClick={() => void openAuthoring()}>
-            Write a guide on this page
+            {T.writeGuide}
           </button>
         </section>
       )}
 
+      {state.champion && /^(https:\/\/|mailto:)/i.test(state.champion.link) && (
+        <p class="champion">
+          <a
+            href={state.champion.link}
+            target="_blank"
+            rel="noopener noreferrer"
+            onClick={() => void callBackground('champion:asked', { url: tab?.url ?? '' })}
+          >
+            {T.askChampion(state.champion.name)}
+          </a>
+        </p>
+      )}
+
       <section aria-labelledby="page-heading">
-        <h2 id="page-heading">On this page</h2>
+        <h2 id="page-heading">{T.pageHeading}</h2>
         {!state.page ? (
-          <p class="empty">Waymark does not run on this page.</p>
+          <p class="empty">{T.notHere}</p>
         ) : state.pageGuides.length === 0 ? (
-          <p class="empty">No guides for {roleLabel} on this page.</p>
+          <p class="empty">{T.noGuides(roleLabel)}</p>
         ) : (
           <ul class="guides">
             {state.pageGuides.map((g) => (
@@ -153,16 +180,16 @@ export function Popup() {
                   <span class="title">{g.title}</span>
                   {g.description && <span class="desc">{g.description}</span>}
                   {(missing[g.id] ?? 0) > 0 && (
-                    <span class="note">target missing {missing[g.id]}× here</span>
+                    <span class="note">{T.targetMissing(missing[g.id] ?? 0)}</span>
                   )}
                 </div>
                 <button
                   type="button"
                   disabled={state.paused}
-                  aria-label={`Start ${g.title}`}
+                  aria-label={T.startGuide(g.title)}
                   onClick={() => void launch(g.id)}
                 >
-                  Start
+                  {T.start}
                 </button>
               </li>
             ))}
@@ -171,10 +198,10 @@ export function Popup() {
       </section>
 
       <section aria-labelledby="checklist-heading">
-        <h2 id="checklist-heading">Your onboarding checklist</h2>
+        <h2 id="checklist-heading">{T.checklistHeading}</h2>
         <p>
-          <progress max={state.checklist.length} value={done} aria-label="Checklist progress" />{' '}
-          {done} of {state.checklist.length} done
+          <progress max={state.checklist.length} value={done} aria-label={T.checklistProgress} />{' '}
+          {T.checklistDone(done, state.checklist.length)}
         </p>
         <ul class="checklist">
           {state.checklist.map((item) => (
@@ -188,7 +215,7 @@ export function Popup() {
 
       <footer class="footer">
         <button type="button" class="link" onClick={() => void openActivity()}>
-          My activity
+          {T.myActivity}
         </button>
       </footer>
     </main>

@@ -125,6 +125,9 @@ export const managed = {
   tokenSet: 'festgelegt',
   on: 'an',
   off: 'aus',
+  yes: 'ja',
+  no: 'nein',
+  share: (percent) => `${percent}\u00a0% der Installationen`,
   everyMinutes: (n) => (n === 1 ? 'jede Minute' : `alle ${count(n)} Minuten`),
   syncOnByOrg: 'Die Synchronisierung ist von Ihrer Organisation eingeschaltet.',
   syncOffByOrg: 'Die Synchronisierung ist von Ihrer Organisation ausgeschaltet.',
@@ -151,6 +154,9 @@ export const managed = {
     syncIntervalMinutes: 'Synchronisierungsintervall',
     locale: 'Sprache',
     crmHosts: 'CRM-Seiten, auf denen Waymark läuft',
+    observeOnly: 'Nur messen, ohne Anleitungen',
+    observeOnlyCohorts: 'Gruppen, die nur messen',
+    controlShare: 'Kontrollgruppe',
     champions: 'Ansprechpersonen',
   },
 } satisfies Messages['managed'];
@@ -331,6 +337,8 @@ export const popup = {
   loadFailed: (reason) => `Waymark konnte nicht geladen werden: ${reason}`,
   role: 'Ihre Rolle',
   pause: 'Anleitungen pausieren',
+  notGuided:
+    'Für diese Installation werden keine Anleitungen gezeigt: Ihre Organisation misst, wie das CRM ohne sie genutzt wird.',
   saveFailed: (reason) => `Konnte nicht gespeichert werden: ${reason}`,
   active: 'Läuft: {title}',
   authoringHeading: 'Anleitungen schreiben',
@@ -453,6 +461,38 @@ export const snapshot = {
   answers: 'Antworten',
   meanScore: 'Mittlere Bewertung',
 } satisfies Messages['snapshot'];
+
+export const workflows = {
+  title: 'Mit Anleitung und Kontrollgruppe',
+  intro:
+    'Wie oft jeder Arbeitsablauf abgeschlossen wurde: von Personen, denen die Anleitungen gezeigt werden (mit Anleitung), von zufällig zurückgehaltenen Personen (Kontrollgruppe) und von Installationen, die nur messen (nur beobachten). Der Bereich ist das 95-%-Intervall: Der wahre Wert liegt sehr wahrscheinlich darin.',
+  none: 'In diesem Zeitraum wurde kein Arbeitsablauf ausgeführt.',
+  caption: (guide: string) => `${guide}: Abschluss nach Gruppe`,
+  baselineCaption: (guide: string) => `${guide}: Vergleichszeitraum, Abschluss nach Gruppe`,
+  cohort: 'Gruppe',
+  cohorts: {
+    guided: 'Mit Anleitung',
+    control: 'Kontrollgruppe',
+    observe: 'Nur beobachten',
+  },
+  started: 'Begonnen',
+  completed: 'Abgeschlossen',
+  rate: 'Abschlussquote',
+  interval: '95-%-Intervall',
+  range: (lower: string, upper: string) => `${lower} bis ${upper}`,
+  chart: 'Abschlussquote mit ihrem 95-%-Intervall',
+  abandonPoint: 'Am häufigsten abgebrochen bei',
+  abandonedAt: (step: string, runs: number) => `${step} (${count(runs)} Durchläufe)`,
+  emptyFields: 'Leer gelassene Felder',
+  emptyField: (field: string, times: number) => `${field} (${count(times)}×)`,
+  difference: (change: string, lower: string, upper: string) =>
+    `Mit Anleitung − Kontrollgruppe: ${change} (95-%-Intervall ${lower} bis ${upper}).`,
+  baselineDifference: (change: string, lower: string, upper: string) =>
+    `Mit Anleitung jetzt − nur beobachten im Vergleichszeitraum: ${change} (95-%-Intervall ${lower} bis ${upper}).`,
+  realEffect: 'Wahrscheinlich ein echter Effekt: Das Intervall schließt 0 nicht ein.',
+  noise: 'Könnte Zufall sein: Das Intervall schließt 0 ein.',
+  noDifference: 'Noch kein Unterschied: Beide Gruppen brauchen Werte.',
+} satisfies Messages['workflows'];
 
 export const dashboard = {
   documentTitle: 'Waymark-Dashboard zur Nutzung',

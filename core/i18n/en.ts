@@ -133,6 +133,9 @@ export const managed = {
   tokenSet: 'set',
   on: 'on',
   off: 'off',
+  yes: 'yes',
+  no: 'no',
+  share: (percent: string) => `${percent}% of installations`,
   everyMinutes: (n: number) => `every ${count(n)} minute${n === 1 ? '' : 's'}`,
   syncOnByOrg: 'Sync is turned on by your organization.',
   syncOffByOrg: 'Sync is turned off by your organization.',
@@ -160,6 +163,9 @@ export const managed = {
     syncIntervalMinutes: 'Sync interval',
     locale: 'Language',
     crmHosts: 'CRM sites Waymark runs on',
+    observeOnly: 'Measure only, without guidance',
+    observeOnlyCohorts: 'Cohorts that only measure',
+    controlShare: 'Control group',
     champions: 'Who to ask',
   } satisfies Record<keyof Policy, string>,
 } satisfies Area;
@@ -294,8 +300,7 @@ export const library = {
   files: 'Guide files (.json)',
   paste: 'Or paste a guide’s JSON',
   import: 'Import',
-  problemsHeading: (n: number) =>
-    `Nothing was imported: ${count(n)} problem${n === 1 ? '' : 's'}`,
+  problemsHeading: (n: number) => `Nothing was imported: ${count(n)} problem${n === 1 ? '' : 's'}`,
   imported: (guides: string) => `Imported ${guides}.`,
   importedGuide: (title: string, version: number) => `“${title}” (version ${version})`,
   importedReplacing: (title: string, version: number, replaced: number) =>
@@ -349,6 +354,8 @@ export const popup = {
   loadFailed: (reason: string) => `Waymark could not load: ${reason}`,
   role: 'Your role',
   pause: 'Pause guidance',
+  notGuided:
+    'Guidance is not shown for this installation: your organization is measuring how the CRM is used without it.',
   saveFailed: (reason: string) => `Could not save: ${reason}`,
   /** `{title}` is the guide's title, shown in bold. */
   active: 'In progress: {title}',
@@ -474,6 +481,39 @@ export const snapshot = {
   surveysCaption: 'Survey answers and completion rate per guide',
   answers: 'Answers',
   meanScore: 'Mean score',
+} satisfies Area;
+
+/** "Guided vs control" in the snapshot views: completion of each workflow per cohort. */
+export const workflows = {
+  title: 'Guided vs control',
+  intro:
+    'How often each workflow was completed by people shown the guides (guided), by people held back at random (control) and by installations that only measure (observe only). The range is the 95% interval: the true rate most likely lies within it.',
+  none: 'No workflow was run in this period.',
+  caption: (guide: string) => `${guide}: completion by cohort`,
+  baselineCaption: (guide: string) => `${guide}: baseline period, completion by cohort`,
+  cohort: 'Cohort',
+  cohorts: {
+    guided: 'Guided',
+    control: 'Control',
+    observe: 'Observe only',
+  },
+  started: 'Runs started',
+  completed: 'Completed',
+  rate: 'Completion rate',
+  interval: '95% interval',
+  range: (lower: string, upper: string) => `${lower} to ${upper}`,
+  chart: 'Completion rate with its 95% interval',
+  abandonPoint: 'Most abandoned at',
+  abandonedAt: (step: string, runs: number) => `${step} (${count(runs)} runs)`,
+  emptyFields: 'Fields left empty',
+  emptyField: (field: string, times: number) => `${field} (${count(times)}×)`,
+  difference: (change: string, lower: string, upper: string) =>
+    `Guided − control: ${change} (95% interval ${lower} to ${upper}).`,
+  baselineDifference: (change: string, lower: string, upper: string) =>
+    `Guided now − observe only in the baseline: ${change} (95% interval ${lower} to ${upper}).`,
+  realEffect: 'Likely a real effect: the interval does not include 0.',
+  noise: 'Could be noise: the interval includes 0.',
+  noDifference: 'No difference yet: both guided and control need figures.',
 } satisfies Area;
 
 /** The admin dashboard served by the endpoint. Its exports and the API's own errors stay English. */

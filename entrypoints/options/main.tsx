@@ -1,12 +1,9 @@
-import { render } from 'preact';
-import { GuideLibrary } from '../../components/options/GuideLibrary';
-import { LocalSnapshot } from '../../components/options/LocalSnapshot';
-import { MyActivity } from '../../components/options/MyActivity';
-import { SyncSettings } from '../../components/options/SyncSettings';
+import { settlePageLanguage } from '../../components/pageText';
+import { callBackground } from '../../runtime/channel';
 import '../../components/options/options.css';
 import '../../components/snapshot/snapshot.css';
 
-render(<MyActivity />, document.getElementById('app') as HTMLElement);
-render(<SyncSettings />, document.getElementById('sync') as HTMLElement);
-render(<LocalSnapshot />, document.getElementById('figures') as HTMLElement);
-render(<GuideLibrary />, document.getElementById('guides') as HTMLElement);
+// The organisation's language, if its policy sets one, before any section takes its words.
+void settlePageLanguage(async () => (await callBackground('settings:get', {})).locale)
+  .then(() => import('./sections'))
+  .then(({ renderSections }) => renderSections());

@@ -1,5 +1,8 @@
-import { render } from 'preact';
-import { Popup } from '../../components/popup/Popup';
+import { settlePageLanguage } from '../../components/pageText';
+import { callBackground } from '../../runtime/channel';
 import '../../components/popup/popup.css';
 
-render(<Popup />, document.getElementById('app') as HTMLElement);
+// The organisation's language, if its policy sets one, before the popup takes its words.
+void settlePageLanguage(async () => (await callBackground('settings:get', {})).locale)
+  .then(() => import('./view'))
+  .then(({ renderPopup }) => renderPopup());

@@ -1,10 +1,18 @@
 /**
  * Waymark in the browser's language: a German browser gets a guide's German text (its
- * `locales.de` blocks) and Waymark's own words in German, in the CRM page and on the options
- * page; an English browser sees exactly what it saw before.
+ * `locales.de` blocks) and Waymark's own words in German, in the CRM page, on the options page
+ * and in the popup; an English browser sees exactly what it saw before.
  */
-import { chromium, type Page } from '@playwright/test';
-import { CHROMIUM, expect, launchArgs, startWelcomeTour, test } from './fixtures';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import {
+  CHROMIUM,
+  expect,
+  launchArgs,
+  openPopup,
+  startWelcomeTour,
+  stepCard,
+  test,
+} from './fixtures';
 
 /**
  * A German browser. navigator.language follows Playwright's `locale` here, in CRM pages,
@@ -26,13 +34,33 @@ const germanTest = test.extend({
   },
 });
 
+/**
+ * Opens the demo home page and starts the welcome tour from the popup, which speaks German here:
+ * its button says "… starten" (the guide's title has no German version, so it stays English).
+ */
+async function startWelcomeTourInGerman(
+  page: Page,
+  crm: string,
+  context: BrowserContext,
+  extensionId: string,
+) {
+  await page.goto(`${crm}/app/home`);
+  const popup = await openPopup(context, extensionId, page);
+  await expect(popup.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(popup.getByRole('heading', { name: 'Auf dieser Seite' })).toBeVisible();
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: 'Welcome to Summit CRM starten' }).click();
+  await closed;
+  return stepCard(page);
+}
+
 /** The root of Waymark's layer in the page, inside its shadow root. */
 const layerRoot = (page: Page) => page.locator('waymark-layer .wm-root').first();
 
 germanTest(
   'a German browser gets the guide in German and Waymark’s own words in German',
   async ({ page, crm, context, extensionId }) => {
-    const card = await startWelcomeTour(page, crm, context, extensionId);
+    const card = await startWelcomeTourInGerman(page, crm, context, extensionId);
     expect(await page.evaluate(() => navigator.language)).toBe('de-DE');
 
     // The guide's own German text, from the step's `locales.de` block.
@@ -62,6 +90,19 @@ germanTest(
     await expect(options.getByRole('heading', { name: 'Synchronisierung' })).toBeVisible();
     await expect(options.getByRole('heading', { name: 'Meine Zahlen' })).toBeVisible();
     await expect(options).toHaveTitle(/Meine Aktivität/);
+    await expect(options.getByRole('heading', { name: 'Anleitungen', exact: true })).toBeVisible();
+    await options.close();
+
+    // The popup, for the CRM page: its labels, and the role's name, in German.
+    const popup = await openPopup(context, extensionId, page);
+    await expect(popup.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(popup.getByLabel('Ihre Rolle')).toHaveValue('rep');
+    await expect(popup.getByLabel('Ihre Rolle').locator('option:checked')).toHaveText('Vertrieb');
+    await expect(
+      popup.getByRole('heading', { name: 'Ihre Einarbeitungs-Checkliste' }),
+    ).toBeVisible();
+    await expect(popup.getByText(/1 von \d+ erledigt/)).toBeVisible();
+    await expect(popup.getByRole('button', { name: 'Meine Aktivität' })).toBeVisible();
   },
 );
 
@@ -97,4 +138,10 @@ test('an English browser sees the guide and Waymark in English, as before', asyn
   await expect(options.locator('html')).toHaveAttribute('lang', 'en');
   await expect(options.getByRole('heading', { level: 1, name: 'My activity' })).toBeVisible();
   await expect(options).toHaveTitle('Waymark – My activity, sync and guides');
+  await options.close();
+
+  const popup = await openPopup(context, extensionId, page);
+  await expect(popup.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(popup.getByLabel('Your role').locator('option:checked')).toHaveText('Sales rep');
+  await expect(popup.getByRole('heading', { name: 'Your onboarding checklist' })).toBeVisible();
 });

@@ -18,6 +18,7 @@ function row(kind: SignalKind, more: Partial<CounterRow>): CounterRow {
     step: '',
     pageType: '',
     field: '',
+    cohort: '',
     count: 1,
     contributors: 1,
     scoreSum: 0,

@@ -77,6 +77,15 @@ describe('catalogs', () => {
         }
       });
 
+      it('keeps the {placeholders} of English, where elements go in a sentence', () => {
+        const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+        for (const [path, value] of catalog) {
+          const source = english.get(path);
+          if (typeof value !== 'string' || typeof source !== 'string') continue;
+          expect(placeholders(value).sort(), path).toEqual(placeholders(source).sort());
+        }
+      });
+
       it('uses every parameter English uses', () => {
         for (const [path, value] of catalog) {
           if (typeof value !== 'function') continue;
