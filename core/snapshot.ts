@@ -245,6 +245,12 @@ export interface Snapshot {
   fields: FieldPage[];
   /** Completion per cohort for each guide with runs or workflows, by guide id. */
   workflows: GuideWorkflow[];
+  /**
+   * The first day, within the days read, on which at least k guided installations were active
+   * after observe-only ones had been: the switch from measuring to guiding. Null when the days
+   * read show no such switch.
+   */
+  guidanceStarted: string | null;
 }
 
 export interface SnapshotOptions {
@@ -947,6 +953,7 @@ export function buildSnapshot(rows: readonly CounterRow[], options: SnapshotOpti
     surveys,
     fields,
     workflows: workflowSection(rows, period, baseline, k),
+    guidanceStarted: guidanceStartOf(rows, k),
   };
 }
 
@@ -968,4 +975,27 @@ function orderSteps(
   return steps.sort(
     (a, b) => position(a) - position(b) || shown(b) - shown(a) || a.localeCompare(b),
   );
+}
+
+/**
+ * When guidance started: the earliest day with at least `k` guided installations active (the
+ * sum of `first.activeDay` contributors of cohort `guided`, so one early browser does not date
+ * it), provided observe-only installations were active on some earlier day.
+ */
+export function guidanceStartOf(rows: readonly CounterRow[], k: number): string | null {
+  const guided = new Map<string, number>();
+  let firstObserved: string | null = null;
+  for (const row of rows) {
+    if (row.kind !== 'first.activeDay') continue;
+    if (row.cohort === 'observe' && (firstObserved === null || row.day < firstObserved)) {
+      firstObserved = row.day;
+    }
+    if (row.cohort === 'guided') guided.set(row.day, (guided.get(row.day) ?? 0) + row.contributors);
+  }
+  if (firstObserved === null) return null;
+  const days = [...guided]
+    .filter(([day, n]) => n >= Math.max(k, 1) && day > (firstObserved as string))
+    .map(([day]) => day)
+    .sort();
+  return days[0] ?? null;
 }

@@ -14,7 +14,7 @@ import {
   type WorkflowComparison,
 } from '../../core/snapshot';
 import { COHORTS, type Cohort } from '../../core/usage';
-import { TEXT } from '../pageText';
+import { formatDate, TEXT } from '../pageText';
 import { formatCell, formatDelta, suppressedText } from './format';
 
 const T = TEXT.workflows;
@@ -148,6 +148,11 @@ export function Workflows({
     <section class="snapshot-section" aria-labelledby="workflows-title" data-section="workflows">
       <h2 id="workflows-title">{T.title}</h2>
       <p class="intro">{T.intro}</p>
+      {snapshot.guidanceStarted && (
+        <p class="guidance-started" data-day={snapshot.guidanceStarted}>
+          {T.guidanceStarted(formatDate(Date.parse(`${snapshot.guidanceStarted}T12:00:00Z`)))}
+        </p>
+      )}
       {workflows.length === 0 ? (
         <p class="empty">{T.none}</p>
       ) : (

@@ -463,6 +463,8 @@ export const snapshot = {
 } satisfies Messages['snapshot'];
 
 export const workflows = {
+  guidanceStarted: (day: string) =>
+    `Anleitungen seit ${day}: davor wurde nur gemessen (nur beobachten).`,
   title: 'Mit Anleitung und Kontrollgruppe',
   intro:
     'Wie oft jeder Arbeitsablauf abgeschlossen wurde: von Personen, denen die Anleitungen gezeigt werden (mit Anleitung), von zufällig zurückgehaltenen Personen (Kontrollgruppe) und von Installationen, die nur messen (nur beobachten). Der Bereich ist das 95-%-Intervall: Der wahre Wert liegt sehr wahrscheinlich darin.',

@@ -485,6 +485,8 @@ export const snapshot = {
 
 /** "Guided vs control" in the snapshot views: completion of each workflow per cohort. */
 export const workflows = {
+  guidanceStarted: (day: string) =>
+    `Guidance started on ${day}: before it, installations only measured (observe only).`,
   title: 'Guided vs control',
   intro:
     'How often each workflow was completed by people shown the guides (guided), by people held back at random (control) and by installations that only measure (observe only). The range is the 95% interval: the true rate most likely lies within it.',

@@ -233,6 +233,22 @@ test('an admin signs in, reads the figures, compares with the baseline and expor
   await expect(figure(page, item, 'empty', 'delta')).toHaveText(
     `${change > 0 ? '+' : change < 0 ? '\u2212' : '\u00b1'}${counts.format(Math.abs(change))}`,
   );
+  // The switch from observe-only to guided is dated: the first day with k guided installations.
+  const guidedByDay = new Map<string, number>();
+  for (const s of signals) {
+    if (s.kind === 'first.activeDay' && s.cohort === 'guided') {
+      guidedByDay.set(s.day, (guidedByDay.get(s.day) ?? 0) + s.contributor);
+    }
+  }
+  const guidanceStarted = [...guidedByDay]
+    .filter(([, n]) => n >= K)
+    .map(([day]) => day)
+    .sort()[0];
+  expect(guidanceStarted, 'a day with k guided installations').toBeDefined();
+  await expect(page.locator('.guidance-started')).toHaveAttribute(
+    'data-day',
+    guidanceStarted ?? '',
+  );
   await screenshot(page, testInfo, 'dashboard-baseline');
 
   // CSV export: the same figures as on screen, the same suppression.

@@ -1,7 +1,12 @@
 /** The snapshot math (core/snapshot.ts) and its CSV form, on counter rows made by hand. */
 import { describe, expect, it } from 'vitest';
 import type { SignalKind } from '../../../core/signals';
-import { buildSnapshot, rowsNeeded, type CounterRow } from '../../../core/snapshot';
+import {
+  buildSnapshot,
+  guidanceStartOf,
+  rowsNeeded,
+  type CounterRow,
+} from '../../../core/snapshot';
 import { snapshotCsv } from '../../../server/csv';
 import { TokenBuckets } from '../../../server/rateLimit';
 
@@ -417,5 +422,26 @@ describe('per-token rate limit', () => {
     const slow = new TokenBuckets({ perSecond: 0.1, burst: 1 }, () => now);
     slow.take('a');
     expect(slow.take('a')).toBe(10);
+  });
+});
+
+describe('when guidance started', () => {
+  const active = (day: string, cohort: string, n: number) =>
+    ({ ...row('first.activeDay', { day, count: n, contributors: n }), cohort }) as CounterRow;
+
+  it('is the first day with k guided installations after observe-only ones', () => {
+    const rows = [
+      active('2026-05-01', 'observe', 9),
+      active('2026-05-04', 'guided', 2), // a pilot of two: not enough to date it
+      active('2026-05-05', 'guided', 6),
+      active('2026-05-06', 'guided', 8),
+    ];
+    expect(guidanceStartOf(rows, 5)).toBe('2026-05-05');
+    expect(guidanceStartOf(rows, 1)).toBe('2026-05-04');
+  });
+
+  it('is null without an observe-only period before it', () => {
+    expect(guidanceStartOf([active('2026-05-05', 'guided', 9)], 5)).toBeNull();
+    expect(guidanceStartOf([active('2026-05-05', 'observe', 9)], 5)).toBeNull();
   });
 });
