@@ -8,6 +8,7 @@ import type { Locator, Page } from '@playwright/test';
 import { checkGuideFiles } from '../../core/guide/checkGuides';
 import {
   chooseRole,
+  clickClosing,
   expect,
   openPopup,
   startFromPopup,
@@ -65,7 +66,7 @@ test('a trainer writes, previews and exports a guide with the picker; a rep comp
   await expect(nextStep).toBeVisible();
 
   const popup = await openPopup(context, extensionId, page);
-  await popup.getByRole('button', { name: 'Write a guide on this page' }).click();
+  await clickClosing(popup, popup.getByRole('button', { name: 'Write a guide on this page' }));
   const panel = panelOf(page);
   await expect(panel.getByRole('heading', { name: 'Write a guide' })).toBeFocused();
   await panel.getByLabel('Guide title').fill('Update the next step');

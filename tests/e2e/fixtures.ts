@@ -2,7 +2,13 @@
  * End-to-end fixtures: a real Chromium with the real built extension (.output/chrome-mv3) and the
  * demo CRM on a loopback port. Every test gets a fresh browser profile, so storage starts empty.
  */
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { startDemoServer } from '../../demo/server';
 import { extensionIdOf, launchBrowser } from '../../scripts/chromium';
 
@@ -71,8 +77,18 @@ export async function startFromPopup(
   title: string,
 ) {
   const popup = await openPopup(context, extensionId, crmPage);
+  await clickClosing(popup, popup.getByRole('button', { name: `Start ${title}` }));
+}
+
+/**
+ * Clicks a popup button that closes the popup: the page may close before the click call
+ * returns, which is what the button is for, not a failure.
+ */
+export async function clickClosing(popup: Page, button: Locator): Promise<void> {
   const closed = popup.waitForEvent('close');
-  await popup.getByRole('button', { name: `Start ${title}` }).click();
+  await button.click().catch((error: unknown) => {
+    if (!popup.isClosed()) throw error;
+  });
   await closed;
 }
 

@@ -6,6 +6,7 @@
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import {
   CHROMIUM,
+  clickClosing,
   expect,
   launchArgs,
   openPopup,
@@ -48,9 +49,7 @@ async function startWelcomeTourInGerman(
   const popup = await openPopup(context, extensionId, page);
   await expect(popup.locator('html')).toHaveAttribute('lang', 'de');
   await expect(popup.getByRole('heading', { name: 'Auf dieser Seite' })).toBeVisible();
-  const closed = popup.waitForEvent('close');
-  await popup.getByRole('button', { name: 'Welcome to Summit CRM starten' }).click();
-  await closed;
+  await clickClosing(popup, popup.getByRole('button', { name: 'Welcome to Summit CRM starten' }));
   return stepCard(page);
 }
 

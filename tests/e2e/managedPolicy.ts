@@ -11,6 +11,7 @@ import {
   cpSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   realpathSync,
   rmSync,
   writeFileSync,
@@ -55,9 +56,51 @@ export interface ManagedCopy {
   remove(): void;
 }
 
+/**
+ * One policy test at a time, across test workers: Chromium reloads the managed policy whenever a
+ * file in that directory changes, and of several files naming the same top-level policy
+ * ("3rdparty") only one is used — so two tests writing their files at once would take each
+ * other's policy away mid-test. A directory made atomically is the lock; one left by a test
+ * process that is gone is taken over.
+ */
+const LOCK = join(tmpdir(), 'waymark-e2e-policy.lock');
+const LOCK_WAIT_MS = 180_000;
+
+function holderAlive(): boolean {
+  try {
+    const pid = Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function takePolicyLock(): Promise<void> {
+  const until = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      writeFileSync(join(LOCK, 'pid'), String(process.pid));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!holderAlive()) {
+        rmSync(LOCK, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > until) {
+        throw new Error(`Another policy test held ${LOCK} for too long`, { cause: error });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 /** Copies the build to a path of its own, whose id the policy file names. */
-export function managedCopy(prefix: string): ManagedCopy {
+export async function managedCopy(prefix: string): Promise<ManagedCopy> {
   assertPolicyDirWritable();
+  await takePolicyLock();
   const work = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
   const extensionDir = join(work, 'extension');
   cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
@@ -73,6 +116,7 @@ export function managedCopy(prefix: string): ManagedCopy {
     remove: () => {
       rmSync(policyFile, { force: true });
       rmSync(work, { recursive: true, force: true });
+      rmSync(LOCK, { recursive: true, force: true });
     },
   };
 }

@@ -47,8 +47,9 @@ for (const { cohort, policy } of [
   test(`${cohort}: no guidance is shown, the workflow done by hand is measured and synced`, async ({
     crm,
   }) => {
-    test.setTimeout(90_000);
-    const copy = managedCopy(`waymark-${cohort}-`);
+    // Includes waiting for another policy test to finish (see managedPolicy.ts).
+    test.setTimeout(180_000);
+    const copy = await managedCopy(`waymark-${cohort}-`);
     let endpoint: Endpoint | undefined;
     let context: BrowserContext | undefined;
     try {

@@ -101,7 +101,8 @@ function loadedFiles(from: string, text: string): string[] {
     [...text.matchAll(pattern)].flatMap((match) =>
       (match[1] ?? '').split(',').flatMap((quoted) => {
         const file = quoted.trim().replace(/^"|"$/g, '');
-        if (!file) return [];
+        // A template's placeholder (a dynamic import of a computed name) names no file.
+        if (!file || file.includes('${')) return [];
         return file.startsWith('/') ? file.slice(1) : posix.join(posix.dirname(from), file);
       }),
     ),

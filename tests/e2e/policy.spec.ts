@@ -13,7 +13,15 @@ import { canonicalGuideText } from '../../core/guide/problems';
 import type { SyncStatus } from '../../core/messages';
 import { startEndpoint, type Endpoint } from '../../server';
 import { createToken } from '../../server/tokens';
-import { expect, extensionIdOf, launchBrowser, openPopup, stepCard, test } from './fixtures';
+import {
+  clickClosing,
+  expect,
+  extensionIdOf,
+  launchBrowser,
+  openPopup,
+  stepCard,
+  test,
+} from './fixtures';
 import { ask, managedCopy } from './managedPolicy';
 
 const ALL_TIME = { from: '2000-01-01', to: '2100-12-31' };
@@ -53,8 +61,9 @@ async function syncPeriod(): Promise<number | undefined> {
 }
 
 test('a managed policy file takes effect in Chromium and is shown locked', async ({ crm }) => {
-  test.setTimeout(90_000);
-  const copy = managedCopy('waymark-policy-');
+  // Includes waiting for another policy test to finish (see managedPolicy.ts).
+  test.setTimeout(180_000);
+  const copy = await managedCopy('waymark-policy-');
   const { work, extensionDir, id, policyFile } = copy;
   const guidesDir = endpointGuides();
   let endpoint: Endpoint | undefined;
@@ -272,9 +281,7 @@ test('a managed policy file takes effect in Chromium and is shown locked', async
     const fromPopup = context.waitForEvent('page');
     await championLink.click();
     await (await fromPopup).close();
-    const closed = popup.waitForEvent('close');
-    await popup.getByRole('button', { name: 'Start Wave two: stalled deals' }).click();
-    await closed;
+    await clickClosing(popup, popup.getByRole('button', { name: 'Start Wave two: stalled deals' }));
     const onStep = stepCard(page).getByRole('link', { name: 'Stuck? Ask Dana (Sales Ops)' });
     await expect(onStep).toHaveAttribute('target', '_blank');
     const fromStep = context.waitForEvent('page');

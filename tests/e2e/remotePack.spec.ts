@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { canonicalGuideText } from '../../core/guide/problems';
 import { startEndpoint, type Endpoint } from '../../server';
 import { createToken } from '../../server/tokens';
-import { expect, openPopup, stepCard, test } from './fixtures';
+import { clickClosing, expect, openPopup, stepCard, test } from './fixtures';
 
 const TIP = {
   schemaVersion: 1,
@@ -180,9 +180,7 @@ test('a guide only the endpoint has runs; a broken pack or no network keeps the 
 
     // The kept guide still runs.
     const popup = await openPopup(context, extensionId, page);
-    const closed = popup.waitForEvent('close');
-    await popup.getByRole('button', { name: 'Start Pipeline tip' }).click();
-    await closed;
+    await clickClosing(popup, popup.getByRole('button', { name: 'Start Pipeline tip' }));
     await expect(stepCard(page)).toContainText('Sort by close date');
 
     // Back online with the good pack: the failure is gone.
