@@ -6,7 +6,9 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   fullyParallel: true,
   retries: 0,
-  timeout: 30_000,
+  // Each test starts its own Chromium (and some an endpoint); on a loaded 2-core machine the
+  // first start of a browser alone can take seconds, so a test gets a minute before it fails.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: { trace: 'retain-on-failure' },
