@@ -4,27 +4,8 @@ import { cleanup, render } from '@testing-library/preact';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as de from '../../core/i18n/de';
 import * as en from '../../core/i18n/en';
-import type { SignalKind } from '../../core/signals';
-import { buildSnapshot, type CounterRow } from '../../core/snapshot';
-
-function row(kind: SignalKind, more: Partial<CounterRow>): CounterRow {
-  return {
-    day: '2026-05-04',
-    role: 'rep',
-    crm: 'demo',
-    kind,
-    guide: '',
-    version: 0,
-    step: '',
-    pageType: '',
-    field: '',
-    cohort: '',
-    count: 1,
-    contributors: 1,
-    scoreSum: 0,
-    ...more,
-  };
-}
+import { buildSnapshot } from '../../core/snapshot';
+import { row } from './counterRow';
 
 const guide = { guide: 'log-call', version: 1, pageType: 'opportunity:record' };
 const rows = [

@@ -2,30 +2,11 @@
 /** The shared snapshot views: what a reader of the tables sees for each kind of figure. */
 import { render, screen, within } from '@testing-library/preact';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SignalKind } from '../../core/signals';
-import { buildSnapshot, type CounterRow } from '../../core/snapshot';
+import { buildSnapshot } from '../../core/snapshot';
 import { choiceFromHash } from '../../components/dashboard/Dashboard';
 import { formatCell, formatDelta } from '../../components/snapshot/format';
 import { SnapshotView } from '../../components/snapshot/SnapshotView';
-
-function row(kind: SignalKind, more: Partial<CounterRow>): CounterRow {
-  return {
-    day: '2026-05-04',
-    role: 'rep',
-    crm: 'demo',
-    kind,
-    guide: '',
-    version: 0,
-    step: '',
-    pageType: '',
-    field: '',
-    cohort: '',
-    count: 1,
-    contributors: 1,
-    scoreSum: 0,
-    ...more,
-  };
-}
+import { row } from './counterRow';
 
 const guide = { guide: 'log-call', version: 1, pageType: 'opportunity:record' };
 const rows = [

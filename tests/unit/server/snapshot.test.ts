@@ -9,25 +9,7 @@ import {
 } from '../../../core/snapshot';
 import { snapshotCsv } from '../../../server/csv';
 import { TokenBuckets } from '../../../server/rateLimit';
-
-function row(kind: SignalKind, more: Partial<CounterRow> = {}): CounterRow {
-  return {
-    day: '2026-05-04',
-    role: 'rep',
-    crm: 'demo',
-    kind,
-    guide: '',
-    version: 0,
-    step: '',
-    pageType: '',
-    field: '',
-    cohort: '',
-    count: 1,
-    contributors: 1,
-    scoreSum: 0,
-    ...more,
-  };
-}
+import { row } from '../counterRow';
 
 const guide = { guide: 'g', version: 2, pageType: 'home' };
 const week = { from: '2026-05-04', to: '2026-05-10' }; // Monday to Sunday
