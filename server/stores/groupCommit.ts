@@ -15,8 +15,15 @@ export interface PendingBatch {
 
 export type OrgCounterRow = CounterRow & { org: string };
 
-/** Commits a group in one transaction; resolves to each batch's "already counted" flag. */
-export type CommitGroup = (group: readonly PendingBatch[]) => Promise<boolean[]>;
+/**
+ * Commits a group in one transaction; resolves to each batch's "already counted" flag. With the
+ * `sum` option, `sums` holds the signals of the group's batches, each batch id once (its first
+ * copy).
+ */
+export type CommitGroup = (
+  group: readonly PendingBatch[],
+  sums?: CounterSums,
+) => Promise<boolean[]>;
 
 interface Waiting {
   batch: PendingBatch;
@@ -29,10 +36,22 @@ export interface GroupCommitOptions {
   inFlight: number;
   /** A group stops growing past this many signals. */
   maxRows?: number;
+  /**
+   * Sum each batch's signals into its group's counters as it arrives, while the store is busy
+   * with the previous group, rather than when the group starts.
+   */
+  sum?: boolean;
+}
+
+/** Batches waiting for the same transaction. */
+interface Forming {
+  waiting: Waiting[];
+  signals: number;
+  summed?: { ids: Set<string>; sums: CounterSums };
 }
 
 export class GroupCommit {
-  private readonly queue: Waiting[] = [];
+  private readonly forming: Forming[] = [];
   private running = 0;
   private scheduled = false;
   private readonly idle: (() => void)[] = [];
@@ -44,13 +63,28 @@ export class GroupCommit {
 
   /** Resolves once every submitted batch has been committed or refused (before closing). */
   settled(): Promise<void> {
-    if (this.queue.length === 0 && this.running === 0) return Promise.resolve();
+    if (this.forming.length === 0 && this.running === 0) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
   submit(batch: PendingBatch): Promise<{ duplicate: boolean }> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ batch, resolve, reject });
+      const maxRows = this.options.maxRows ?? 10_000;
+      let group = this.forming[this.forming.length - 1];
+      if (!group || group.signals >= maxRows) {
+        group = { waiting: [], signals: 0 };
+        if (this.options.sum) group.summed = { ids: new Set(), sums: new CounterSums() };
+        this.forming.push(group);
+      }
+      group.waiting.push({ batch, resolve, reject });
+      group.signals += batch.signals.length;
+      if (group.summed) {
+        // A batch id twice in one group: the first copy stands for both.
+        const { ids, sums } = group.summed;
+        const id = `${batch.org}\u0000${batch.batchId}`;
+        if (!ids.has(id)) sums.add(batch.org, batch.signals);
+        ids.add(id);
+      }
       this.schedule();
     });
   }
@@ -66,46 +100,44 @@ export class GroupCommit {
   }
 
   private drain(): void {
-    const maxRows = this.options.maxRows ?? 10_000;
-    while (this.running < this.options.inFlight && this.queue.length > 0) {
-      let rows = 0;
-      let size = 0;
-      while (size < this.queue.length && (size === 0 || rows < maxRows)) {
-        rows += this.queue[size]?.batch.signals.length ?? 0;
-        size++;
-      }
-      const group = this.queue.splice(0, size);
+    while (this.running < this.options.inFlight && this.forming.length > 0) {
+      const { waiting, summed } = this.forming.shift() as Forming;
       this.running++;
-      this.commit(group.map((w) => w.batch))
-        .then(
-          (duplicates) => group.forEach((w, i) => w.resolve({ duplicate: duplicates[i] === true })),
-          (error: unknown) => group.forEach((w) => w.reject(error)),
-        )
-        .finally(() => {
-          this.running--;
-          if (this.queue.length > 0) this.schedule();
-          else if (this.running === 0) for (const resolve of this.idle.splice(0)) resolve();
-        });
+      const settle = (answer: (w: Waiting, i: number) => void) => {
+        this.running--;
+        // The batches that queued meanwhile go to the store before this group's callers are
+        // answered: the store works on them while the answers are written.
+        this.drain();
+        waiting.forEach(answer);
+        if (this.running === 0 && this.forming.length === 0) {
+          for (const resolve of this.idle.splice(0)) resolve();
+        }
+      };
+      this.commit(
+        waiting.map((w) => w.batch),
+        summed?.sums,
+      ).then(
+        (duplicates) => settle((w, i) => w.resolve({ duplicate: duplicates[i] === true })),
+        (error: unknown) => settle((w) => w.reject(error)),
+      );
     }
   }
 }
 
-/**
- * The counter increments of the batches a group counts: signals summed per org and key, so each
- * row is written once per transaction.
- */
-export function mergeGroup(batches: readonly PendingBatch[]): OrgCounterRow[] {
-  const byKey = new Map<string, OrgCounterRow>();
-  for (const { org, signals } of batches) {
+/** Counter increments summed per org and key. */
+export class CounterSums {
+  private readonly byKey = new Map<string, OrgCounterRow>();
+
+  add(org: string, signals: readonly Signal[]): void {
     for (const s of signals) {
       const key = `${org}\u0000${s.day}\u0000${s.role}\u0000${s.crm}\u0000${s.kind}\u0000${s.guide}\u0000${s.version}\u0000${s.step}\u0000${s.pageType}\u0000${s.field}\u0000${s.cohort}`;
-      const row = byKey.get(key);
+      const row = this.byKey.get(key);
       if (row) {
         row.count += s.count;
         row.contributors += s.contributor;
         row.scoreSum += s.scoreSum;
       } else {
-        byKey.set(key, {
+        this.byKey.set(key, {
           org,
           day: s.day,
           role: s.role,
@@ -124,5 +156,29 @@ export function mergeGroup(batches: readonly PendingBatch[]): OrgCounterRow[] {
       }
     }
   }
-  return [...byKey.values()];
+
+  /** The rows, in the order their keys first came. */
+  rows(): OrgCounterRow[] {
+    return [...this.byKey.values()];
+  }
+
+  /** The rows in key order, the keys compared as strings. */
+  rowsInKeyOrder(): OrgCounterRow[] {
+    return [...this.byKey.keys()].sort().map((key) => this.byKey.get(key) as OrgCounterRow);
+  }
+}
+
+/** The signals of these batches, summed per org and key. */
+export function sumBatches(batches: readonly PendingBatch[]): CounterSums {
+  const sums = new CounterSums();
+  for (const { org, signals } of batches) sums.add(org, signals);
+  return sums;
+}
+
+/**
+ * The counter increments of the batches a group counts, summed per org and key, so that each row
+ * is written once per transaction.
+ */
+export function mergeGroup(batches: readonly PendingBatch[]): OrgCounterRow[] {
+  return sumBatches(batches).rows();
 }

@@ -1,13 +1,19 @@
 /**
  * The PostgreSQL store: for several stateless endpoint replicas sharing one database. A batch's
- * id and its counters go in one statement, so one transaction (shared with the other batches of
- * its group); replicas racing on a replayed id serialize on its primary key and only one of them
- * counts it.
+ * id and its counters go in one transaction, shared with the other batches of its group and
+ * mostly one statement; replicas racing on a replayed id serialize on its primary key and only
+ * one of them counts it.
  */
 import pg from 'pg';
 import type { SignalKind } from '../../core/signals';
 import type { CounterRow, Period } from '../../core/snapshot';
-import { GroupCommit, type PendingBatch } from './groupCommit';
+import {
+  GroupCommit,
+  sumBatches,
+  type CounterSums,
+  type OrgCounterRow,
+  type PendingBatch,
+} from './groupCommit';
 import { utcToday } from './today';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
 import { toRecord, type OrgData, type SignalStore, type TokenRow } from './types';
@@ -16,36 +22,80 @@ import { toRecord, type OrgData, type SignalStore, type TokenRow } from './types
 const MIGRATION_LOCK = 0x77617970;
 
 /**
- * A group of batches in one statement, so one round trip and one transaction: the batch ids are
- * inserted, and the signals of the batches whose id was new (and only those) are summed per key
- * and added to the counters. Rows go in key order, so that statements of other replicas lock them
- * in the same order and cannot deadlock. Data-modifying WITH clauses always run to completion.
+ * Adds counter rows given as one array per column ($1 to $14), one row per key (a group's signals
+ * are summed per key before they are sent). Rows go in key order as sent, so that statements of
+ * other replicas lock them in the same order and cannot deadlock. Sorting them here would cost
+ * the database about a third of the statement; ORDER BY n costs nothing (n is in order already).
  */
-const INGEST = `WITH input AS (
-    SELECT * FROM json_to_recordset($1::json) AS b(org text, "batchId" text, signals json)
-  ), fresh AS (
+const ADD_COUNTERS = `INSERT INTO counters (org, day, role, crm, kind, guide, version, step,
+    page_type, field, cohort, count, contributors, score_sum)
+  SELECT org, day, role, crm, kind, guide, version, step, page_type, field, cohort, count,
+    contributors, score_sum
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[],
+    $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::bigint[],
+    $14::bigint[])
+    WITH ORDINALITY AS c(org, day, role, crm, kind, guide, version, step, page_type, field, cohort,
+      count, contributors, score_sum, n)
+  ORDER BY n
+  ON CONFLICT (org, day, role, crm, kind, guide, version, step, page_type, field, cohort)
+  DO UPDATE SET count = counters.count + excluded.count,
+    contributors = counters.contributors + excluded.contributors,
+    score_sum = counters.score_sum + excluded.score_sum`;
+
+/**
+ * A group in one statement, so one round trip and one transaction: its batch ids ($15 received
+ * on, $16 orgs, $17 ids) are inserted, then its counters added. A batch id already stored (a
+ * replay, rare) fails the whole statement on the primary key, and the group is counted again by
+ * INSERT_NEW_IDS and ADD_COUNTERS in one transaction. The counters wait for the count of inserted
+ * ids, so the ids are locked first, in id order, as in that transaction. Data-modifying WITH
+ * clauses always run to completion.
+ */
+const INGEST = `WITH inserted AS (
     INSERT INTO batches (org, batch_id, received_on)
-    SELECT org, "batchId", $2 FROM input ORDER BY org, "batchId"
-    ON CONFLICT DO NOTHING
-    RETURNING org, batch_id
-  ), counted AS (
-    INSERT INTO counters (org, day, role, crm, kind, guide, version, step, page_type, field,
-      cohort, count, contributors, score_sum)
-    SELECT input.org, s.day, s.role, s.crm, s.kind, s.guide, s.version, s.step, s."pageType",
-      s.field, s.cohort, sum(s.count), sum(s.contributor), sum(s."scoreSum")
-    FROM input
-    JOIN fresh ON fresh.org = input.org AND fresh.batch_id = input."batchId"
-    CROSS JOIN LATERAL json_to_recordset(input.signals) AS s(day text, role text, crm text,
-      kind text, guide text, version int, step text, "pageType" text, field text, cohort text,
-      count bigint, contributor bigint, "scoreSum" bigint)
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
-    ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
-    ON CONFLICT (org, day, role, crm, kind, guide, version, step, page_type, field, cohort)
-    DO UPDATE SET count = counters.count + excluded.count,
-      contributors = counters.contributors + excluded.contributors,
-      score_sum = counters.score_sum + excluded.score_sum
+    SELECT org, batch_id, $15 FROM unnest($16::text[], $17::text[]) AS b(org, batch_id)
+    ORDER BY org, batch_id
+    RETURNING 1
   )
-  SELECT org, batch_id FROM fresh`;
+  ${ADD_COUNTERS.replace('ORDER BY n', 'WHERE (SELECT count(*) FROM inserted) > 0\n  ORDER BY n')}`;
+
+/** The new ids of a group, inserted; those already stored are left as they are. */
+const INSERT_NEW_IDS = `INSERT INTO batches (org, batch_id, received_on)
+  SELECT org, batch_id, $1 FROM unnest($2::text[], $3::text[]) AS b(org, batch_id)
+  ORDER BY org, batch_id
+  ON CONFLICT DO NOTHING
+  RETURNING org, batch_id`;
+
+/**
+ * A PostgreSQL array literal of strings or numbers. JSON.stringify writes one natively, braces
+ * aside, as long as it escapes nothing but quotes and backslashes (which the array syntax escapes
+ * the same way); with anything else (control characters, lone surrogates) the driver encodes it.
+ */
+function arrayLiteral(values: readonly (string | number)[]): string | readonly (string | number)[] {
+  const json = JSON.stringify(values);
+  return /\\[^"\\]/.test(json) ? values : `{${json.slice(1, -1)}}`;
+}
+
+/** The parameters $1 to $14 of ADD_COUNTERS and INGEST. */
+function counterArrays(sums: CounterSums): unknown[] {
+  const rows = sums.rowsInKeyOrder();
+  const column = (pick: (r: OrgCounterRow) => string | number) => arrayLiteral(rows.map(pick));
+  return [
+    column((r) => r.org),
+    column((r) => r.day),
+    column((r) => r.role),
+    column((r) => r.crm),
+    column((r) => r.kind),
+    column((r) => r.guide),
+    column((r) => r.version),
+    column((r) => r.step),
+    column((r) => r.pageType),
+    column((r) => r.field),
+    column((r) => r.cohort),
+    column((r) => r.count),
+    column((r) => r.contributors),
+    column((r) => r.scoreSum),
+  ];
+}
 
 async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
@@ -74,28 +124,146 @@ async function migrate(pool: pg.Pool): Promise<void> {
   }
 }
 
-/** Counts a group; resolves to each batch's "already counted" flag. */
-async function commitGroup(pool: pg.Pool, group: readonly PendingBatch[]): Promise<boolean[]> {
+/**
+ * Counts a group; resolves to each batch's "already counted" flag. `sums` are the signals of the
+ * group's batches, each batch id once, when summed already.
+ */
+async function commitGroup(
+  pool: pg.Pool,
+  group: readonly PendingBatch[],
+  sums: CounterSums | undefined,
+): Promise<boolean[]> {
   // A batch id twice in one group: the first copy stands for both.
   const firsts = new Map<string, PendingBatch>();
   for (const b of group) {
     const key = `${b.org}\u0000${b.batchId}`;
     if (!firsts.has(key)) firsts.set(key, b);
   }
-  const { rows } = await pool.query<{ org: string; batch_id: string }>({
-    name: 'ingest',
-    text: INGEST,
-    values: [JSON.stringify([...firsts.values()]), utcToday()],
-  });
-  const counted = new Set(rows.map((r) => firsts.get(`${r.org}\u0000${r.batch_id}`)));
-  return group.map((b) => !counted.has(b));
+  const batches = [...firsts.values()];
+  try {
+    await pool.query({
+      name: 'ingest',
+      text: INGEST,
+      values: [
+        ...counterArrays(sums ?? sumBatches(batches)),
+        utcToday(),
+        arrayLiteral(batches.map((b) => b.org)),
+        arrayLiteral(batches.map((b) => b.batchId)),
+      ],
+    });
+    return group.map((b) => firsts.get(`${b.org}\u0000${b.batchId}`) !== b);
+  } catch (error) {
+    const { code, constraint } = error as { code?: string; constraint?: string };
+    if (code !== '23505' || constraint !== 'batches_pkey') throw error;
+  }
+  return commitReplayed(pool, group, firsts);
+}
+
+/** A group holding a replayed batch id: its new ids and their counters, in one transaction. */
+async function commitReplayed(
+  pool: pg.Pool,
+  group: readonly PendingBatch[],
+  firsts: ReadonlyMap<string, PendingBatch>,
+): Promise<boolean[]> {
+  const batches = [...firsts.values()];
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<{ org: string; batch_id: string }>({
+      name: 'insert-new-ids',
+      text: INSERT_NEW_IDS,
+      values: [utcToday(), batches.map((b) => b.org), batches.map((b) => b.batchId)],
+    });
+    const counted = new Set(rows.map((r) => firsts.get(`${r.org}\u0000${r.batch_id}`)));
+    if (counted.size > 0) {
+      await client.query({
+        name: 'add-counters',
+        text: ADD_COUNTERS,
+        values: counterArrays(sumBatches(batches.filter((b) => counted.has(b)))),
+      });
+    }
+    await client.query('COMMIT');
+    return group.map((b) => !counted.has(b));
+  } catch (error) {
+    // A connection that cannot even roll back is not given back to the pool.
+    await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+interface Waiter<T> {
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Token lookups: every request makes one, and a query each would cost the endpoint and the
+ * database more than the batch itself. Lookups made while one query runs, or in the same round of
+ * I/O, share the next query. Each still reads the table after its request arrived, so a token
+ * revoked by any replica is refused as before.
+ */
+class TokenLookups {
+  private waiting = new Map<string, Waiter<TokenRow | undefined>[]>();
+  private running = false;
+  private scheduled = false;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  find(hash: string): Promise<TokenRow | undefined> {
+    return new Promise((resolve, reject) => {
+      const waiters = this.waiting.get(hash);
+      if (waiters) waiters.push({ resolve, reject });
+      else this.waiting.set(hash, [{ resolve, reject }]);
+      this.schedule();
+    });
+  }
+
+  // After the current I/O phase, as group commit does: requests read in it share the query.
+  private schedule(): void {
+    if (this.scheduled || this.running) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.run();
+    });
+  }
+
+  private async run(): Promise<void> {
+    const waiting = this.waiting;
+    this.waiting = new Map();
+    this.running = true;
+    try {
+      const { rows } = await this.pool.query<TokenRow & { hash: string }>({
+        name: 'find-tokens',
+        text: `SELECT id, org, kind, created_at, revoked_at, hash FROM tokens
+          WHERE hash = ANY($1::text[])`,
+        values: [[...waiting.keys()]],
+      });
+      const byHash = new Map(rows.map(({ hash, ...row }) => [hash, row]));
+      for (const [hash, waiters] of waiting) {
+        for (const w of waiters) w.resolve(byHash.get(hash));
+      }
+    } catch (error) {
+      for (const waiters of waiting.values()) for (const w of waiters) w.reject(error);
+    } finally {
+      this.running = false;
+      if (this.waiting.size > 0) this.schedule();
+    }
+  }
 }
 
 /** Deadlocks and serialization failures are the database's to resolve: retry a few times. */
-async function commitWithRetry(pool: pg.Pool, group: readonly PendingBatch[]): Promise<boolean[]> {
+async function commitWithRetry(
+  pool: pg.Pool,
+  group: readonly PendingBatch[],
+  sums: CounterSums | undefined,
+): Promise<boolean[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await commitGroup(pool, group);
+      return await commitGroup(pool, group, sums);
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (attempt >= 3 || (code !== '40P01' && code !== '40001')) throw error;
@@ -104,10 +272,11 @@ async function commitWithRetry(pool: pg.Pool, group: readonly PendingBatch[]): P
 }
 
 /**
- * Group statements one replica runs at once: enough to overlap round trips, few enough that
- * batches queue up and share commits (they would mostly wait on each other's row locks anyway).
+ * Group statements one replica runs at once. Groups share the busiest counter rows, so a second
+ * one would mostly wait on the first one's row locks; with one, the batches arriving meanwhile
+ * share the next statement, which starts before the last group's requests are answered.
  */
-const DEFAULT_IN_FLIGHT = 2;
+const DEFAULT_IN_FLIGHT = 1;
 
 export interface PostgresOptions {
   connectionString: string;
@@ -129,8 +298,11 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Signa
     throw error;
   }
 
-  const groups = new GroupCommit((group) => commitWithRetry(pool, group), {
+  const tokens = new TokenLookups(pool);
+  const groups = new GroupCommit((group, sums) => commitWithRetry(pool, group, sums), {
     inFlight: Math.min(options.inFlight ?? DEFAULT_IN_FLIGHT, poolSize),
+    // The store is busy with a statement most of the time: the signals are summed meanwhile.
+    sum: true,
   });
 
   return {
@@ -158,12 +330,8 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Signa
       );
     },
     async findToken(hash) {
-      const { rows } = await pool.query<TokenRow>({
-        name: 'find-token',
-        text: 'SELECT id, org, kind, created_at, revoked_at FROM tokens WHERE hash = $1',
-        values: [hash],
-      });
-      return rows[0] && toRecord(rows[0]);
+      const row = await tokens.find(hash);
+      return row && toRecord(row);
     },
     async listTokens(org) {
       const { rows } = org

@@ -218,6 +218,55 @@ describe.each(stores)('endpoint on $name', (storeUnderTest) => {
     }
   });
 
+  it('counts the new batches of a group that also holds a replayed one', async () => {
+    const { org } = await newOrg();
+    const day = '2026-05-11';
+    const store = endpoint.store;
+    const [a, b, c] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    const signals = (count: number) => [
+      signal({ day, count }),
+      signal({ day, kind: 'first.activeDay', pageType: '' }),
+    ];
+    expect(await store.ingest(org, a, signals(1))).toEqual({ duplicate: false });
+    // Submitted together, so committed as one group: a replay, two new ids and a copy of one.
+    const answers = await Promise.all([
+      store.ingest(org, a, signals(1)),
+      store.ingest(org, b, signals(10)),
+      store.ingest(org, c, signals(100)),
+      store.ingest(org, b, signals(10)),
+    ]);
+    expect(answers.map((x) => x.duplicate)).toEqual([true, false, false, true]);
+    const rows = await store.counters(org, { from: day, to: day });
+    expect(rows.map((r) => [r.kind, r.count, r.contributors])).toEqual([
+      ['first.activeDay', 3, 3],
+      ['page.viewed', 111, 3],
+    ]);
+  });
+
+  it('stores keys as sent, whatever characters they hold', async () => {
+    const { org } = await newOrg();
+    const day = '2026-05-12';
+    const fields = [
+      '',
+      'say "hi"',
+      'back\\slash\\',
+      '{braces}, commas',
+      'NULL',
+      ' spaced ',
+      'line\nbreak\ttab',
+      'Nächster Schritt 🎉',
+    ];
+    const signals = fields.map((field, i) =>
+      signal({ day, kind: 'field.empty', pageType: 'opportunity:edit', field, count: i + 1 }),
+    );
+    expect(await endpoint.store.ingest(org, crypto.randomUUID(), signals)).toEqual({
+      duplicate: false,
+    });
+    const rows = await endpoint.store.counters(org, { from: day, to: day });
+    const stored = new Map(rows.map((r) => [r.field, r.count]));
+    expect(stored).toEqual(new Map(fields.map((f, i) => [f, i + 1])));
+  });
+
   it('refuses an invalid batch with the path of the first problem', async () => {
     const { ingest } = await newOrg();
     const signals = [signal(), signal(), signal(), { ...signal(), kind: 'guide.strated' }];

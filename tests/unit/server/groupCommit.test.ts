@@ -58,6 +58,52 @@ describe('group commit', () => {
     expect(settled).toBe(true);
   });
 
+  it('sums a group as its batches arrive, a batch id copied within it once', async () => {
+    const seen: [string[], unknown][] = [];
+    const commit = new GroupCommit(
+      async (group, sums) => {
+        const rows = sums?.rowsInKeyOrder().map((r) => [r.kind, r.count]);
+        seen.push([group.map((b) => b.batchId), rows]);
+        return group.map((b, i) => group.findIndex((x) => x.batchId === b.batchId) < i);
+      },
+      { inFlight: 1, sum: true },
+    );
+    const answers = await Promise.all(
+      [batch('a', 2), batch('b', 3), batch('a', 2)].map((b) => commit.submit(b)),
+    );
+    expect(answers.map((a) => a.duplicate)).toEqual([false, false, true]);
+    expect(seen).toEqual([
+      [
+        ['a', 'b', 'a'],
+        [
+          ['first.activeDay', 2],
+          ['page.viewed', 5],
+        ],
+      ],
+    ]);
+  });
+
+  it('starts the next group before it answers the batches of the last one', async () => {
+    const order: string[] = [];
+    const releases: (() => void)[] = [];
+    const commit = new GroupCommit(
+      (group) => {
+        order.push(`commit ${group.map((b) => b.batchId).join(' ')}`);
+        return new Promise((resolve) => releases.push(() => resolve(group.map(() => false))));
+      },
+      { inFlight: 1 },
+    );
+    const first = commit.submit(batch('a')).then(() => order.push('answered a'));
+    await new Promise((r) => setImmediate(r));
+    const second = commit.submit(batch('b')).then(() => order.push('answered b'));
+    releases[0]?.();
+    await first;
+    expect(order).toEqual(['commit a', 'commit b', 'answered a']);
+    releases[1]?.();
+    await second;
+    await commit.settled();
+  });
+
   it('sums the signals of a group per org and key', () => {
     const rows = mergeGroup([batch('a', 2), batch('b', 3), { ...batch('c', 4), org: 'globex' }]);
     expect(rows.map((r) => [r.org, r.kind, r.count, r.contributors])).toEqual([
