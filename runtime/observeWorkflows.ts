@@ -2,11 +2,16 @@
  * Passive workflow tracking in the page: notices when the user performs a workflow step on their
  * own — clicks its target, edits its field — with no UI at all. It costs nothing while the user
  * does nothing: no observers, no timers, only capture listeners that resolve a step's target when
- * an event of the step's kind happens. Reaching a page (route steps) is seen by the background,
- * which already hears of every navigation.
+ * an event of the step's kind happens on an element that could be it. Reaching a page (route
+ * steps) is seen by the background, which already hears of every navigation.
  */
 import type { Target } from '../core/guide/schema';
-import { frameDocuments, resolveTarget, type AnchorSelector } from './resolveTarget';
+import {
+  frameDocuments,
+  pathMayHoldTarget,
+  resolveTarget,
+  type AnchorSelector,
+} from './resolveTarget';
 
 export interface WatchedStep {
   guideId: string;
@@ -26,6 +31,9 @@ export function observeWorkflows(
   signal: AbortSignal,
 ): void {
   if (steps.length === 0) return;
+  // Typing in a step's field sends an event per keystroke: the element found for one stands for
+  // the next ones while it is still in the page, so the page is searched once, not per key.
+  const found = new Map<WatchedStep, Element>();
   for (const doc of frameDocuments(top)) {
     for (const type of EVENTS) {
       const listening = steps.filter((s) => s.on === type);
@@ -37,8 +45,17 @@ export function observeWorkflows(
           if (!event.isTrusted) return;
           const path = event.composedPath();
           for (const step of listening) {
+            const known = found.get(step);
+            if (known?.isConnected && path.includes(known)) {
+              performed(step);
+              continue;
+            }
+            // Most events are nowhere near a step's target: rule them out before searching.
+            if (!pathMayHoldTarget(path, step.target, anchorSelector)) continue;
             const { element } = resolveTarget(step.target, anchorSelector, top);
-            if (element && path.includes(element)) performed(step);
+            if (!element) continue;
+            found.set(step, element);
+            if (path.includes(element)) performed(step);
           }
         },
         { capture: true, passive: true, signal },

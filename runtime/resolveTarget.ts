@@ -127,41 +127,112 @@ function withText(root: Root, wanted: string): Element[] {
   return [...found];
 }
 
+/**
+ * Whether an element's whole text reads `wanted`. The walk stops as soon as the text is longer, so
+ * asking it of a large container (a page's body) costs no more than asking it of a cell.
+ */
+function textIs(el: Element, wanted: string): boolean {
+  const budget = wanted.replace(/\s/g, '').length;
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let text = '';
+  let letters = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = node.nodeValue ?? '';
+    letters += data.toLowerCase().replace(/\s/g, '').length;
+    if (letters > budget) return false;
+    text += data;
+  }
+  return normalizeText(text) === wanted;
+}
+
+function matchesSelector(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
 export type StrategyName = keyof typeof WEIGHT;
 
 interface Strategy {
   name: StrategyName;
   weight: number;
+  /** The elements of a root it votes for. */
   find: (root: Root) => Element[];
+  /**
+   * Whether it could vote for this element: true for every element `find` returns, and cheap,
+   * so that an event can be ruled out without searching the page.
+   */
+  accepts: (el: Element) => boolean;
 }
 
 function strategies(target: Target, anchorSelector: AnchorSelector): Strategy[] {
   const list: Strategy[] = [];
-  const add = (name: StrategyName, find: Strategy['find']) =>
-    list.push({ name, weight: WEIGHT[name], find });
+  const add = (name: StrategyName, find: Strategy['find'], accepts: Strategy['accepts']) =>
+    list.push({ name, weight: WEIGHT[name], find, accepts });
+  const bySelector = (name: StrategyName, selector: string) =>
+    add(
+      name,
+      (r) => queryAll(r, selector),
+      (el) => matchesSelector(el, selector),
+    );
   const { anchor, testId, css, role, name, label, text } = target;
-  if (anchor) add('anchor', (r) => queryAll(r, anchorSelector(anchor)));
+  if (anchor) bySelector('anchor', anchorSelector(anchor));
   if (testId) {
     const v = JSON.stringify(testId);
-    add('testId', (r) => queryAll(r, `[data-testid=${v}],[data-test-id=${v}]`));
+    bySelector('testId', `[data-testid=${v}],[data-test-id=${v}]`);
   }
-  if (css) add('css', (r) => queryAll(r, css));
+  if (css) bySelector('css', css);
   if (role) {
     const wanted = normalizeText(name ?? text);
     const selector = ROLE_SELECTORS[role] ?? `[role=${role}]`;
-    add('role', (r) =>
-      queryAll(r, selector).filter((el) => !wanted || accessibleName(el) === wanted),
+    const named = (el: Element) => !wanted || accessibleName(el) === wanted;
+    add(
+      'role',
+      (r) => queryAll(r, selector).filter(named),
+      (el) => matchesSelector(el, selector) && named(el),
     );
   }
   if (label) {
     const wanted = normalizeText(label);
-    add('label', (r) => labelled(r, wanted));
+    add(
+      'label',
+      (r) => labelled(r, wanted),
+      (el) =>
+        [...((el as HTMLInputElement).labels ?? [])].some(
+          (l) => normalizeText(l.textContent) === wanted,
+        ) ||
+        ((el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby')) &&
+          accessibleName(el) === wanted),
+    );
   }
   if (text) {
     const wanted = normalizeText(text);
-    add('text', (r) => withText(r, wanted));
+    add(
+      'text',
+      (r) => withText(r, wanted),
+      (el) => textIs(el, wanted),
+    );
   }
   return list;
+}
+
+/**
+ * Whether any element on an event's path could be the target: only then can the target resolve
+ * to one of them. Far cheaper than resolving it, which searches the whole page.
+ */
+export function pathMayHoldTarget(
+  path: readonly EventTarget[],
+  target: Target,
+  anchorSelector: AnchorSelector,
+): boolean {
+  const list = strategies(target, anchorSelector);
+  return path.some(
+    (node) =>
+      (node as Node).nodeType === Node.ELEMENT_NODE && list.some((s) => s.accepts(node as Element)),
+  );
 }
 
 /** Rendered, not hidden by CSS, and with an area: hidden candidates never win. */

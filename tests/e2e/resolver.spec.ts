@@ -11,7 +11,12 @@ test.beforeAll(async () => {
   const result = await build({
     stdin: {
       contents:
-        'import { resolveTarget } from \'./runtime/resolveTarget\'; window.resolve = (t) => { const e = resolveTarget(t, (a) => `[data-anchor="${a}"]`, document).element; return e ? e.id || e.tagName : null; };',
+        "import { pathMayHoldTarget, resolveTarget } from './runtime/resolveTarget';" +
+        'const anchors = (a) => `[data-anchor="${a}"]`;' +
+        'window.resolve = (t) => { const e = resolveTarget(t, anchors, document).element; return e ? e.id || e.tagName : null; };' +
+        // For each element, in tree order through shadow roots and iframes: whether the target
+        // resolves to it, and whether a click on it passes the observer's first check.
+        'window.screen_ = (t) => { const resolved = resolveTarget(t, anchors, document); const out = []; const visit = (root) => { for (const el of root.querySelectorAll("*")) { out.push({ id: el.id || el.tagName, resolved: el === resolved.element, mayHold: pathMayHoldTarget([el], t, anchors) }); if (el.shadowRoot) visit(el.shadowRoot); if (el.contentDocument) visit(el.contentDocument); } }; visit(document); return out; };',
       resolveDir: '.',
       loader: 'ts',
     },
@@ -78,4 +83,44 @@ test('labels are found two shadow roots deep and inside same-origin iframes', as
   expect(await resolve(page, { frame: 'iframe[name=settings]', label: 'Display name' })).toBe('n');
   expect(await resolve(page, { frame: 'iframe[name=other]', label: 'Display name' })).toBeNull();
   expect(await resolve(page, { label: 'Display name' })).toBe('n');
+});
+
+test('a click on an element is ruled out only when the target cannot resolve to it', async ({
+  page,
+}) => {
+  const screen = (target: object) =>
+    page.evaluate(
+      (t) =>
+        (
+          window as unknown as {
+            screen_(t: object): { id: string; resolved: boolean; mayHold: boolean }[];
+          }
+        ).screen_(t),
+      target,
+    );
+  const targets = [
+    { anchor: 'logCall', role: 'button', text: 'Log a Call' },
+    { css: '.primary', text: 'Log a Call' },
+    { role: 'button', name: 'Save', nth: 1 },
+    { text: 'Save' },
+    { label: 'Next Step' },
+    { role: 'textbox', name: 'Next Step' },
+    { frame: 'iframe[name=settings]', label: 'Display name' },
+    { testId: 'absent', text: 'Log a Call' },
+  ];
+  for (const target of targets) {
+    const elements = await screen(target);
+    const resolved = elements.filter((e) => e.resolved);
+    expect(resolved, JSON.stringify(target)).toHaveLength(1);
+    for (const e of resolved) expect(e.mayHold, `${e.id} for ${JSON.stringify(target)}`).toBe(true);
+    // What passes is a few elements, never the page around them.
+    const passing = elements.filter((e) => e.mayHold).map((e) => e.id);
+    expect(passing.length, JSON.stringify(target)).toBeLessThanOrEqual(3);
+    for (const container of ['HTML', 'BODY', 'host', 'IFRAME']) {
+      expect(passing, JSON.stringify(target)).not.toContain(container);
+    }
+  }
+  // Text is compared whole: a container holding it among other text is not the target.
+  const save = await screen({ text: 'Save' });
+  expect(save.filter((e) => e.mayHold).map((e) => e.id)).toEqual(['hidden', 'save-1', 'save-2']);
 });
