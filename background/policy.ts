@@ -141,19 +141,27 @@ export function createPolicy({
   storage?.onChanged.addListener((_changes, areaName) => {
     if (areaName === 'managed') void reload();
   });
-  // Neither rejects: a cache or storage that fails leaves the policy that applied before.
-  const ready: Promise<void> = (async () => {
+  // None rejects: a cache or storage that fails leaves the policy that applied before.
+  const kept: Promise<boolean> = (async () => {
     try {
       const cached = await cache?.read();
       if (cached !== undefined) apply(stateOf(cached, base), false);
+      return cached !== undefined;
     } catch (error) {
       console.error('[waymark] the kept managed policy could not be read', error);
+      return false;
     }
   })();
-  const loaded: Promise<void> = ready.then(reload);
+  const loaded: Promise<void> = kept.then(reload);
+  // Before the first read ever (a new install) nothing is kept: the defaults would show
+  // guidance in an organisation that wants none, so pages wait for that read (within timeoutMs).
+  const ready: Promise<void> = kept.then((found) => (found ? undefined : loaded));
 
   return {
-    /** The policy last read applies (fast: CRM pages wait for this only). */
+    /**
+     * The policy last read applies (fast: CRM pages wait for this only); on a new install, the
+     * first read.
+     */
     ready,
     /** Managed storage has been read (seconds after a browser start). */
     loaded,

@@ -28,6 +28,17 @@ interface Fixtures {
   page: Page;
 }
 
+/** Resolves once Chrome has answered for the extension's managed policy (there may be none). */
+export async function policyAnswered(context: BrowserContext): Promise<void> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { storage: { managed: { get(keys: null): Promise<unknown> } } };
+    };
+    await chrome.storage.managed.get(null).catch(() => undefined);
+  });
+}
+
 export const test = base.extend<Fixtures, { demo: { url: string } }>({
   demo: [
     // eslint-disable-next-line no-empty-pattern
@@ -44,7 +55,13 @@ export const test = base.extend<Fixtures, { demo: { url: string } }>({
     await use(context);
     await context.close();
   },
-  extensionId: async ({ context }, use) => use(await extensionIdOf(context)),
+  extensionId: async ({ context }, use) => {
+    const id = await extensionIdOf(context);
+    // A new install holds CRM pages until Chrome first answers for its managed policy (seconds
+    // after the browser starts): tests begin once it has, as a rep's first page usually does.
+    await policyAnswered(context);
+    await use(id);
+  },
   crm: async ({ demo }, use) => use(demo.url),
   page: async ({ context, extensionId }, use) => {
     void extensionId; // the extension is up before the first CRM page loads

@@ -284,6 +284,52 @@ describe('the policy in storage.managed', () => {
     expect(kept).toEqual({ cohort: 'wave-2' });
   });
 
+  it('on a new install, with no policy kept, pages wait for the first read', async () => {
+    let kept: unknown;
+    const cache = {
+      read: async () => kept,
+      write: async (raw: unknown) => void (kept = raw),
+    };
+    let answer: ((raw: Record<string, unknown>) => void) | undefined;
+    const first = createPolicy({
+      storage: {
+        managed: { get: () => new Promise((resolve) => (answer = resolve)) },
+        onChanged: { addListener: () => undefined },
+      },
+      cache,
+    });
+    let ready = false;
+    void first.ready.then(() => (ready = true));
+    await vi.waitFor(() => expect(answer).toBeDefined());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ready).toBe(false);
+    answer?.({ observeOnly: true });
+    await first.ready;
+    expect(first.policy()).toEqual({ observeOnly: true });
+    expect(kept).toEqual({ observeOnly: true });
+
+    // Where there is no policy at all, that too is kept: the next start does not wait.
+    kept = undefined;
+    const none = createPolicy({
+      storage: {
+        managed: { get: () => Promise.resolve({}) },
+        onChanged: { addListener: () => undefined },
+      },
+      cache,
+    });
+    await none.ready;
+    expect(kept).toEqual({});
+    const next = createPolicy({
+      storage: {
+        managed: { get: () => new Promise(() => undefined) },
+        onChanged: { addListener: () => undefined },
+      },
+      cache,
+    });
+    await next.ready;
+    expect(next.policy()).toEqual({});
+  });
+
   it('reads no policy where the browser has none; a failed read keeps what applied, with why', async () => {
     const missing = createPolicy({
       storage: {
