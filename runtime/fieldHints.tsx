@@ -9,7 +9,7 @@ import { mountLayer } from '../components/layer';
 import { fieldProblem, type FieldCheck } from '../core/fieldRules';
 import { plainText } from '../core/guide/text';
 import { followTarget } from './followTarget';
-import { resolveTarget } from './resolveTarget';
+import { pathMayHoldTarget, resolveTarget } from './resolveTarget';
 import { valueOf, type FieldWatch } from './watchFields';
 
 export function showFieldHints(
@@ -42,20 +42,25 @@ export function showFieldHints(
     void followTarget(focused.element, layer.root, 'right', control.signal, hide);
   };
 
-  const onFocusIn = (event: Event) => {
-    watchShadowRoots(event);
-    const element = event.composedPath()[0];
+  const anchorSelector = (anchor: string) => anchors[anchor] ?? '';
+  const focusOn = (element: EventTarget | undefined) => {
     if (focused?.element === element) return; // the same event, seen again at an outer root
     focused = null;
     hide();
     if (!(element instanceof Element)) return;
     for (const field of fields) {
-      if (resolveTarget(field.target, (a) => anchors[a] ?? '', doc).element === element) {
+      // Searching the page for every rule on every focus would cost a large form a frame.
+      if (!pathMayHoldTarget([element], field.target, anchorSelector)) continue;
+      if (resolveTarget(field.target, anchorSelector, doc).element === element) {
         focused = { element, field };
         break;
       }
     }
     update();
+  };
+  const onFocusIn = (event: Event) => {
+    watchShadowRoots(event);
+    focusOn(event.composedPath()[0]);
   };
   const onFocusOut = (event: Event) => {
     if (focused && event.composedPath()[0] === focused.element) {
@@ -80,4 +85,11 @@ export function showFieldHints(
   }
   watch(doc);
   doc.addEventListener('input', update, { capture: true, signal });
+  // A field the user focused before the rules arrived gets its tip now.
+  let active = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) {
+    watch(active.shadowRoot);
+    active = active.shadowRoot.activeElement;
+  }
+  if (active && active !== doc.body) focusOn(active);
 }

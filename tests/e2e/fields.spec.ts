@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, launchBrowser, test } from './fixtures';
 
 test("a field rule's tip shows while the field is empty, and goes once it is filled", async ({
   page,
@@ -28,4 +28,22 @@ test("a field rule's tip shows while the field is empty, and goes once it is fil
   await expect(hint).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(hint).toHaveCount(0);
+});
+
+test('a field focused before its rule arrives gets the tip when the rule does', async ({ crm }) => {
+  // Without the page fixture: a new install answers CRM pages only once Chrome has answered for
+  // its policy, seconds after the start, so the rep is in the field first.
+  const context = await launchBrowser();
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${crm}/app/opportunities/opp-1005/edit`);
+    const nextStep = page.getByRole('textbox', { name: 'Next Step' });
+    await nextStep.fill('');
+    await expect(nextStep).toBeFocused();
+    await expect(page.locator('waymark-layer [role=note]')).toHaveText(
+      'Deals without a next step stall: add one.',
+    );
+  } finally {
+    await context.close();
+  }
 });
