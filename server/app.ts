@@ -15,8 +15,13 @@ import { ApiError, fail, type ErrorBody } from './errors';
 import { matchesEtag, type GuidePack } from './guidePack';
 import { TokenBuckets, type RateLimit } from './rateLimit';
 import { parseSnapshotQuery } from './snapshotQuery';
-import type { SignalStore, TokenKind, TokenRecord } from './stores/types';
-import { authenticate } from './tokens';
+import {
+  RevokedTokenError,
+  type SignalStore,
+  type TokenKind,
+  type TokenRecord,
+} from './stores/types';
+import { authenticate, revokedToken } from './tokens';
 
 export interface AppOptions {
   store: SignalStore;
@@ -41,8 +46,8 @@ export function createApp(options: AppOptions): Hono {
   const buckets = options.rateLimit ? new TokenBuckets(options.rateLimit) : null;
   const app = new Hono();
 
-  async function admit(c: Context, kind: TokenKind): Promise<TokenRecord> {
-    const token = await authenticate(store, c.req.header('authorization'), kind);
+  async function admit(c: Context, kind: TokenKind, forIngest = false): Promise<TokenRecord> {
+    const token = await authenticate(store, c.req.header('authorization'), kind, forIngest);
     const wait = buckets?.take(token.id) ?? 0;
     if (wait > 0) {
       throw fail(
@@ -63,7 +68,7 @@ export function createApp(options: AppOptions): Hono {
   );
 
   app.post('/v1/signals', async (c) => {
-    const token = await admit(c, 'ingest');
+    const token = await admit(c, 'ingest', true);
     // Served by Node, read its request stream directly; `app.request()` in tests has a web stream.
     const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
     const body = await readJsonBody(
@@ -83,7 +88,12 @@ export function createApp(options: AppOptions): Hono {
       });
     }
     const batch = parsed.data;
-    const { duplicate } = await store.ingest(token.org, batch.batchId, batch.signals);
+    const { duplicate } = await store
+      .ingest(token.org, batch.batchId, batch.signals, token.id)
+      .catch((error: unknown) => {
+        // Revoked since it was admitted: the batch counted nothing.
+        throw error instanceof RevokedTokenError ? revokedToken() : error;
+      });
     return c.json(
       duplicate ? { accepted: 0, duplicate: true } : { accepted: batch.signals.length },
     );

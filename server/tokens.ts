@@ -39,13 +39,22 @@ export async function createToken(
 
 const article = (kind: TokenKind) => (kind === 'admin' ? 'an admin' : 'an ingest');
 
-/** The live token of the required kind named by an Authorization header, or a 401. */
+const challenge = { 'WWW-Authenticate': 'Bearer realm="waymark"' };
+
+/** The 401 for a revoked token, whether found revoked on arrival or when its batch commits. */
+export const revokedToken = () =>
+  fail(401, 'unauthorized', 'This token was revoked; ask your admin for a new one.', {}, challenge);
+
+/**
+ * The live token of the required kind named by an Authorization header, or a 401. `forIngest`:
+ * the token only sends batches, whose commit checks revocation again (see SignalStore.findToken).
+ */
 export async function authenticate(
   store: SignalStore,
   header: string | undefined,
   kind: TokenKind,
+  forIngest = false,
 ): Promise<TokenRecord> {
-  const challenge = { 'WWW-Authenticate': 'Bearer realm="waymark"' };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   if (!match?.[1]) {
     throw fail(
@@ -57,18 +66,10 @@ export async function authenticate(
     );
   }
   const record = TOKEN_PATTERN.test(match[1])
-    ? await store.findToken(hashToken(match[1]))
+    ? await store.findToken(hashToken(match[1]), forIngest)
     : undefined;
   if (!record) throw fail(401, 'unauthorized', 'This token is not known.', {}, challenge);
-  if (record.revokedAt) {
-    throw fail(
-      401,
-      'unauthorized',
-      'This token was revoked; ask your admin for a new one.',
-      {},
-      challenge,
-    );
-  }
+  if (record.revokedAt) throw revokedToken();
   if (record.kind !== kind) {
     throw fail(
       401,

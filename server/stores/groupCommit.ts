@@ -6,24 +6,29 @@
  */
 import type { Signal } from '../../core/signals';
 import type { CounterRow } from '../../core/snapshot';
+import { RevokedTokenError } from './types';
 
 export interface PendingBatch {
   org: string;
   batchId: string;
   signals: readonly Signal[];
+  /** The token that sent it: the batch counts only while that token is live. */
+  tokenId?: string;
 }
+
+/** What became of a batch in its group's transaction. */
+export type BatchAnswer = 'counted' | 'duplicate' | 'revoked';
 
 export type OrgCounterRow = CounterRow & { org: string };
 
 /**
- * Commits a group in one transaction; resolves to each batch's "already counted" flag. With the
- * `sum` option, `sums` holds the signals of the group's batches, each batch id once (its first
- * copy).
+ * Commits a group in one transaction; resolves to each batch's answer. With the `sum` option,
+ * `sums` holds the signals of the group's batches, each batch id once (its first copy).
  */
 export type CommitGroup = (
   group: readonly PendingBatch[],
   sums?: CounterSums,
-) => Promise<boolean[]>;
+) => Promise<BatchAnswer[]>;
 
 interface Waiting {
   batch: PendingBatch;
@@ -117,7 +122,12 @@ export class GroupCommit {
         waiting.map((w) => w.batch),
         summed?.sums,
       ).then(
-        (duplicates) => settle((w, i) => w.resolve({ duplicate: duplicates[i] === true })),
+        (answers) =>
+          settle((w, i) =>
+            answers[i] === 'revoked'
+              ? w.reject(new RevokedTokenError(w.batch.tokenId ?? ''))
+              : w.resolve({ duplicate: answers[i] === 'duplicate' }),
+          ),
         (error: unknown) => settle((w) => w.reject(error)),
       );
     }

@@ -10,13 +10,21 @@ import type { CounterRow, Period } from '../../core/snapshot';
 import {
   GroupCommit,
   sumBatches,
+  type BatchAnswer,
   type CounterSums,
   type OrgCounterRow,
   type PendingBatch,
 } from './groupCommit';
 import { utcToday } from './today';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
-import { toRecord, type OrgData, type SignalStore, type TokenRow } from './types';
+import {
+  RevokedTokenError,
+  toRecord,
+  type OrgData,
+  type SignalStore,
+  type TokenRecord,
+  type TokenRow,
+} from './types';
 
 /** Any constant shared by all replicas: serializes their migrations on start. */
 const MIGRATION_LOCK = 0x77617970;
@@ -43,20 +51,29 @@ const ADD_COUNTERS = `INSERT INTO counters (org, day, role, crm, kind, guide, ve
     score_sum = counters.score_sum + excluded.score_sum`;
 
 /**
- * A group in one statement, so one round trip and one transaction: its batch ids ($15 received
- * on, $16 orgs, $17 ids) are inserted, then its counters added. A batch id already stored (a
- * replay, rare) fails the whole statement on the primary key, and the group is counted again by
- * INSERT_NEW_IDS and ADD_COUNTERS in one transaction. The counters wait for the count of inserted
- * ids, so the ids are locked first, in id order, as in that transaction. Data-modifying WITH
- * clauses always run to completion.
+ * A group in one statement, so one round trip and one transaction: if the tokens that sent it
+ * ($18, distinct) are all live, its batch ids ($15 received on, $16 orgs, $17 ids) are inserted,
+ * then its counters added; it answers how many ids it inserted. A batch id already stored (a
+ * replay, rare) fails the whole statement on the primary key, and a revoked token makes it insert
+ * nothing: either way the group is counted again by `commitCarefully`. The counters wait for the
+ * count of inserted ids, so the ids are locked first, in id order, as in that transaction.
+ * Data-modifying WITH clauses always run to completion.
  */
-const INGEST = `WITH inserted AS (
+const INGEST = `WITH live AS (
+    SELECT count(*) AS n FROM tokens WHERE id = ANY($18::text[]) AND revoked_at IS NULL
+  ), inserted AS (
     INSERT INTO batches (org, batch_id, received_on)
     SELECT org, batch_id, $15 FROM unnest($16::text[], $17::text[]) AS b(org, batch_id)
+    WHERE (SELECT n FROM live) = cardinality($18::text[])
     ORDER BY org, batch_id
     RETURNING 1
+  ), counted AS (
+    ${ADD_COUNTERS.replace('ORDER BY n', 'WHERE (SELECT count(*) FROM inserted) > 0\n  ORDER BY n')}
   )
-  ${ADD_COUNTERS.replace('ORDER BY n', 'WHERE (SELECT count(*) FROM inserted) > 0\n  ORDER BY n')}`;
+  SELECT count(*)::int AS inserted FROM inserted`;
+
+/** Of these tokens, the live ones. */
+const LIVE_TOKENS = 'SELECT id FROM tokens WHERE id = ANY($1::text[]) AND revoked_at IS NULL';
 
 /** The new ids of a group, inserted; those already stored are left as they are. */
 const INSERT_NEW_IDS = `INSERT INTO batches (org, batch_id, received_on)
@@ -124,24 +141,27 @@ async function migrate(pool: pg.Pool): Promise<void> {
   }
 }
 
+const keyOf = (b: PendingBatch) => `${b.org}\u0000${b.batchId}`;
+
+const tokensOf = (batches: readonly PendingBatch[]) => [
+  ...new Set(batches.flatMap((b) => (b.tokenId === undefined ? [] : [b.tokenId]))),
+];
+
 /**
- * Counts a group; resolves to each batch's "already counted" flag. `sums` are the signals of the
- * group's batches, each batch id once, when summed already.
+ * Counts a group; resolves to each batch's answer. `sums` are the signals of the group's batches,
+ * each batch id once, when summed already.
  */
 async function commitGroup(
   pool: pg.Pool,
   group: readonly PendingBatch[],
   sums: CounterSums | undefined,
-): Promise<boolean[]> {
+): Promise<BatchAnswer[]> {
   // A batch id twice in one group: the first copy stands for both.
   const firsts = new Map<string, PendingBatch>();
-  for (const b of group) {
-    const key = `${b.org}\u0000${b.batchId}`;
-    if (!firsts.has(key)) firsts.set(key, b);
-  }
+  for (const b of group) if (!firsts.has(keyOf(b))) firsts.set(keyOf(b), b);
   const batches = [...firsts.values()];
   try {
-    await pool.query({
+    const { rows } = await pool.query<{ inserted: number }>({
       name: 'ingest',
       text: INGEST,
       values: [
@@ -149,27 +169,41 @@ async function commitGroup(
         utcToday(),
         arrayLiteral(batches.map((b) => b.org)),
         arrayLiteral(batches.map((b) => b.batchId)),
+        arrayLiteral(tokensOf(batches)),
       ],
     });
-    return group.map((b) => firsts.get(`${b.org}\u0000${b.batchId}`) !== b);
+    if (rows[0]?.inserted === batches.length) {
+      return group.map((b) => (firsts.get(keyOf(b)) === b ? 'counted' : 'duplicate'));
+    }
+    // Nothing was written: a token of the group has been revoked.
   } catch (error) {
     const { code, constraint } = error as { code?: string; constraint?: string };
     if (code !== '23505' || constraint !== 'batches_pkey') throw error;
   }
-  return commitReplayed(pool, group, firsts);
+  return commitCarefully(pool, group, firsts);
 }
 
-/** A group holding a replayed batch id: its new ids and their counters, in one transaction. */
-async function commitReplayed(
+/**
+ * A group holding a replayed batch id or a revoked token, in one transaction: the new ids of
+ * batches whose token is live, and their counters.
+ */
+async function commitCarefully(
   pool: pg.Pool,
   group: readonly PendingBatch[],
   firsts: ReadonlyMap<string, PendingBatch>,
-): Promise<boolean[]> {
-  const batches = [...firsts.values()];
+): Promise<BatchAnswer[]> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
+    const { rows: liveRows } = await client.query<{ id: string }>({
+      name: 'live-tokens',
+      text: LIVE_TOKENS,
+      values: [tokensOf(group)],
+    });
+    const live = new Set(liveRows.map((r) => r.id));
+    const allowed = (b: PendingBatch) => b.tokenId === undefined || live.has(b.tokenId);
+    const batches = [...firsts.values()].filter(allowed);
     const { rows } = await client.query<{ org: string; batch_id: string }>({
       name: 'insert-new-ids',
       text: INSERT_NEW_IDS,
@@ -184,7 +218,10 @@ async function commitReplayed(
       });
     }
     await client.query('COMMIT');
-    return group.map((b) => !counted.has(b));
+    return group.map((b) => {
+      if (!allowed(b)) return 'revoked';
+      return counted.has(b) ? 'counted' : 'duplicate';
+    });
   } catch (error) {
     // A connection that cannot even roll back is not given back to the pool.
     await client.query('ROLLBACK').catch((e: Error) => (broken = e));
@@ -194,73 +231,15 @@ async function commitReplayed(
   }
 }
 
-interface Waiter<T> {
-  resolve(value: T): void;
-  reject(error: unknown): void;
-}
-
-/**
- * Token lookups: every request makes one, and a query each would cost the endpoint and the
- * database more than the batch itself. Lookups made while one query runs, or in the same round of
- * I/O, share the next query. Each still reads the table after its request arrived, so a token
- * revoked by any replica is refused as before.
- */
-class TokenLookups {
-  private waiting = new Map<string, Waiter<TokenRow | undefined>[]>();
-  private running = false;
-  private scheduled = false;
-
-  constructor(private readonly pool: pg.Pool) {}
-
-  find(hash: string): Promise<TokenRow | undefined> {
-    return new Promise((resolve, reject) => {
-      const waiters = this.waiting.get(hash);
-      if (waiters) waiters.push({ resolve, reject });
-      else this.waiting.set(hash, [{ resolve, reject }]);
-      this.schedule();
-    });
-  }
-
-  // After the current I/O phase, as group commit does: requests read in it share the query.
-  private schedule(): void {
-    if (this.scheduled || this.running) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.run();
-    });
-  }
-
-  private async run(): Promise<void> {
-    const waiting = this.waiting;
-    this.waiting = new Map();
-    this.running = true;
-    try {
-      const { rows } = await this.pool.query<TokenRow & { hash: string }>({
-        name: 'find-tokens',
-        text: `SELECT id, org, kind, created_at, revoked_at, hash FROM tokens
-          WHERE hash = ANY($1::text[])`,
-        values: [[...waiting.keys()]],
-      });
-      const byHash = new Map(rows.map(({ hash, ...row }) => [hash, row]));
-      for (const [hash, waiters] of waiting) {
-        for (const w of waiters) w.resolve(byHash.get(hash));
-      }
-    } catch (error) {
-      for (const waiters of waiting.values()) for (const w of waiters) w.reject(error);
-    } finally {
-      this.running = false;
-      if (this.waiting.size > 0) this.schedule();
-    }
-  }
-}
+/** Live ingest tokens kept by hash; far more would mean someone is guessing, not sending. */
+const INGEST_TOKENS_KEPT = 10_000;
 
 /** Deadlocks and serialization failures are the database's to resolve: retry a few times. */
 async function commitWithRetry(
   pool: pg.Pool,
   group: readonly PendingBatch[],
   sums: CounterSums | undefined,
-): Promise<boolean[]> {
+): Promise<BatchAnswer[]> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await commitGroup(pool, group, sums);
@@ -298,7 +277,9 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Signa
     throw error;
   }
 
-  const tokens = new TokenLookups(pool);
+  // Ingest checks revocation in its own transaction, so a live ingest token found once can
+  // stand for the next requests: one lookup per token instead of one per request.
+  const ingestTokens = new Map<string, TokenRecord>();
   const groups = new GroupCommit((group, sums) => commitWithRetry(pool, group, sums), {
     inFlight: Math.min(options.inFlight ?? DEFAULT_IN_FLIGHT, poolSize),
     // The store is busy with a statement most of the time: the signals are summed meanwhile.
@@ -307,8 +288,15 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Signa
 
   return {
     kind: 'postgres',
-    ingest(org, batchId, signals) {
-      return groups.submit({ org, batchId, signals });
+    async ingest(org, batchId, signals, tokenId) {
+      try {
+        return await groups.submit({ org, batchId, signals, tokenId });
+      } catch (error) {
+        if (error instanceof RevokedTokenError) {
+          for (const [hash, t] of ingestTokens) if (t.id === tokenId) ingestTokens.delete(hash);
+        }
+        throw error;
+      }
     },
     async counters(org: string, period: Period, kinds?: readonly SignalKind[]) {
       const { rows } = await pool.query({
@@ -329,9 +317,20 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Signa
         [t.id, t.org, t.kind, t.hash, t.createdAt],
       );
     },
-    async findToken(hash) {
-      const row = await tokens.find(hash);
-      return row && toRecord(row);
+    async findToken(hash, forIngest) {
+      const kept = forIngest ? ingestTokens.get(hash) : undefined;
+      if (kept) return kept;
+      const { rows } = await pool.query<TokenRow>({
+        name: 'find-token',
+        text: 'SELECT id, org, kind, created_at, revoked_at FROM tokens WHERE hash = $1',
+        values: [hash],
+      });
+      const record = rows[0] && toRecord(rows[0]);
+      if (forIngest && record?.kind === 'ingest' && !record.revokedAt) {
+        if (ingestTokens.size >= INGEST_TOKENS_KEPT) ingestTokens.clear();
+        ingestTokens.set(hash, record);
+      }
+      return record;
     },
     async listTokens(org) {
       const { rows } = org

@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SignalKind } from '../../core/signals';
 import type { CounterRow, Period } from '../../core/snapshot';
-import { GroupCommit, mergeGroup, type PendingBatch } from './groupCommit';
+import { GroupCommit, mergeGroup, type BatchAnswer, type PendingBatch } from './groupCommit';
 import { utcToday } from './today';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
 import { toRecord, type SignalStore, type TokenRow } from './types';
@@ -49,10 +49,24 @@ export function openSqliteStore(path: string): SignalStore {
        contributors = contributors + excluded.contributors,
        score_sum = score_sum + excluded.score_sum`,
   );
-  const commitGroup = db.transaction((group: readonly PendingBatch[]): boolean[] => {
+  const tokenState = db.prepare('SELECT revoked_at FROM tokens WHERE id = ?');
+  const commitGroup = db.transaction((group: readonly PendingBatch[]): BatchAnswer[] => {
     const today = utcToday();
-    const duplicates = group.map((b) => insertBatch.run(b.org, b.batchId, today).changes === 0);
-    for (const c of mergeGroup(group.filter((_, i) => !duplicates[i]))) {
+    const live = new Map<string, boolean>();
+    const isLive = (tokenId: string) => {
+      let known = live.get(tokenId);
+      if (known === undefined) {
+        const row = tokenState.get(tokenId) as { revoked_at: string | null } | undefined;
+        known = row !== undefined && row.revoked_at === null;
+        live.set(tokenId, known);
+      }
+      return known;
+    };
+    const answers = group.map((b): BatchAnswer => {
+      if (b.tokenId !== undefined && !isLive(b.tokenId)) return 'revoked';
+      return insertBatch.run(b.org, b.batchId, today).changes === 0 ? 'duplicate' : 'counted';
+    });
+    for (const c of mergeGroup(group.filter((_, i) => answers[i] === 'counted'))) {
       upsert.run(
         c.org,
         c.day,
@@ -70,7 +84,7 @@ export function openSqliteStore(path: string): SignalStore {
         c.scoreSum,
       );
     }
-    return duplicates;
+    return answers;
   });
   // One writer: one transaction at a time; batches arriving meanwhile share the next one.
   const groups = new GroupCommit(async (group) => commitGroup.immediate(group), { inFlight: 1 });
@@ -97,8 +111,8 @@ export function openSqliteStore(path: string): SignalStore {
 
   return {
     kind: 'sqlite',
-    ingest(org, batchId, signals) {
-      return groups.submit({ org, batchId, signals });
+    ingest(org, batchId, signals, tokenId) {
+      return groups.submit({ org, batchId, signals, tokenId });
     },
     async counters(org: string, period: Period, kinds?: readonly SignalKind[]) {
       return (

@@ -21,14 +21,25 @@ export interface SignalStore {
   readonly kind: 'sqlite' | 'postgres';
   /**
    * Records the batch id and adds its signals to the counters in one transaction. A batch id the
-   * org has already sent changes nothing and returns `duplicate: true`.
+   * org has already sent changes nothing and returns `duplicate: true`. With the id of the token
+   * that sent it, the batch counts only if that token is not revoked in the same transaction;
+   * otherwise nothing changes and it rejects with `RevokedTokenError`.
    */
-  ingest(org: string, batchId: string, signals: readonly Signal[]): Promise<{ duplicate: boolean }>;
+  ingest(
+    org: string,
+    batchId: string,
+    signals: readonly Signal[],
+    tokenId?: string,
+  ): Promise<{ duplicate: boolean }>;
   /** Counter rows of an org whose day lies in the period (of these kinds only), in key order. */
   counters(org: string, period: Period, kinds?: readonly SignalKind[]): Promise<CounterRow[]>;
   insertToken(token: TokenRecord & { hash: string }): Promise<void>;
-  /** The token with this sha256 hash (hex), revoked or not. */
-  findToken(hash: string): Promise<TokenRecord | undefined>;
+  /**
+   * The token with this sha256 hash (hex), revoked or not. `forIngest`: the caller only sends
+   * batches with it, and `ingest` checks revocation itself, so a live token read a moment ago
+   * will do.
+   */
+  findToken(hash: string, forIngest?: boolean): Promise<TokenRecord | undefined>;
   listTokens(org?: string): Promise<TokenRecord[]>;
   /** Marks the token revoked; false when no such token exists. */
   revokeToken(id: string, at: string): Promise<boolean>;
@@ -40,6 +51,14 @@ export interface SignalStore {
    * replaced rather than added to; its tokens stay. Resolves to what was deleted.
    */
   deleteOrgData(org: string): Promise<Pick<OrgData, 'counters' | 'batches'>>;
+}
+
+/** A batch's token was revoked before the batch could be counted. */
+export class RevokedTokenError extends Error {
+  constructor(readonly tokenId: string) {
+    super(`token ${tokenId} is revoked`);
+    this.name = 'RevokedTokenError';
+  }
 }
 
 export interface OrgData {

@@ -243,6 +243,46 @@ describe.each(stores)('endpoint on $name', (storeUnderTest) => {
     ]);
   });
 
+  it('counts nothing of a batch whose token is revoked by its commit, and the rest of its group', async () => {
+    const { org, ingestId } = await newOrg();
+    const other = await createToken(endpoint.store, org, 'ingest');
+    const day = '2026-05-13';
+    const store = endpoint.store;
+    expect(
+      await store.ingest(org, crypto.randomUUID(), [signal({ day })], other.record.id),
+    ).toEqual({ duplicate: false });
+    expect(await store.revokeToken(other.record.id, new Date().toISOString())).toBe(true);
+    const refused = crypto.randomUUID();
+    const answers = await Promise.allSettled([
+      store.ingest(org, crypto.randomUUID(), [signal({ day, count: 10 })], ingestId),
+      store.ingest(org, refused, [signal({ day, count: 100 })], other.record.id),
+      store.ingest(org, crypto.randomUUID(), [signal({ day, count: 1000 })], ingestId),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((answers[1] as PromiseRejectedResult).reason)).toContain('revoked');
+    const rows = await store.counters(org, { from: day, to: day });
+    expect(rows.map((r) => r.count)).toEqual([1011]);
+    // The refused batch id was not stored: a new token may send it again.
+    expect(await store.ingest(org, refused, [signal({ day })], ingestId)).toEqual({
+      duplicate: false,
+    });
+  });
+
+  it('refuses the next batch of a token revoked after it was used, counting nothing', async () => {
+    const { org, ingest, ingestId } = await newOrg();
+    const day = '2026-05-14';
+    expect((await post(url, ingest, batch([signal({ day })]))).status).toBe(200);
+    await endpoint.store.revokeToken(ingestId, new Date().toISOString());
+    const refused = await post(url, ingest, batch([signal({ day, count: 50 })]));
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toContain('Bearer');
+    expect((await refused.json()).message).toBe(
+      'This token was revoked; ask your admin for a new one.',
+    );
+    const rows = await endpoint.store.counters(org, { from: day, to: day });
+    expect(rows.map((r) => r.count)).toEqual([1]);
+  });
+
   it('stores keys as sent, whatever characters they hold', async () => {
     const { org } = await newOrg();
     const day = '2026-05-12';

@@ -1,6 +1,7 @@
 /** Group commit: batches arriving together share a transaction, and share its fate. */
 import { describe, expect, it } from 'vitest';
 import { GroupCommit, mergeGroup, type PendingBatch } from '../../../server/stores/groupCommit';
+import { RevokedTokenError } from '../../../server/stores/types';
 import { signal } from './helpers';
 
 const batch = (batchId: string, count = 1): PendingBatch => ({
@@ -15,7 +16,7 @@ describe('group commit', () => {
     const commit = new GroupCommit(
       async (group) => {
         groups.push(group.map((b) => b.batchId));
-        return group.map((b) => b.batchId === 'b');
+        return group.map((b) => (b.batchId === 'b' ? 'duplicate' : 'counted'));
       },
       { inFlight: 1 },
     );
@@ -25,13 +26,29 @@ describe('group commit', () => {
     await commit.settled();
   });
 
+  it('refuses a batch whose token was revoked, and only that one', async () => {
+    const commit = new GroupCommit(
+      async (group) => group.map((b) => (b.tokenId === 'tok_gone' ? 'revoked' : 'counted')),
+      { inFlight: 1 },
+    );
+    const answers = await Promise.allSettled([
+      commit.submit({ ...batch('a'), tokenId: 'tok_live' }),
+      commit.submit({ ...batch('b'), tokenId: 'tok_gone' }),
+    ]);
+    expect(answers[0]).toEqual({ status: 'fulfilled', value: { duplicate: false } });
+    expect(answers[1]?.status).toBe('rejected');
+    const reason = (answers[1] as PromiseRejectedResult).reason as RevokedTokenError;
+    expect(reason).toBeInstanceOf(RevokedTokenError);
+    expect(reason.tokenId).toBe('tok_gone');
+  });
+
   it('refuses every batch of a failed group and runs the next group after it', async () => {
     let calls = 0;
     const commit = new GroupCommit(
       async (group) => {
         calls++;
         if (calls === 1) throw new Error('disk full');
-        return group.map(() => false);
+        return group.map(() => 'counted');
       },
       { inFlight: 1 },
     );
@@ -43,7 +60,7 @@ describe('group commit', () => {
   it('waits for running groups before it counts as settled', async () => {
     let release: () => void = () => undefined;
     const commit = new GroupCommit(
-      (group) => new Promise((resolve) => (release = () => resolve(group.map(() => false)))),
+      (group) => new Promise((resolve) => (release = () => resolve(group.map(() => 'counted')))),
       { inFlight: 1 },
     );
     const pending = commit.submit(batch('a'));
@@ -64,7 +81,9 @@ describe('group commit', () => {
       async (group, sums) => {
         const rows = sums?.rowsInKeyOrder().map((r) => [r.kind, r.count]);
         seen.push([group.map((b) => b.batchId), rows]);
-        return group.map((b, i) => group.findIndex((x) => x.batchId === b.batchId) < i);
+        return group.map((b, i) =>
+          group.findIndex((x) => x.batchId === b.batchId) < i ? 'duplicate' : 'counted',
+        );
       },
       { inFlight: 1, sum: true },
     );
@@ -89,7 +108,7 @@ describe('group commit', () => {
     const commit = new GroupCommit(
       (group) => {
         order.push(`commit ${group.map((b) => b.batchId).join(' ')}`);
-        return new Promise((resolve) => releases.push(() => resolve(group.map(() => false))));
+        return new Promise((resolve) => releases.push(() => resolve(group.map(() => 'counted'))));
       },
       { inFlight: 1 },
     );
