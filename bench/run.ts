@@ -103,11 +103,21 @@ try {
 }
 
 const seconds = Number(process.env.BENCH_INGEST_SECONDS ?? 8);
-console.log(`\nEndpoint ingest, loopback load generator, batches of 50 signals, ${seconds} s each`);
+const ingestRuns = Number(process.env.BENCH_INGEST_RUNS ?? 3);
+console.log(
+  `\nEndpoint ingest, loopback load generator, batches of 50 signals, ${ingestRuns} runs of ${seconds} s per store (the median run shown)`,
+);
 for (const store of ['sqlite', 'postgres'] as const) {
-  const result = await ingestBench({ store, seconds, concurrency: 32 });
+  const runs = [];
+  // Alternating stores would not help: each run starts its own endpoint and database.
+  for (let i = 0; i < ingestRuns; i++)
+    runs.push(await ingestBench({ store, seconds, concurrency: 32 }));
+  runs.sort((a, b) => a.batchesPerSecond - b.batchesPerSecond);
+  const result = runs[Math.floor((runs.length - 1) / 2)] ?? runs[0];
+  if (!result) continue;
+  const rates = runs.map((r) => Math.round(r.batchesPerSecond)).join(', ');
   console.log(
-    `  ${store.padEnd(8)} ${Math.round(result.batchesPerSecond)} batches/s   p50 ${ms(result.p50Ms)}   p99 ${ms(result.p99Ms)}   goal 2000/s   ratio ${(result.batchesPerSecond / 2000).toFixed(2)}`,
+    `  ${store.padEnd(8)} ${Math.round(result.batchesPerSecond)} batches/s (runs ${rates})   p50 ${ms(result.p50Ms)}   p99 ${ms(result.p99Ms)}   goal 2000/s   ratio ${(result.batchesPerSecond / 2000).toFixed(2)}`,
   );
 }
 
