@@ -9,6 +9,7 @@
  * sync on/off it sets is used as is, and `configure` refuses to change it with a sentence saying
  * so. What the policy leaves open, the user sets in the options page.
  */
+import { endpointProblem } from '../core/endpointAddress';
 import { aggregateSignals, EMPTY_REPORTED, type ReportedState } from '../core/aggregate';
 import { SIGNAL_SCHEMA_VERSION, type Signal, type SignalBatch } from '../core/signals';
 import type { SyncLocks, SyncStatus } from '../core/messages';
@@ -50,22 +51,6 @@ const INITIAL_STATE: SyncState = {
   lastSuccessAt: null,
   lastError: null,
 };
-
-/** A usable endpoint URL: http(s), no credentials in it. Returns a sentence when it is not. */
-export function endpointProblem(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'Enter the endpoint address, e.g. https://waymark.example.com';
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    return 'The endpoint address must start with https:// (or http:// on this machine)';
-  }
-  if (parsed.username || parsed.password)
-    return 'Leave user names and passwords out of the address';
-  return null;
-}
 
 /** Milliseconds to wait from a Retry-After header (seconds, or an HTTP date). */
 export function retryAfterMs(header: string | null, now: number): number | null {

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { CRM_IDS } from './adapters/types';
+import { endpointProblem } from './endpointAddress';
 import { localeTag, slug } from './guide/schema';
 
 const httpUrl = z
@@ -47,7 +48,12 @@ export type Champion = z.infer<typeof championSchema>;
 
 export const policySchema = z
   .object({
-    endpointUrl: httpUrl.optional().describe('The sync endpoint the organisation runs.'),
+    endpointUrl: httpUrl
+      .refine((url) => endpointProblem(url) === null, {
+        error: (issue) => endpointProblem(String(issue.input)) ?? 'not an endpoint address',
+      })
+      .optional()
+      .describe('The sync endpoint the organisation runs.'),
     ingestToken: z.string().min(1).max(512).optional().describe('Write-only ingest token.'),
     guidePackUrl: httpUrl
       .optional()

@@ -62,6 +62,12 @@ describe('reading a policy', () => {
       'champions[0].name: must not be empty',
       'colour: is not a Waymark policy setting',
     ]);
+    // A plain-http endpoint elsewhere would carry the token in clear: refused, with the way out.
+    const remote = parsePolicy({ endpointUrl: 'http://waymark.acme.example:8787' });
+    expect(remote.policy).toEqual({});
+    expect(remote.problems.map(formatPolicyProblem)).toEqual([
+      'endpointUrl: http:// is for an endpoint on this machine only; use https://waymark.acme.example:8787 for a server elsewhere',
+    ]);
   });
 
   it('ignores a default role or role rules outside the allowed roles, and a non-object policy', () => {

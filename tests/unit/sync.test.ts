@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, endpointProblem, retryAfterMs } from '../../background/sync';
+import { backoffMs, retryAfterMs } from '../../background/sync';
+import { endpointProblem } from '../../core/endpointAddress';
 
 describe('sync timing and settings', () => {
   it('backs off exponentially with jitter, capped at an hour', () => {
@@ -23,6 +24,12 @@ describe('sync timing and settings', () => {
   it('explains what is wrong with an endpoint address', () => {
     expect(endpointProblem('https://waymark.example.com')).toBeNull();
     expect(endpointProblem('http://127.0.0.1:8787')).toBeNull();
+    expect(endpointProblem('http://localhost:8787')).toBeNull();
+    expect(endpointProblem('http://[::1]:8787')).toBeNull();
+    expect(endpointProblem('http://waymark.example.com:8787')).toBe(
+      'http:// is for an endpoint on this machine only; use https://waymark.example.com:8787 for a server elsewhere',
+    );
+    expect(endpointProblem('http://127.0.0.1.example.com')).toMatch(/this machine only/);
     expect(endpointProblem('waymark.example.com')).toMatch(/Enter the endpoint address/);
     expect(endpointProblem('ftp://x.example.com')).toMatch(/must start with https/);
     expect(endpointProblem('https://admin:secret@x.example.com')).toMatch(

@@ -1,0 +1,34 @@
+/**
+ * Endpoint addresses a browser may send to: checked where a user types one and where a policy
+ * sets one, with the same sentences.
+ */
+
+/** A usable endpoint URL: https (http on this machine), no credentials. Else a sentence. */
+export function endpointProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'Enter the endpoint address, e.g. https://waymark.example.com';
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    return 'The endpoint address must start with https:// (or http:// on this machine)';
+  }
+  if (parsed.username || parsed.password)
+    return 'Leave user names and passwords out of the address';
+  // Elsewhere the ingest token would cross the network in clear (and no permission covers it).
+  if (parsed.protocol === 'http:' && !isThisMachine(parsed.hostname)) {
+    return `http:// is for an endpoint on this machine only; use https://${parsed.host} for a server elsewhere`;
+  }
+  return null;
+}
+
+/** Loopback names and addresses: an endpoint there never leaves this computer. */
+function isThisMachine(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '[::1]' ||
+    /^127(\.\d{1,3}){3}$/.test(hostname)
+  );
+}
