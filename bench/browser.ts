@@ -1,5 +1,5 @@
 import { chromium, type BrowserContext } from '@playwright/test';
-import { CHROMIUM, launchArgs } from '../tests/e2e/fixtures';
+import { CHROMIUM, launchArgs, policyAnswered } from '../tests/e2e/fixtures';
 
 /** Chromium with or without the built extension, as a rep would run it. */
 export async function launch(withExtension: boolean): Promise<BrowserContext> {
@@ -10,9 +10,8 @@ export async function launch(withExtension: boolean): Promise<BrowserContext> {
     viewport: { width: 1280, height: 800 },
     args,
   });
-  if (withExtension && context.serviceWorkers().length === 0) {
-    await context.waitForEvent('serviceworker');
-  }
+  // A new install answers pages once Chrome has answered for its policy: measure after that.
+  if (withExtension) await policyAnswered(context);
   return context;
 }
 
