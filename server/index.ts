@@ -12,7 +12,9 @@ import { DEFAULT_BODY_LIMIT } from './body';
 import { DEFAULT_DASHBOARD_DIR, loadDashboard } from './dashboard';
 import { DEFAULT_GUIDES_DIR, loadGuidePack } from './guidePack';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rateLimit';
+import { addDays } from '../core/snapshot';
 import { openStore } from './stores/open';
+import { utcToday } from './stores/today';
 import type { SignalStore } from './stores/types';
 
 export { endpointOptionsFromEnv } from './config';
@@ -21,6 +23,12 @@ export type { SignalStore } from './stores/types';
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_K = 5;
+/**
+ * A browser sends a batch again only when it never heard the answer, at its next delivery: days
+ * later at most, unless it stays closed for months. Half a year covers that and bounds the table.
+ */
+export const DEFAULT_BATCH_ID_DAYS = 180;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface EndpointOptions {
   /** 0 picks a free port. */
@@ -40,6 +48,8 @@ export interface EndpointOptions {
   bodyLimit?: number;
   /** The built dashboard's directory. */
   dashboardDir?: string;
+  /** Days a batch id is kept, so that a replay within them counts nothing. */
+  batchIdDays?: number;
 }
 
 export interface Endpoint {
@@ -57,6 +67,10 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Endp
   if (!Number.isInteger(k) || k < 1) throw new Error(`k must be a whole number ≥ 1 — got ${k}`);
   const pack = loadGuidePack(options.guidesDir ?? DEFAULT_GUIDES_DIR);
   const dashboard = loadDashboard(options.dashboardDir ?? DEFAULT_DASHBOARD_DIR);
+  const batchIdDays = options.batchIdDays ?? DEFAULT_BATCH_ID_DAYS;
+  if (!Number.isInteger(batchIdDays) || batchIdDays < 1) {
+    throw new Error(`batchIdDays must be a whole number ≥ 1 — got ${batchIdDays}`);
+  }
   const store = await openStore(options);
   try {
     const app = createApp({
@@ -80,6 +94,13 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Endp
       });
     });
     const { port } = server.address() as AddressInfo;
+    // At start and daily after; every replica may do it, as deleting twice changes nothing.
+    const prune = () =>
+      store
+        .pruneBatchIds(addDays(utcToday(), -batchIdDays))
+        .catch((error: unknown) => console.error('Old batch ids could not be pruned:', error));
+    let pruned = prune();
+    const pruning = setInterval(() => (pruned = prune()), DAY_MS).unref();
     let closing: Promise<void> | undefined;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     return {
@@ -87,11 +108,13 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Endp
       dashboardUrl: dashboard ? `${url}/dashboard/` : null,
       store,
       close() {
+        clearInterval(pruning);
         closing ??= (async () => {
           await new Promise<void>((resolve) => {
             server.close(() => resolve());
             server.closeAllConnections();
           });
+          await pruned;
           await store.close();
         })();
         return closing;

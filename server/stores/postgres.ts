@@ -351,6 +351,12 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Signa
       );
       return (result.rowCount ?? 0) > 0;
     },
+    async pruneBatchIds(receivedBefore) {
+      const result = await pool.query('DELETE FROM batches WHERE received_on < $1', [
+        receivedBefore,
+      ]);
+      return result.rowCount ?? 0;
+    },
     async close() {
       await groups.settled();
       await pool.end();

@@ -50,6 +50,7 @@ export function openSqliteStore(path: string): SignalStore {
        score_sum = score_sum + excluded.score_sum`,
   );
   const tokenState = db.prepare('SELECT revoked_at FROM tokens WHERE id = ?');
+  const pruneBatches = db.prepare('DELETE FROM batches WHERE received_on < ?');
   const commitGroup = db.transaction((group: readonly PendingBatch[]): BatchAnswer[] => {
     const today = utcToday();
     const live = new Map<string, boolean>();
@@ -133,6 +134,9 @@ export function openSqliteStore(path: string): SignalStore {
     },
     async revokeToken(id, at) {
       return revoke.run(at, id).changes > 0;
+    },
+    async pruneBatchIds(receivedBefore) {
+      return pruneBatches.run(receivedBefore).changes;
     },
     async close() {
       await groups.settled();

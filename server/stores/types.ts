@@ -41,6 +41,11 @@ export interface SignalStore {
    */
   findToken(hash: string, forIngest?: boolean): Promise<TokenRecord | undefined>;
   listTokens(org?: string): Promise<TokenRecord[]>;
+  /**
+   * Forgets the batch ids received before this day (YYYY-MM-DD): a replay older than that would
+   * count again. Resolves to how many were forgotten.
+   */
+  pruneBatchIds(receivedBefore: string): Promise<number>;
   /** Marks the token revoked; false when no such token exists. */
   revokeToken(id: string, at: string): Promise<boolean>;
   close(): Promise<void>;

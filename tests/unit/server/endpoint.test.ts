@@ -7,11 +7,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../../core/snapshot';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { addDays, type Snapshot } from '../../../core/snapshot';
 import { runCli } from '../../../server/cli';
 import { startEndpoint, type Endpoint, type EndpointOptions } from '../../../server/index';
+import { utcToday } from '../../../server/stores/today';
 import { createToken, hashToken } from '../../../server/tokens';
 import { batch, browserDay, CANARY_AGENT, get, post, signal } from './helpers';
 import { startTestDatabase } from './postgres';
@@ -281,6 +283,22 @@ describe.each(stores)('endpoint on $name', (storeUnderTest) => {
     );
     const rows = await endpoint.store.counters(org, { from: day, to: day });
     expect(rows.map((r) => r.count)).toEqual([1]);
+  });
+
+  it('forgets batch ids received before the pruning day, so a replay after that counts again', async () => {
+    const { org } = await newOrg();
+    const day = '2026-05-15';
+    const store = endpoint.store;
+    const id = crypto.randomUUID();
+    expect(await store.ingest(org, id, [signal({ day })])).toEqual({ duplicate: false });
+    // Received today: kept by a pruning of everything before today.
+    await store.pruneBatchIds(utcToday());
+    expect(await store.ingest(org, id, [signal({ day })])).toEqual({ duplicate: true });
+    expect(await store.pruneBatchIds(addDays(utcToday(), 1))).toBeGreaterThanOrEqual(1);
+    expect((await store.orgData(org)).batches).toBe(0);
+    expect(await store.ingest(org, id, [signal({ day })])).toEqual({ duplicate: false });
+    const rows = await store.counters(org, { from: day, to: day });
+    expect(rows.map((r) => r.count)).toEqual([2]);
   });
 
   it('stores keys as sent, whatever characters they hold', async () => {
@@ -675,5 +693,45 @@ describe('token CLI arguments', () => {
     const result = await run(['--help']);
     expect(result.code).toBe(0);
     expect(result.out).toContain('npm run server -- token create --org ORG --kind ingest|admin');
+  });
+});
+
+describe('batch ids on start', () => {
+  it('prunes ids older than batchIdDays when the endpoint starts, and keeps the recent ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'waymark-prune-'));
+    const sqlitePath = join(dir, 'endpoint.sqlite');
+    try {
+      const first = await startEndpoint({ port: 0, sqlitePath, rateLimit: false });
+      const [old, recent] = [crypto.randomUUID(), crypto.randomUUID()];
+      const day = '2026-05-16';
+      await first.store.ingest('acme', old, [signal({ day })]);
+      await first.store.ingest('acme', recent, [signal({ day })]);
+      await first.close();
+      // As if the first batch had arrived 31 days ago.
+      const db = new Database(sqlitePath);
+      db.prepare('UPDATE batches SET received_on = ? WHERE batch_id = ?').run(
+        addDays(utcToday(), -31),
+        old,
+      );
+      db.close();
+
+      const next = await startEndpoint({ port: 0, sqlitePath, rateLimit: false, batchIdDays: 30 });
+      try {
+        await vi.waitFor(async () => expect((await next.store.orgData('acme')).batches).toBe(1));
+        expect(await next.store.ingest('acme', recent, [signal({ day })])).toEqual({
+          duplicate: true,
+        });
+        expect(await next.store.ingest('acme', old, [signal({ day })])).toEqual({
+          duplicate: false,
+        });
+      } finally {
+        await next.close();
+      }
+      await expect(startEndpoint({ port: 0, sqlitePath, batchIdDays: 0 })).rejects.toThrow(
+        'batchIdDays must be a whole number ≥ 1 — got 0',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
