@@ -24,7 +24,7 @@ export function endpointProblem(url: string): string | null {
 }
 
 /** Loopback names and addresses: an endpoint there never leaves this computer. */
-function isThisMachine(hostname: string): boolean {
+export function isThisMachine(hostname: string): boolean {
   return (
     hostname === 'localhost' ||
     hostname.endsWith('.localhost') ||

@@ -1,23 +1,29 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SyncView } from '../../core/messages';
 import { browser } from '../../platform/browser';
+import { endpointProblem, isThisMachine } from '../../core/endpointAddress';
 import { callBackground } from '../../runtime/channel';
 import { formatDateTime, TEXT } from '../pageText';
 import { LockedNote, SyncManaged } from './ManagedPolicy';
 
 const T = TEXT.sync;
 
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
-
 function when(at: number | null): string {
   return at ? formatDateTime(at) : T.never;
 }
 
-/** Asks for permission to reach the endpoint (needs the click that saved it). */
-async function allowEndpoint(url: string): Promise<boolean> {
+/**
+ * Asks for permission to reach the endpoint (needs the click that tests or saves it). Resolves to
+ * a sentence when the address is wrong or the permission was refused, else null.
+ */
+async function allowEndpoint(url: string): Promise<string | null> {
+  const problem = endpointProblem(url);
+  if (problem) return problem;
   const { origin, hostname } = new URL(url);
-  if (LOCAL_HOSTS.has(hostname)) return true;
-  return browser.permissions.request({ origins: [`${origin}/*`] });
+  if (isThisMachine(hostname)) return null;
+  return (await browser.permissions.request({ origins: [`${origin}/*`] }))
+    ? null
+    : T.permissionNeeded(origin);
 }
 
 /**
@@ -58,14 +64,15 @@ export function SyncSettings() {
 
   const test = () =>
     act(async () => {
+      const refused = await allowEndpoint(endpointUrl);
+      if (refused) return { ok: false, text: refused };
       const result = await callBackground('sync:test', { endpointUrl, ingestToken });
       return { ok: result.ok, text: result.message };
     });
   const save = () =>
     act(async () => {
-      if (!(await allowEndpoint(endpointUrl))) {
-        return { ok: false, text: T.permissionNeeded(new URL(endpointUrl).origin) };
-      }
+      const refused = await allowEndpoint(endpointUrl);
+      if (refused) return { ok: false, text: refused };
       const status = await callBackground('sync:configure', { endpointUrl, ingestToken });
       setIngestToken('');
       return status.lastError

@@ -264,3 +264,25 @@ test('a batch queued while the endpoint is unreachable is delivered after a brow
     }
   }
 });
+
+test('a plain-http address elsewhere is refused with the way out, and sync stays off', async ({
+  context,
+  extensionId,
+}) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByLabel('Endpoint address').fill('http://waymark.example.com:8787');
+  await options.getByLabel('Ingest token').fill('a-token-that-never-leaves');
+  const sentence =
+    'http:// is for an endpoint on this machine only; use https://waymark.example.com:8787 for a server elsewhere';
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  await expect(options.getByText(sentence)).toBeVisible();
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByText(sentence)).toBeVisible();
+  const status = await syncNow(options);
+  expect(status.endpointUrl).toBeNull();
+  // What was typed stays, to be corrected.
+  await expect(options.getByLabel('Endpoint address')).toHaveValue(
+    'http://waymark.example.com:8787',
+  );
+});
