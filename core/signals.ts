@@ -53,8 +53,12 @@ export const signalSchema = z
     version: z.number().int().min(0).max(1_000_000),
     step: key.regex(/^([a-z0-9][a-z0-9-]*)?$/),
     pageType: z.string().regex(PAGE_TYPE),
-    /** A field rule's key (its id or label text from the guide), never a value. */
-    field: key,
+    /**
+     * A field rule's key (its id or label text from the guide), never a value. No NUL: PostgreSQL
+     * text cannot hold it, and a batch the store cannot take must be refused alone, not fail the
+     * transaction it shares with other browsers' batches.
+     */
+    field: key.refine((text) => !text.includes('\u0000'), 'must not contain NUL characters'),
     /** How many times this happened that day, in this browser. */
     count: z.number().int().min(1).max(1_000_000),
     /**

@@ -34,7 +34,7 @@ export function endpointOptionsFromEnv(env: NodeJS.ProcessEnv): EndpointOptions 
     guidesDir: env.WAYMARK_GUIDES_DIR?.trim() || undefined,
     k: whole(env, 'WAYMARK_K', 1),
     bodyLimit: whole(env, 'WAYMARK_BODY_LIMIT', 1024),
-    batchIdDays: whole(env, 'WAYMARK_BATCH_ID_DAYS', 7),
+    batchIdDays: whole(env, 'WAYMARK_BATCH_ID_DAYS', 1),
   };
   if (perSecond === 0) options.rateLimit = false;
   else if (perSecond !== undefined || burst !== undefined) {

@@ -231,7 +231,7 @@ async function commitCarefully(
   }
 }
 
-/** Live ingest tokens kept by hash; far more would mean someone is guessing, not sending. */
+/** Live ingest tokens kept by hash: every browser of a large organisation, with room to spare. */
 const INGEST_TOKENS_KEPT = 10_000;
 
 /** Deadlocks and serialization failures are the database's to resolve: retry a few times. */
@@ -280,6 +280,9 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Signa
   // Ingest checks revocation in its own transaction, so a live ingest token found once can
   // stand for the next requests: one lookup per token instead of one per request.
   const ingestTokens = new Map<string, TokenRecord>();
+  const forgetToken = (id: string) => {
+    for (const [hash, t] of ingestTokens) if (t.id === id) ingestTokens.delete(hash);
+  };
   const groups = new GroupCommit((group, sums) => commitWithRetry(pool, group, sums), {
     inFlight: Math.min(options.inFlight ?? DEFAULT_IN_FLIGHT, poolSize),
     // The store is busy with a statement most of the time: the signals are summed meanwhile.
@@ -293,7 +296,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Signa
         return await groups.submit({ org, batchId, signals, tokenId });
       } catch (error) {
         if (error instanceof RevokedTokenError) {
-          for (const [hash, t] of ingestTokens) if (t.id === tokenId) ingestTokens.delete(hash);
+          forgetToken(error.tokenId);
         }
         throw error;
       }
@@ -345,6 +348,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Signa
       return rows.map(toRecord);
     },
     async revokeToken(id, at) {
+      forgetToken(id);
       const result = await pool.query(
         'UPDATE tokens SET revoked_at = coalesce(revoked_at, $1) WHERE id = $2',
         [at, id],

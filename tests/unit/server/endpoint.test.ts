@@ -325,6 +325,20 @@ describe.each(stores)('endpoint on $name', (storeUnderTest) => {
     expect(stored).toEqual(new Map(fields.map((f, i) => [f, i + 1])));
   });
 
+  it("refuses a NUL in a field key as that batch's problem, and counts the batches beside it", async () => {
+    const { org, ingest } = await newOrg();
+    const day = '2026-05-17';
+    const [refused, counted] = await Promise.all([
+      post(url, ingest, batch([signal({ day, kind: 'field.empty', field: 'next\u0000step' })])),
+      post(url, ingest, batch([signal({ day })])),
+    ]);
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).path).toBe('signals[0].field');
+    expect(counted.status).toBe(200);
+    const rows = await endpoint.store.counters(org, { from: day, to: day });
+    expect(rows.map((r) => [r.kind, r.count])).toEqual([['page.viewed', 1]]);
+  });
+
   it('refuses an invalid batch with the path of the first problem', async () => {
     const { ingest } = await newOrg();
     const signals = [signal(), signal(), signal(), { ...signal(), kind: 'guide.strated' }];
