@@ -3,13 +3,12 @@
  * Waymark, while page views and the "Log a call" workflow performed by hand are still measured,
  * with the cohort label, and delivered to the organisation's endpoint.
  */
-import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { PolicyView, SyncStatus } from '../../core/messages';
-import { startEndpoint, type Endpoint } from '../../server';
-import { createToken } from '../../server/tokens';
+import type { Endpoint } from '../../server';
 import {
   expect,
+  startAcmeEndpoint,
   extensionIdOf,
   launchBrowser,
   openPopup,
@@ -61,12 +60,9 @@ for (const { cohort, policy } of [
     let endpoint: Endpoint | undefined;
     let context: BrowserContext | undefined;
     try {
-      endpoint = await startEndpoint({
-        port: 0,
-        sqlitePath: join(copy.work, 'endpoint.sqlite'),
-        rateLimit: false,
-      });
-      const { token } = await createToken(endpoint.store, 'acme', 'ingest');
+      const started = await startAcmeEndpoint(copy.work);
+      endpoint = started.endpoint;
+      const { token } = started;
       copy.writePolicy({
         endpointUrl: endpoint.url,
         ingestToken: token,
@@ -77,7 +73,7 @@ for (const { cohort, policy } of [
       context = await launchBrowser('', copy.extensionDir);
       expect(await extensionIdOf(context)).toBe(copy.id);
       // Chrome's policy service answers seconds after a first start; until then a new install
-      // knows no policy. Deployed installs keep the policy last read and apply it at once.
+      // shows nothing. Deployed installs keep the policy last read and apply it at once.
       const options = await context.newPage();
       await options.goto(`chrome-extension://${copy.id}/options.html`);
       await expect

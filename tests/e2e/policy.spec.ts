@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { canonicalGuideText } from '../../core/guide/problems';
 import type { SyncStatus } from '../../core/messages';
-import { startEndpoint, type Endpoint } from '../../server';
-import { createToken } from '../../server/tokens';
+import type { Endpoint } from '../../server';
 import {
   clickClosing,
   expect,
+  startAcmeEndpoint,
   extensionIdOf,
   launchBrowser,
   openPopup,
@@ -69,13 +69,9 @@ test('a managed policy file takes effect in Chromium and is shown locked', async
   let endpoint: Endpoint | undefined;
   let context: BrowserContext | undefined;
   try {
-    endpoint = await startEndpoint({
-      port: 0,
-      sqlitePath: join(work, 'endpoint.sqlite'),
-      guidesDir,
-      rateLimit: false,
-    });
-    const { token } = await createToken(endpoint.store, 'acme', 'ingest');
+    const started = await startAcmeEndpoint(work, { guidesDir });
+    endpoint = started.endpoint;
+    const { token } = started;
     const policy = {
       endpointUrl: endpoint.url,
       ingestToken: token,

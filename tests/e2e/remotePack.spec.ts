@@ -11,9 +11,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canonicalGuideText } from '../../core/guide/problems';
-import { startEndpoint, type Endpoint } from '../../server';
-import { createToken } from '../../server/tokens';
-import { clickClosing, expect, openPopup, stepCard, test } from './fixtures';
+import type { Endpoint } from '../../server';
+import { clickClosing, expect, openPopup, startAcmeEndpoint, stepCard, test } from './fixtures';
 
 const TIP = {
   schemaVersion: 1,
@@ -107,14 +106,10 @@ test('a guide only the endpoint has runs; a broken pack or no network keeps the 
   let endpoint: Endpoint | undefined;
   let standIn: StandIn | undefined;
   try {
-    endpoint = await startEndpoint({
-      port: 0,
-      sqlitePath: join(work, 'endpoint.sqlite'),
-      guidesDir,
-      rateLimit: false,
-    });
+    const started = await startAcmeEndpoint(work, { guidesDir });
+    endpoint = started.endpoint;
+    const { token } = started;
     standIn = await startStandIn(endpoint.url);
-    const { token } = await createToken(endpoint.store, 'acme', 'ingest');
     const packUrl = `${standIn.url}/v1/guides`;
 
     // Before any endpoint: only the built-in guides, and no pack.

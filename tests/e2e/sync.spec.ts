@@ -5,10 +5,10 @@ import { dirname, join } from 'node:path';
 import type { SyncStatus } from '../../core/messages';
 import { COUNTED_EVENT_KINDS } from '../../core/usage';
 import { startEndpoint, type Endpoint } from '../../server';
-import { createToken } from '../../server/tokens';
 import { startFaultProxy, type FaultMode, type FaultProxy } from './faultProxy';
 import {
   expect,
+  startAcmeEndpoint,
   extensionIdOf,
   launchBrowser,
   openRecordWithLogACall,
@@ -28,9 +28,9 @@ interface Setup {
 
 /** A real endpoint on a SQLite file behind the fault proxy, set in the options as an admin would. */
 async function connect(context: BrowserContext, extensionId: string): Promise<Setup> {
-  const sqlitePath = join(mkdtempSync(join(tmpdir(), 'waymark-sync-')), 'endpoint.sqlite');
-  const endpoint = await startEndpoint({ port: 0, sqlitePath, rateLimit: false });
-  const { token } = await createToken(endpoint.store, 'acme', 'ingest');
+  const { endpoint, token, sqlitePath } = await startAcmeEndpoint(
+    mkdtempSync(join(tmpdir(), 'waymark-sync-')),
+  );
   const proxy = await startFaultProxy(endpoint.url);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
