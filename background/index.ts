@@ -26,6 +26,7 @@ import { createRemotePack, packSourceOf } from './remotePack';
 import { readSettings, recordCrmUser, writeSettings } from './settings';
 import { createSync } from './sync';
 import { createUsageLog } from './usageLog';
+import { createTabMemory } from './tabMemory';
 import { createWorkflows } from './workflows';
 
 const COMPACT_ALARM = 'usage:compact';
@@ -167,14 +168,8 @@ export function startBackground(): void {
     guides: () => guides,
     tracked: () => guidance.trackedWorkflows(),
   });
-  /** The page type each tab's top frame showed last, for route steps of passive workflows. */
-  const lastPageType = new Map<number, string>();
-  /** Frames (`tab:frame`) the observer was injected into, to stop it when a page needs none. */
-  const observing = new Set<string>();
-  browser.tabs.onRemoved.addListener((tabId) => {
-    lastPageType.delete(tabId);
-    for (const frame of observing) if (frame.startsWith(`${tabId}:`)) observing.delete(frame);
-  });
+  const tabs = createTabMemory(browser.storage.session);
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.forgetTab(tabId));
   /**
    * Passive workflow tracking on a page just checked: route steps are performed here, and the
    * observer is injected where a click or edit step could be performed (and stopped where none
@@ -183,18 +178,19 @@ export function startBackground(): void {
   const trackWorkflows = async (sender: MessageSender, page: PageContext, viewed: boolean) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return;
-    const target = { tabId, frameIds: [sender.frameId ?? 0] };
-    const frame = `${tabId}:${sender.frameId ?? 0}`;
-    if (viewed && (sender.frameId ?? 0) === 0) {
-      const previous = lastPageType.get(tabId);
-      lastPageType.set(tabId, page.pageType);
+    const frameId = sender.frameId ?? 0;
+    const target = { tabId, frameIds: [frameId] };
+    if (viewed && frameId === 0) {
+      const previous = await tabs.lastPageType(tabId);
+      await tabs.setPageType(tabId, page.pageType);
       await workflows.routed(page, previous);
     }
     const { steps } = await workflows.watch(page);
     if (steps.length > 0) {
-      observing.add(frame);
+      await tabs.setObserving(tabId, frameId, true);
       await browser.scripting.executeScript({ target, files: ['/observer.js'] });
-    } else if (observing.delete(frame)) {
+    } else if (await tabs.observing(tabId, frameId)) {
+      await tabs.setObserving(tabId, frameId, false);
       await browser.scripting.executeScript({
         target,
         func: () => {

@@ -25,9 +25,14 @@ export default defineUnlistedScript(() => {
           const key = `${guideId}\n${stepId}`;
           if (key === last) return;
           last = key;
-          void callBackground('workflow:step', { guideId, stepId }).catch((e: unknown) =>
-            console.debug('[waymark]', e),
-          );
+          try {
+            void callBackground('workflow:step', { guideId, stepId }).catch((e: unknown) =>
+              console.debug('[waymark]', e),
+            );
+          } catch {
+            // The extension was updated or removed: this observer speaks for nobody now.
+            control.abort();
+          }
         },
         control.signal,
       );

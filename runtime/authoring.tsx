@@ -25,10 +25,21 @@ export async function startAuthoring(doc: Document = document): Promise<void> {
   const global = globalThis as Record<string, unknown>;
   // Opened twice from the popup: the panel is already here.
   if (global[RUNNING]) return;
-  const context = await callBackground('author:context', { url: location.href });
-  if (!context) return;
+  // Taken before the first await, so a second click while this one is on its way opens nothing.
   global[RUNNING] = true;
-  const saved = await callBackground('author:load', {});
+  let context: Awaited<ReturnType<typeof callBackground<'author:context'>>>;
+  let saved: unknown;
+  try {
+    context = await callBackground('author:context', { url: location.href });
+    saved = context ? await callBackground('author:load', {}) : null;
+  } catch (error) {
+    global[RUNNING] = false;
+    throw error;
+  }
+  if (!context) {
+    global[RUNNING] = false;
+    return;
+  }
   const initial =
     isDraft(saved) && saved.crm === context.crm
       ? saved

@@ -9,7 +9,7 @@ import { mountLayer } from '../components/layer';
 import { fieldProblem, type FieldCheck } from '../core/fieldRules';
 import { plainText } from '../core/guide/text';
 import { followTarget } from './followTarget';
-import { pathMayHoldTarget, resolveTarget } from './resolveTarget';
+import { deepActiveElement, pathMayHoldTarget, resolveTarget } from './resolveTarget';
 import { valueOf, type FieldWatch } from './watchFields';
 
 export function showFieldHints(
@@ -86,10 +86,13 @@ export function showFieldHints(
   watch(doc);
   doc.addEventListener('input', update, { capture: true, signal });
   // A field the user focused before the rules arrived gets its tip now.
-  let active = doc.activeElement;
-  while (active?.shadowRoot?.activeElement) {
-    watch(active.shadowRoot);
-    active = active.shadowRoot.activeElement;
+  const active = deepActiveElement(doc);
+  for (
+    let root = active?.getRootNode();
+    root instanceof ShadowRoot;
+    root = root.host.getRootNode()
+  ) {
+    watch(root);
   }
   if (active && active !== doc.body) focusOn(active);
 }

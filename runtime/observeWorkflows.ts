@@ -8,6 +8,7 @@
 import type { Target } from '../core/guide/schema';
 import {
   frameDocuments,
+  isShown,
   pathMayHoldTarget,
   resolveTarget,
   type AnchorSelector,
@@ -31,8 +32,8 @@ export function observeWorkflows(
   signal: AbortSignal,
 ): void {
   if (steps.length === 0) return;
-  // Typing in a step's field sends an event per keystroke: the element found for one stands for
-  // the next ones while it is still in the page, so the page is searched once, not per key.
+  // Typing sends an event per keystroke: the element a step's target resolved to stands for it
+  // while it is still shown, so the page is searched again only when that element goes.
   const found = new Map<WatchedStep, Element>();
   for (const doc of frameDocuments(top)) {
     for (const type of EVENTS) {
@@ -46,8 +47,8 @@ export function observeWorkflows(
           const path = event.composedPath();
           for (const step of listening) {
             const known = found.get(step);
-            if (known?.isConnected && path.includes(known)) {
-              performed(step);
+            if (known?.isConnected && isShown(known)) {
+              if (path.includes(known)) performed(step);
               continue;
             }
             // Most events are nowhere near a step's target: rule them out before searching.

@@ -5,7 +5,7 @@
  * cancels. Waymark's own layers are never picked.
  */
 import { rectInTopWindow } from './followTarget';
-import { frameDocuments } from './resolveTarget';
+import { deepActiveElement, frameDocuments } from './resolveTarget';
 
 export interface PickerCallbacks {
   /** The element under the pointer or focus changed (null: nothing pickable). */
@@ -24,12 +24,6 @@ function isOwn(event: Event): boolean {
 function deepTarget(event: Event): Element | null {
   const first = event.composedPath()[0];
   return first instanceof Element ? first : null;
-}
-
-function deepActiveElement(doc: Document): Element | null {
-  let el = doc.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el;
 }
 
 /** Starts picking until `signal` aborts; `choose` maps what is hovered to what would be picked. */

@@ -59,6 +59,13 @@ export function shadowRoots(root: Root, into: Root[] = []): Root[] {
   return into;
 }
 
+/** The focused element, inside open shadow roots too (the document only sees their host). */
+export function deepActiveElement(doc: Document): Element | null {
+  let el = doc.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
 function byId(root: Root, id: string): Element | null {
   return 'getElementById' in root ? root.getElementById(id) : null;
 }

@@ -18,6 +18,7 @@ import { MissingTarget } from '../components/MissingTarget';
 import { STEP_VIEWS } from '../components/steps';
 import type { StepHandlers, StepViewProps } from '../components/steps/types';
 import { answerTabMessages, callBackground } from './channel';
+import { deepActiveElement } from './resolveTarget';
 import { followTarget } from './followTarget';
 import { revealTarget } from './revealTarget';
 import { waitForTarget } from './waitForTarget';
@@ -25,12 +26,6 @@ import { usageRecorder } from './usageRecorder';
 import { showFieldHints } from './fieldHints';
 import { watchFields } from './watchFields';
 import { watchRoute } from './watchRoute';
-
-function deepActiveElement(doc: Document): Element | null {
-  let el = doc.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el;
-}
 
 function isEditable(el: Element | null): boolean {
   return (

@@ -1,0 +1,42 @@
+/**
+ * What the background must remember of each tab between navigations: the page type its top frame
+ * showed last (route steps of passive workflows are the move from one page to the next) and the
+ * frames its workflow observer runs in. Chrome stops an idle service worker within seconds, and
+ * everything in memory with it, so this lives in session storage, which lasts until the browser
+ * closes and which content scripts cannot read.
+ */
+/** The part of a storage area this needs (session storage, or a fake in tests). */
+export interface SessionArea {
+  get(keys: string | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+}
+
+const pageTypeKey = (tabId: number) => `pageType:${tabId}`;
+const observerKey = (tabId: number, frameId: number) => `observer:${tabId}:${frameId}`;
+
+export function createTabMemory(area: SessionArea) {
+  return {
+    async lastPageType(tabId: number): Promise<string | undefined> {
+      const key = pageTypeKey(tabId);
+      return (await area.get(key))[key] as string | undefined;
+    },
+    setPageType: (tabId: number, pageType: string) => area.set({ [pageTypeKey(tabId)]: pageType }),
+    async observing(tabId: number, frameId: number): Promise<boolean> {
+      const key = observerKey(tabId, frameId);
+      return (await area.get(key))[key] === true;
+    },
+    setObserving: (tabId: number, frameId: number, on: boolean) =>
+      on
+        ? area.set({ [observerKey(tabId, frameId)]: true })
+        : area.remove([observerKey(tabId, frameId)]),
+    async forgetTab(tabId: number): Promise<void> {
+      const keys = Object.keys(await area.get(null));
+      await area.remove(
+        keys.filter((k) => k === pageTypeKey(tabId) || k.startsWith(`observer:${tabId}:`)),
+      );
+    },
+  };
+}
+
+export type TabMemory = ReturnType<typeof createTabMemory>;
