@@ -29,6 +29,7 @@ import { isWorkflow } from '../core/workflow';
 import type { WaymarkDb } from './db';
 import { readSettings, type UserSettings } from './settings';
 import type { UsageLog } from './usageLog';
+import { WORKFLOW_KEY_PREFIX } from './workflows';
 
 function localDay(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -228,12 +229,15 @@ export function createGuidance({
       const guide = allowed.find((g) => g.id === guideId);
       if (!guide || !showsGuidance(cohort(settings))) return null;
       const run: GuideRun = { ...startRun(guide, now()), pageType: page.pageType };
-      const replaced = await db.transaction('rw', db.runs, async () => {
+      const replaced = await db.transaction('rw', db.runs, db.settings, async () => {
         const others = await db.runs.where('status').equals('active').toArray();
         await db.runs.bulkPut(
           others.map((r) => ({ ...r, status: 'abandoned' as const, updatedAt: run.startedAt })),
         );
         await db.runs.put(run);
+        // Shown from here on: the guide's own events measure this attempt, so the workflow the
+        // rep began unguided ends without an event rather than being swept as abandoned later.
+        await db.settings.delete(`${WORKFLOW_KEY_PREFIX}${guide.id}`);
         return others;
       });
       await usage.append(() => [

@@ -161,6 +161,16 @@ describe('passive workflow tracking in the background', () => {
     expect(await observed.events()).toEqual(['workflow.started:log-call:open']);
   });
 
+  it('ends, without an event, the workflow a rep began unguided when its guide starts', async () => {
+    const { guidance, workflows, events } = setup([logCall()]);
+    await workflows.perform('log-call', 'open', RECORD);
+    await guidance.start('log-call', RECORD);
+    expect(await db.settings.get('workflow:log-call')).toBeUndefined();
+    clock += ABANDON_AFTER_MS + 1;
+    await workflows.sweep('rep');
+    expect(await events()).toEqual(['workflow.started:log-call:open']);
+  });
+
   it('performs a route step when its page is left for the page it leads to', async () => {
     const { workflows, events } = setup([nextStep()]);
     // Opening a record directly is not "picking it from the list".
