@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CRM_IDS } from '../core/adapters/types';
 import { IMPORT_LIMITS } from '../core/guide/importGuides';
 import type { Handlers, Request, ToBackground } from '../core/messages';
+import { MAX_PERIOD_DAYS, periodDays } from '../core/snapshot';
 
 const id = z.string().min(1).max(64);
 const nothing = z.object({}).strict();
@@ -64,6 +65,13 @@ const REQUESTS: { [K in keyof ToBackground]: z.ZodType<Request<ToBackground, K>>
     .refine(
       (q) => [q.period, ...(q.baseline ? [q.baseline] : [])].every((p) => p.from <= p.to),
       'a period ends before it starts',
+    )
+    .refine(
+      (q) =>
+        [q.period, ...(q.baseline ? [q.baseline] : [])].every(
+          (p) => periodDays(p) <= MAX_PERIOD_DAYS,
+        ),
+      `a period spans at most ${MAX_PERIOD_DAYS} days`,
     ),
   'activity:erase': nothing,
   'guides:list': nothing,

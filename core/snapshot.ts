@@ -284,6 +284,9 @@ export function addDays(day: string, days: number): string {
   return dayOf(dayMs(day) + days * DAY_MS);
 }
 
+/** A year, leap day included: longer periods are slow to read and rarely what anyone wants. */
+export const MAX_PERIOD_DAYS = 366;
+
 /** Days in the period, both ends included. */
 export function periodDays(period: Period): number {
   return Math.round((dayMs(period.to) - dayMs(period.from)) / DAY_MS) + 1;

@@ -1,11 +1,8 @@
 /** The query of GET /v1/snapshots, validated like every other input. */
 import { z } from 'zod';
 import { describeIssues } from '../core/guide/problems';
-import { periodDays, type Period } from '../core/snapshot';
+import { MAX_PERIOD_DAYS, periodDays, type Period } from '../core/snapshot';
 import { fail } from './errors';
-
-/** A year, leap day included: longer periods are slow to read and rarely what anyone wants. */
-export const MAX_PERIOD_DAYS = 366;
 
 const day = z.iso.date();
 

@@ -4,7 +4,8 @@
  * days, as the counters are.
  */
 import { useState } from 'preact/hooks';
-import { addDays, periodDays, type Period } from '../../core/snapshot';
+import { utcDay } from '../../core/days';
+import { addDays, MAX_PERIOD_DAYS, periodDays, type Period } from '../../core/snapshot';
 import { TEXT } from '../pageText';
 
 const T = TEXT.period;
@@ -14,15 +15,8 @@ export interface PeriodChoice {
   baseline: Period | null;
 }
 
-/** Longest period the endpoint answers for. */
-const MAX_DAYS = 366;
-
-export function utcToday(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /** The `days` days up to and including `to`. */
-export function lastDays(days: number, to = utcToday()): Period {
+export function lastDays(days: number, to = utcDay(Date.now())): Period {
   return { from: addDays(to, 1 - days), to };
 }
 
@@ -39,8 +33,8 @@ export function periodProblem(period: Period, name: 'period' | 'baseline'): stri
     return main ? T.periodDatesMissing : T.baselineDatesMissing;
   }
   if (period.from > period.to) return main ? T.periodReversed : T.baselineReversed;
-  if (periodDays(period) > MAX_DAYS) {
-    return main ? T.periodTooLong(MAX_DAYS) : T.baselineTooLong(MAX_DAYS);
+  if (periodDays(period) > MAX_PERIOD_DAYS) {
+    return main ? T.periodTooLong(MAX_PERIOD_DAYS) : T.baselineTooLong(MAX_PERIOD_DAYS);
   }
   return null;
 }

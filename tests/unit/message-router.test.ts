@@ -33,6 +33,21 @@ describe('background message router', () => {
     expect(advance).not.toHaveBeenCalled();
   });
 
+  it('refuses a local snapshot over more than a year, as the endpoint does', async () => {
+    const snapshot = vi.fn(async () => null);
+    const all = { 'activity:snapshot': snapshot } as unknown as Handlers<ToBackground>;
+    const ask = (to: string) =>
+      routeMessage(
+        all,
+        { type: 'activity:snapshot', data: { period: { from: '2025-01-01', to }, baseline: null } },
+        {},
+      );
+    await ask('2026-01-01');
+    expect(snapshot).toHaveBeenCalledTimes(1);
+    await expect(ask('2026-01-02')).rejects.toThrow('a period spans at most 366 days');
+    expect(snapshot).toHaveBeenCalledTimes(1);
+  });
+
   it('leaves messages that are not ours unanswered', () => {
     const { all } = handlers();
     expect(routeMessage(all, { type: 'other:thing', data: {} }, {})).toBeUndefined();
