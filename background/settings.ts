@@ -81,20 +81,43 @@ export async function readSettings(
         : Array.isArray(cohorts)
           ? cohorts.filter((c): c is string => typeof c === 'string')
           : [],
-    seed: typeof seed === 'string' ? seed : crypto.randomUUID(),
-    controlDraw:
-      typeof controlDraw === 'number' && controlDraw >= 0 && controlDraw < 100
-        ? controlDraw
-        : newControlDraw(),
+    seed: isSeed(seed) ? seed : await drawnOnce(db, 'seed', isSeed, () => crypto.randomUUID()),
+    controlDraw: isDraw(controlDraw)
+      ? controlDraw
+      : await drawnOnce(db, 'controlDraw', isDraw, newControlDraw),
     locale: org.locale ?? null,
     team: crmUserOf(crmUser)?.team ?? null,
   };
-  if (seed === undefined) await db.settings.put({ key: 'seed', value: settings.seed });
-  if (controlDraw !== settings.controlDraw) {
-    await db.settings.put({ key: 'controlDraw', value: settings.controlDraw });
-  }
   return settings;
 }
+
+/**
+ * A value drawn once per installation. Several first readers at once (frames of one page, the
+ * event log) may each draw: the first one stored is the one every reader gets.
+ */
+async function drawnOnce<T>(
+  db: WaymarkDb,
+  key: string,
+  valid: (value: unknown) => value is T,
+  draw: () => T,
+): Promise<T> {
+  const value = draw();
+  try {
+    await db.settings.add({ key, value });
+    return value;
+  } catch (error) {
+    if ((error as Error).name !== 'ConstraintError') throw error;
+  }
+  const stored: unknown = (await db.settings.get(key))?.value;
+  if (valid(stored)) return stored;
+  // What was kept is not a draw (a damaged row): this one replaces it.
+  await db.settings.put({ key, value });
+  return value;
+}
+
+const isSeed = (value: unknown): value is string => typeof value === 'string';
+const isDraw = (value: unknown): value is number =>
+  typeof value === 'number' && value >= 0 && value < 100;
 
 export async function writeSettings(
   db: WaymarkDb,

@@ -73,6 +73,16 @@ describe('the control draw in settings', () => {
     }
   });
 
+  it('gives first readers at once one draw and one seed, the one stored', async () => {
+    db = openDb(`test-${Math.random()}`);
+    const readers = await Promise.all(
+      Array.from({ length: 8 }, () => readSettings(db, DEFAULT_ORG)),
+    );
+    const stored = (await db.settings.bulkGet(['controlDraw', 'seed'])).map((r) => r?.value);
+    expect(new Set(readers.map((r) => r.controlDraw))).toEqual(new Set([stored[0]]));
+    expect(new Set(readers.map((r) => r.seed))).toEqual(new Set([stored[1]]));
+  });
+
   it('keeps the stored draw, and replaces one that is not a draw', async () => {
     db = openDb(`test-${Math.random()}`);
     await db.settings.put({ key: 'controlDraw', value: 42.5 });
