@@ -74,11 +74,12 @@ describe('the control draw in settings', () => {
   });
 
   it('gives first readers at once one draw and one seed, the one stored', async () => {
-    db = openDb(`test-${Math.random()}`);
+    const fresh = openDb(`test-${Math.random()}`);
+    db = fresh;
     const readers = await Promise.all(
-      Array.from({ length: 8 }, () => readSettings(db, DEFAULT_ORG)),
+      Array.from({ length: 8 }, () => readSettings(fresh, DEFAULT_ORG)),
     );
-    const stored = (await db.settings.bulkGet(['controlDraw', 'seed'])).map((r) => r?.value);
+    const stored = (await fresh.settings.bulkGet(['controlDraw', 'seed'])).map((r) => r?.value);
     expect(new Set(readers.map((r) => r.controlDraw))).toEqual(new Set([stored[0]]));
     expect(new Set(readers.map((r) => r.seed))).toEqual(new Set([stored[1]]));
   });
