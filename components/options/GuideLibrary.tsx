@@ -4,6 +4,7 @@
  * `npm run guides:check` words them, with the file's name (or "pasted text") for the file.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ConfirmDialog } from './ConfirmDialog';
 import {
   checkImportedTexts,
   IMPORT_LIMITS,
@@ -88,8 +89,6 @@ export function GuideLibrary() {
   const [removing, setRemoving] = useState<LibraryGuide | null>(null);
   const summary = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
   /** Where focus goes when the remove dialog closes: its button, or the list if that is gone. */
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -150,6 +149,8 @@ export function GuideLibrary() {
 
   const importFiles = async (input: HTMLInputElement) => {
     const chosen = Array.from(input.files ?? []);
+    // Whatever comes of these, the same files can be chosen again (after they were fixed).
+    input.value = '';
     if (chosen.length === 0) return;
     if (chosen.length > IMPORT_LIMITS.files) {
       setStatus('');
@@ -169,8 +170,6 @@ export function GuideLibrary() {
       return;
     }
     await submit(files, 'files', oversized);
-    // The same file can be chosen again after it was fixed.
-    input.value = '';
   };
 
   const openRemove = (guide: LibraryGuide, opener: HTMLElement) => {
@@ -178,9 +177,6 @@ export function GuideLibrary() {
     setFailure(null);
     returnFocus.current = opener;
     setRemoving(guide);
-    dialog.current?.showModal();
-    // Start on the safe choice.
-    cancel.current?.focus();
   };
 
   const remove = async () => {
@@ -203,7 +199,7 @@ export function GuideLibrary() {
       setLoadError(T.removeFailed(reason(e)));
     } finally {
       setBusy(false);
-      dialog.current?.close();
+      setRemoving(null);
     }
   };
 
@@ -403,41 +399,25 @@ export function GuideLibrary() {
         </div>
       )}
 
-      <dialog
-        ref={dialog}
-        aria-labelledby="remove-heading"
-        aria-describedby="remove-text"
-        // Esc, Cancel or Remove: focus goes back where the user was, or to the list.
-        onClose={() => {
-          returnFocus.current?.focus();
-          setRemoving(null);
-        }}
-      >
-        <h2 id="remove-heading">{T.removeTitle(removing?.title ?? '')}</h2>
-        <p id="remove-text">
-          {[
-            T.removeText,
-            removing?.bundledVersion
-              ? T.removeBringsBack(removing.bundledVersion)
-              : T.removeImportAgain,
-            T.removeKeeps,
-          ].join(' ')}
-        </p>
-        <div class="actions">
-          <button type="button" class="danger-solid" disabled={busy} onClick={() => void remove()}>
-            {T.remove}
-          </button>
-          <button
-            type="button"
-            class="secondary"
-            ref={cancel}
-            disabled={busy}
-            onClick={() => dialog.current?.close()}
-          >
-            {T.cancel}
-          </button>
-        </div>
-      </dialog>
+      <ConfirmDialog
+        id="remove"
+        open={removing !== null}
+        title={T.removeTitle(removing?.title ?? '')}
+        text={[
+          T.removeText,
+          removing?.bundledVersion
+            ? T.removeBringsBack(removing.bundledVersion)
+            : T.removeImportAgain,
+          T.removeKeeps,
+        ].join(' ')}
+        confirmLabel={T.remove}
+        cancelLabel={T.cancel}
+        busy={busy}
+        onConfirm={() => void remove()}
+        onClose={() => setRemoving(null)}
+        // Back where the user was, or to the list when that row is gone.
+        returnFocus={returnFocus}
+      />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ConfirmDialog } from './ConfirmDialog';
 import type { ActivitySummary, GuideProgress } from '../../core/messages';
 import type { StoredEvent } from '../../core/usage';
 import { callBackground } from '../../runtime/channel';
@@ -125,9 +126,8 @@ export function MyActivity() {
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [confirming, setConfirming] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
 
   const load = async () => setSummary(await callBackground('activity:get', {}));
 
@@ -153,12 +153,10 @@ export function MyActivity() {
   const openConfirm = () => {
     setError(null);
     setStatus('');
-    dialog.current?.showModal();
-    // Start on the safe choice.
-    cancel.current?.focus();
+    setConfirming(true);
   };
 
-  const closeConfirm = () => dialog.current?.close();
+  const closeConfirm = () => setConfirming(false);
 
   const eraseAll = async () => {
     setBusy(true);
@@ -228,35 +226,18 @@ export function MyActivity() {
             </div>
           </section>
 
-          <dialog
-            ref={dialog}
-            aria-labelledby="erase-heading"
-            aria-describedby="erase-text"
-            // Esc, Cancel or Erase: focus goes back to the button that opened the dialog.
-            onClose={() => opener.current?.focus()}
-          >
-            <h2 id="erase-heading">{T.confirmTitle}</h2>
-            <p id="erase-text">{T.confirmText}</p>
-            <div class="actions">
-              <button
-                type="button"
-                class="danger-solid"
-                disabled={busy}
-                onClick={() => void eraseAll()}
-              >
-                {T.erase}
-              </button>
-              <button
-                type="button"
-                class="secondary"
-                ref={cancel}
-                disabled={busy}
-                onClick={closeConfirm}
-              >
-                {T.cancel}
-              </button>
-            </div>
-          </dialog>
+          <ConfirmDialog
+            id="erase"
+            open={confirming}
+            title={T.confirmTitle}
+            text={T.confirmText}
+            confirmLabel={T.erase}
+            cancelLabel={T.cancel}
+            busy={busy}
+            onConfirm={() => void eraseAll()}
+            onClose={closeConfirm}
+            returnFocus={opener}
+          />
         </>
       )}
     </main>

@@ -14,8 +14,8 @@ import {
   type WorkflowComparison,
 } from '../../core/snapshot';
 import { COHORTS, type Cohort } from '../../core/usage';
-import { formatDate, TEXT } from '../pageText';
-import { formatCell, formatDelta, suppressedText } from './format';
+import { TEXT } from '../pageText';
+import { formatCell, formatDay, formatDelta, suppressedText } from './format';
 
 const T = TEXT.workflows;
 const S = TEXT.snapshot;
@@ -150,7 +150,7 @@ export function Workflows({
       <p class="intro">{T.intro}</p>
       {snapshot.guidanceStarted && (
         <p class="guidance-started" data-day={snapshot.guidanceStarted}>
-          {T.guidanceStarted(formatDate(Date.parse(`${snapshot.guidanceStarted}T12:00:00Z`)))}
+          {T.guidanceStarted(formatDay(snapshot.guidanceStarted))}
         </p>
       )}
       {workflows.length === 0 ? (

@@ -15,6 +15,8 @@ export interface FigureFormat {
   cell(cell: Cell | undefined, kind: FigureKind, k: number): string;
   /** A change with its sign; rates change by percentage points, not by percent. */
   delta(cell: Cell | undefined, kind: FigureKind, k: number): string;
+  /** A day (YYYY-MM-DD) as people read it, the same day in every time zone. */
+  day(iso: string): string;
   /** A period as people read it, e.g. "1 Mar 2026 – 30 Mar 2026 (30 days)". */
   period(period: { from: string; to: string; days: number }): string;
 }
@@ -30,6 +32,7 @@ export function figureFormat(text: Messages['snapshot'], tag: string): FigureFor
     year: 'numeric',
     timeZone: 'UTC',
   });
+  const day = (iso: string) => days.format(new Date(`${iso}T00:00:00Z`));
   const suppressed = (k: number) => (k > 1 ? text.fewerThan(k) : text.none);
   return {
     suppressed,
@@ -49,8 +52,8 @@ export function figureFormat(text: Messages['snapshot'], tag: string): FigureFor
       if (kind === 'score') return `${sign}${scores.format(size)}`;
       return `${sign}${counts.format(size)}`;
     },
+    day,
     period({ from, to, days: length }) {
-      const day = (iso: string) => days.format(new Date(`${iso}T00:00:00Z`));
       return text.range(day(from), day(to), length);
     },
   };
@@ -63,6 +66,7 @@ export const suppressedText = PAGE_FORMAT.suppressed;
 export const formatCell = PAGE_FORMAT.cell;
 export const formatDelta = PAGE_FORMAT.delta;
 export const formatPeriod = PAGE_FORMAT.period;
+export const formatDay = PAGE_FORMAT.day;
 
 /** A chart point: suppressed cells are gaps, never zeros. */
 export function chartValue(cell: Cell | undefined, kind: FigureKind = 'count'): number | null {
