@@ -186,11 +186,16 @@ export function startBackground(): void {
       await workflows.routed(page, previous);
     }
     const { steps } = await workflows.watch(page);
-    if (steps.length > 0) {
-      await tabs.setObserving(tabId, frameId, true);
+    const watching = steps.length > 0 ? JSON.stringify(steps) : undefined;
+    const before = await tabs.observed(tabId, frameId);
+    if (watching !== undefined) {
+      // A page view is a new document, or a new route with steps of its own; a refresh that
+      // changes none of the steps leaves the running observer as it is.
+      if (!viewed && watching === before) return;
+      await tabs.setObserved(tabId, frameId, watching);
       await browser.scripting.executeScript({ target, files: ['/observer.js'] });
-    } else if (await tabs.observing(tabId, frameId)) {
-      await tabs.setObserving(tabId, frameId, false);
+    } else if (before !== undefined) {
+      await tabs.setObserved(tabId, frameId, undefined);
       await browser.scripting.executeScript({
         target,
         func: () => {

@@ -1,7 +1,7 @@
 /**
  * What the background must remember of each tab between navigations: the page type its top frame
- * showed last (route steps of passive workflows are the move from one page to the next) and the
- * frames its workflow observer runs in. Chrome stops an idle service worker within seconds, and
+ * showed last (route steps of passive workflows are the move from one page to the next) and, per
+ * frame, the steps its workflow observer watches. Chrome stops an idle service worker within seconds, and
  * everything in memory with it, so this lives in session storage, which lasts until the browser
  * closes and which content scripts cannot read.
  */
@@ -22,14 +22,15 @@ export function createTabMemory(area: SessionArea) {
       return (await area.get(key))[key] as string | undefined;
     },
     setPageType: (tabId: number, pageType: string) => area.set({ [pageTypeKey(tabId)]: pageType }),
-    async observing(tabId: number, frameId: number): Promise<boolean> {
+    /** What the frame's observer watches (a signature of its steps); undefined: no observer. */
+    async observed(tabId: number, frameId: number): Promise<string | undefined> {
       const key = observerKey(tabId, frameId);
-      return (await area.get(key))[key] === true;
+      return (await area.get(key))[key] as string | undefined;
     },
-    setObserving: (tabId: number, frameId: number, on: boolean) =>
-      on
-        ? area.set({ [observerKey(tabId, frameId)]: true })
-        : area.remove([observerKey(tabId, frameId)]),
+    setObserved: (tabId: number, frameId: number, steps: string | undefined) =>
+      steps === undefined
+        ? area.remove([observerKey(tabId, frameId)])
+        : area.set({ [observerKey(tabId, frameId)]: steps }),
     async forgetTab(tabId: number): Promise<void> {
       const keys = Object.keys(await area.get(null));
       await area.remove(

@@ -9,21 +9,21 @@ describe('tab memory', () => {
   it('hands a restarted worker the page a tab showed and the frames observed', async () => {
     const before = createTabMemory(fakeBrowser.storage.session);
     await before.setPageType(7, 'opportunity:record');
-    await before.setObserving(7, 0, true);
-    await before.setObserving(7, 3, true);
+    await before.setObserved(7, 0, 'log-call:open');
+    await before.setObserved(7, 3, 'log-call:subject');
     await before.setPageType(8, 'account:record');
 
     // What a worker started after the last one stopped sees: nothing held in memory.
     const after = createTabMemory(fakeBrowser.storage.session);
     expect(await after.lastPageType(7)).toBe('opportunity:record');
-    expect(await after.observing(7, 3)).toBe(true);
-    expect(await after.observing(7, 1)).toBe(false);
-    await after.setObserving(7, 3, false);
-    expect(await after.observing(7, 3)).toBe(false);
+    expect(await after.observed(7, 3)).toBe('log-call:subject');
+    expect(await after.observed(7, 1)).toBeUndefined();
+    await after.setObserved(7, 3, undefined);
+    expect(await after.observed(7, 3)).toBeUndefined();
 
     await after.forgetTab(7);
     expect(await after.lastPageType(7)).toBeUndefined();
-    expect(await after.observing(7, 0)).toBe(false);
+    expect(await after.observed(7, 0)).toBeUndefined();
     expect(await after.lastPageType(8)).toBe('account:record');
   });
 });
