@@ -10,7 +10,8 @@ import {
   startEndpoint,
   type Endpoint,
 } from './index';
-import { DEFAULT_SQLITE_PATH, openStore } from './stores/open';
+import { consoleIo, describeStore, UsageError, type Io } from './commandLine';
+import { openStore } from './stores/open';
 import { TOKEN_KINDS, type SignalStore, type TokenKind } from './stores/types';
 import { createToken } from './tokens';
 
@@ -23,28 +24,8 @@ export const USAGE = `Usage:
 
 Environment: PORT (8787), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; else SQLite),
 WAYMARK_SQLITE (SQLite file), WAYMARK_GUIDES_DIR, WAYMARK_K (5), WAYMARK_RATE_PER_SECOND (50;
-0 = no limit), WAYMARK_RATE_BURST (100), WAYMARK_BODY_LIMIT (bytes, 262144), WAYMARK_PG_POOL (10).`;
-
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
-
-class UsageError extends Error {}
-
-function describeStore(env: NodeJS.ProcessEnv): string {
-  if (env.DATABASE_URL) {
-    try {
-      const url = new URL(env.DATABASE_URL);
-      return `PostgreSQL ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
-    } catch {
-      return 'PostgreSQL';
-    }
-  }
-  return `SQLite ${env.WAYMARK_SQLITE || DEFAULT_SQLITE_PATH}`;
-}
+0 = no limit), WAYMARK_RATE_BURST (100), WAYMARK_BODY_LIMIT (bytes, 262144), WAYMARK_PG_POOL (10),
+WAYMARK_BATCH_ID_DAYS (180).`;
 
 async function withStore<T>(env: NodeJS.ProcessEnv, use: (s: SignalStore) => Promise<T>) {
   const options = endpointOptionsFromEnv(env);

@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import { addDays } from '../../core/snapshot';
 import { endpointOptionsFromEnv } from '../config';
-import { DEFAULT_SQLITE_PATH, openStore } from '../stores/open';
+import { consoleIo, describeStore, UsageError, type Io } from '../commandLine';
+import { openStore } from '../stores/open';
 import { utcToday } from '../stores/today';
 import type { SignalStore } from '../stores/types';
 import { ORG_PATTERN } from '../tokens';
@@ -25,15 +26,6 @@ Fills the endpoint's store with ${DEMO_DEFAULTS.days} days of generated usage fr
 
 The store is the SQLite file (WAYMARK_SQLITE, default server/data/waymark.sqlite), or PostgreSQL
 when DATABASE_URL is set, as for npm run server.`;
-
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
-
-class UsageError extends Error {}
 
 export interface SeedArgs {
   org: string;
@@ -87,18 +79,6 @@ export function parseSeedArgs(argv: readonly string[]): SeedArgs | 'help' {
     seed: whole('seed', values.seed, DEMO_DEFAULTS.seed, 0xffff_ffff),
     replace: values.replace ?? false,
   };
-}
-
-function describeStore(env: NodeJS.ProcessEnv): string {
-  if (env.DATABASE_URL) {
-    try {
-      const url = new URL(env.DATABASE_URL);
-      return `PostgreSQL ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
-    } catch {
-      return 'PostgreSQL';
-    }
-  }
-  return `SQLite ${env.WAYMARK_SQLITE || DEFAULT_SQLITE_PATH}`;
 }
 
 const n = (value: number) => value.toLocaleString('en-US');

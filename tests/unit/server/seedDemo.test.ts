@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ORG } from '../../../core/org';
 import { signalBatchSchema, signalKey, type Signal } from '../../../core/signals';
 import { buildSnapshot, rowsNeeded, type Snapshot } from '../../../core/snapshot';
-import { parseSeedArgs, runSeedDemo, seedDemo, type Io } from '../../../server/seed/command';
+import type { Io } from '../../../server/commandLine';
+import { parseSeedArgs, runSeedDemo, seedDemo } from '../../../server/seed/command';
 import {
   demoData,
   isGuideRunSignal,
