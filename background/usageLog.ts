@@ -5,6 +5,7 @@
  * dropped them.
  */
 import type { StoredEvent, UsageEvent } from '../core/usage';
+import { DAY_MS } from '../core/days';
 import type { EventBatchRow, WaymarkDb } from './db';
 
 export interface RetentionPolicy {
@@ -22,7 +23,6 @@ export const DEFAULT_RETENTION: RetentionPolicy = {
   quotaTrimShare: 0.1,
 };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Batches never hold more events than this, so an event's number is batch × this + index. */
 const BATCH_LIMIT = 10_000;
 

@@ -14,8 +14,3 @@ export async function launch(withExtension: boolean): Promise<BrowserContext> {
   if (withExtension) await policyAnswered(context);
   return context;
 }
-
-export function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}

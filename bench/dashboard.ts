@@ -19,7 +19,7 @@ import { DEMO_DEFAULTS } from '../server/seed/demoData';
 import { utcToday } from '../server/stores/today';
 import { createToken } from '../server/tokens';
 import { CHROMIUM } from '../tests/e2e/fixtures';
-import { percentile } from './browser';
+import { percentile } from './percentile';
 
 export const FIRST_PAINT_GOAL_MS = 1000;
 const TOKEN_KEY = 'waymark.adminToken';

@@ -6,6 +6,7 @@
  * through validation and the exactly-once transaction; at the end the stored counts are checked
  * against what was accepted.
  */
+import { percentile } from './percentile';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -233,11 +234,6 @@ interface GeneratorReport {
   accepted: number;
   elapsedMs: number;
   latencies: number[];
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 export async function ingestBench(opts: IngestBenchOptions): Promise<IngestBenchResult> {

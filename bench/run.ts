@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { startDemoServer } from '../demo/server';
-import { percentile } from './browser';
+import { percentile } from './percentile';
 import { insertToVisible } from './latency';
 import { ingestBench } from './ingest';
 import { mainThreadOverhead, type OverheadResult, type Workload } from './overhead';

@@ -16,6 +16,7 @@
  *
  *   npx tsx bench/snapshot.ts        (or as part of npm run bench)
  */
+import { percentile } from './percentile';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -104,11 +105,6 @@ export interface SnapshotBenchResult {
   large: DataSet;
   /** The seed:demo default, measured the same way in the same run. */
   demo: DataSet;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 const timing = (samples: number[]): Timing => ({

@@ -1,5 +1,7 @@
 /** UTC days and ISO weeks: the only time resolution that leaves the browser. */
 
+export const DAY_MS = 86_400_000;
+
 export function utcDay(at: number): string {
   return new Date(at).toISOString().slice(0, 10);
 }

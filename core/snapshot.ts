@@ -19,7 +19,7 @@
  * A rate or a mean is suppressed when any cell it is built from is suppressed, since the other
  * figures would let a reader recover the hidden one.
  */
-import { isoWeek } from './days';
+import { DAY_MS, isoWeek } from './days';
 import type { SignalKind } from './signals';
 import { differenceInterval, wilsonInterval } from './stats';
 import { COHORTS, type Cohort } from './usage';
@@ -269,8 +269,6 @@ export interface SnapshotOptions {
 }
 
 // ---- Days ----
-
-const DAY_MS = 86_400_000;
 
 function dayMs(day: string): number {
   return Date.parse(`${day}T00:00:00Z`);

@@ -12,6 +12,7 @@ import { DEFAULT_BODY_LIMIT } from './body';
 import { DEFAULT_DASHBOARD_DIR, loadDashboard } from './dashboard';
 import { DEFAULT_GUIDES_DIR, loadGuidePack } from './guidePack';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rateLimit';
+import { DAY_MS } from '../core/days';
 import { addDays } from '../core/snapshot';
 import { openStore } from './stores/open';
 import { utcToday } from './stores/today';
@@ -28,7 +29,6 @@ export const DEFAULT_K = 5;
  * later at most, unless it stays closed for months. Half a year covers that and bounds the table.
  */
 export const DEFAULT_BATCH_ID_DAYS = 180;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface EndpointOptions {
   /** 0 picks a free port. */

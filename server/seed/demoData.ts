@@ -29,7 +29,7 @@
  * from the others (in parallel) and the union is the same data.
  */
 import { aggregateSignals, EMPTY_REPORTED, type ReportedState } from '../../core/aggregate';
-import { isoWeek } from '../../core/days';
+import { DAY_MS, isoWeek } from '../../core/days';
 import { fieldKeyOf } from '../../core/fieldRules';
 import { fieldRuleSchema, type FieldRule, type Guide } from '../../core/guide/schema';
 import { globMatch, inRollout } from '../../core/match';
@@ -169,7 +169,6 @@ export interface Demo {
   days(): Generator<DemoDay>;
 }
 
-const DAY_MS = 86_400_000;
 const MINUTE = 60_000;
 const SECOND = 1000;
 
