@@ -43,15 +43,18 @@ export function showFieldHints(
   };
 
   const anchorSelector = (anchor: string) => anchors[anchor] ?? '';
-  const focusOn = (element: EventTarget | undefined) => {
+  /** `path`: the focus event's composed path, the focused control first. */
+  const focusOn = (path: readonly EventTarget[]) => {
+    const element = path[0];
     if (focused?.element === element) return; // the same event, seen again at an outer root
     focused = null;
     hide();
     if (!(element instanceof Element)) return;
     for (const field of fields) {
-      // Searching the page for every rule on every focus would cost a large form a frame.
-      if (!pathMayHoldTarget([element], field.target, anchorSelector)) continue;
-      if (resolveTarget(field.target, anchorSelector, doc).element === element) {
+      // Searching the page for every rule on every focus would cost a large form a frame. The
+      // rule may name the field's wrapper (a Lightning anchor), so the whole path is asked.
+      if (!pathMayHoldTarget(path, field.target, anchorSelector)) continue;
+      if (resolveTarget(field.target, anchorSelector, doc).control === element) {
         focused = { element, field };
         break;
       }
@@ -60,7 +63,7 @@ export function showFieldHints(
   };
   const onFocusIn = (event: Event) => {
     watchShadowRoots(event);
-    focusOn(event.composedPath()[0]);
+    focusOn(event.composedPath());
   };
   const onFocusOut = (event: Event) => {
     if (focused && event.composedPath()[0] === focused.element) {
@@ -94,5 +97,15 @@ export function showFieldHints(
   ) {
     watch(root);
   }
-  if (active && active !== doc.body) focusOn(active);
+  if (active && active !== doc.body) focusOn(composedAncestry(active));
+}
+
+/** An element and its ancestors through shadow roots: a focus event's path, for a past focus. */
+function composedAncestry(el: Element): EventTarget[] {
+  const path: EventTarget[] = [];
+  for (let node: Node | null = el; node;) {
+    path.push(node);
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return path;
 }

@@ -8,8 +8,11 @@ import { finder } from '@medv/finder';
 import type { Target } from '../core/guide/schema';
 import {
   accessibleName,
+  controlOf,
   explainTarget,
-  normalizeText,
+  labelText,
+  normalizeLabel,
+  readableLabel,
   ROLE_SELECTORS,
   type AnchorSelector,
   type StrategyName,
@@ -37,12 +40,32 @@ function roleOf(el: Element): string | undefined {
   return Object.entries(ROLE_SELECTORS).find(([, selector]) => el.matches(selector))?.[0];
 }
 
-/** The label text of a form control, as written (the resolver compares it case-blind). */
+/**
+ * The label of a form control as a person reads it: without required markers or a trailing
+ * colon, which is how the resolver compares labels.
+ */
 function labelOf(el: Element): string | undefined {
   const labels = (el as HTMLInputElement).labels;
-  const text = labels && labels.length > 0 ? labels[0]?.textContent : el.getAttribute('aria-label');
-  const trimmed = text?.replace(/\s+/g, ' ').trim();
-  return trimmed && trimmed.length <= MAX_TEXT ? trimmed : undefined;
+  const first = labels && labels.length > 0 ? labels[0] : undefined;
+  const text = first ? labelText(first) : readableLabel(el.getAttribute('aria-label'));
+  return text && text.length <= MAX_TEXT ? text : undefined;
+}
+
+/**
+ * The CRM anchor that names `el`: its own, or that of the wrapper it is the one control of, up
+ * through shadow roots (Lightning anchors the record-layout item around a field's input).
+ */
+function anchorOf(el: Element, anchorAttributes: readonly string[]): string | undefined {
+  for (let node: Node | null = el, depth = 0; node && depth < 32; depth++) {
+    if (node instanceof Element) {
+      for (const attribute of anchorAttributes) {
+        const value = node.getAttribute(attribute);
+        if (value && (node === el || controlOf(node) === el)) return value;
+      }
+    }
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return undefined;
 }
 
 function cssPath(el: Element): string | undefined {
@@ -72,23 +95,17 @@ function frameSelectorOf(doc: Document, top: Document): string | undefined {
 
 export function proposeTarget(el: Element, anchorAttributes: readonly string[], top: Document) {
   const target: Target = {};
-  for (const attribute of anchorAttributes) {
-    const value = el.getAttribute(attribute);
-    if (value) {
-      target.anchor = value;
-      break;
-    }
-  }
+  const anchor = anchorOf(el, anchorAttributes);
+  if (anchor) target.anchor = anchor;
   const testId = el.getAttribute('data-testid') ?? el.getAttribute('data-test-id');
   if (testId && testId !== target.anchor) target.testId = testId;
   const role = roleOf(el);
   const name = accessibleName(el);
   if (role && name && name.length <= MAX_TEXT) {
     target.role = role;
-    target.name = (el.getAttribute('aria-label') ?? el.textContent ?? name)
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (normalizeText(target.name) !== name) target.name = name;
+    // As written on the page where that reads the same as the name the resolver compares.
+    target.name = readableLabel(el.getAttribute('aria-label') || labelOf(el) || el.textContent);
+    if (normalizeLabel(target.name) !== name) target.name = name;
   }
   const label = labelOf(el);
   if (label && /^(input|select|textarea)$/i.test(el.tagName)) target.label = label;

@@ -30,6 +30,45 @@ export function normalizeText(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/**
+ * Required markers and separators that forms put around a field's name: `* First name`,
+ * `First name *`, `First name:`. People read past them, so targets name the field without them.
+ */
+const LABEL_DECORATION = /^[\s*]+|[\s*:\uff1a]+$/g;
+
+/** A label as a person reads it, in its own case: markers, colons and extra spaces dropped. */
+export function readableLabel(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').replace(LABEL_DECORATION, '');
+}
+
+/** A label as targets compare it: readable, and case-blind. */
+export function normalizeLabel(text: string | null | undefined): string {
+  return readableLabel(text).toLowerCase();
+}
+
+/**
+ * Inside a label, what is not its name: text hidden from assistive technology (MUI, Fluent and
+ * shadcn put the required asterisk there) and the text of a control the label wraps (a select's
+ * options). SLDS's `<abbr title="required">*</abbr>` is read, then dropped as a marker.
+ */
+const NOT_LABEL_TEXT = '[aria-hidden="true"],select,textarea,input,button,[role=listbox],option';
+
+/** The text of a label element as a person reads it (before normalising). */
+export function labelText(label: Element): string {
+  const doc = label.ownerDocument;
+  const walker = doc.createTreeWalker(label, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(NOT_LABEL_TEXT)
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
+  });
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) text += node.nodeValue ?? '';
+  }
+  return readableLabel(text);
+}
+
 /** Documents to search: this one and every same-origin iframe inside it, nested. */
 export function frameDocuments(doc: Document, frameSelector?: string): Document[] {
   const docs: Document[] = [];
@@ -70,27 +109,34 @@ function byId(root: Root, id: string): Element | null {
   return 'getElementById' in root ? root.getElementById(id) : null;
 }
 
+/**
+ * The element's accessible name, normalised as labels are: what a screen reader would announce,
+ * without required markers or a trailing colon.
+ */
 export function accessibleName(el: Element): string {
   const label = el.getAttribute('aria-label');
-  if (label) return normalizeText(label);
+  if (label) return normalizeLabel(label);
   const labelledBy = el.getAttribute('aria-labelledby');
   if (labelledBy) {
     const root = el.getRootNode() as Root;
-    return normalizeText(
+    return normalizeLabel(
       labelledBy
         .split(/\s+/)
-        .map((id) => byId(root, id)?.textContent ?? '')
+        .map((id) => {
+          const named = byId(root, id);
+          return named ? labelText(named) : '';
+        })
         .join(' '),
     );
   }
   const labels = (el as HTMLInputElement).labels;
   if (labels && labels.length > 0) {
-    return normalizeText([...labels].map((l) => l.textContent).join(' '));
+    return normalizeLabel([...labels].map(labelText).join(' '));
   }
   if (el instanceof HTMLInputElement && (el.type === 'submit' || el.type === 'button')) {
-    return normalizeText(el.value);
+    return normalizeLabel(el.value);
   }
-  return normalizeText(el.textContent || el.getAttribute('title') || el.getAttribute('alt'));
+  return normalizeLabel(el.textContent || el.getAttribute('title') || el.getAttribute('alt'));
 }
 
 function queryAll(root: Root, selector: string): Element[] {
@@ -102,10 +148,17 @@ function queryAll(root: Root, selector: string): Element[] {
   }
 }
 
+/** Whether a form control has a `<label>` that reads `wanted` (normalised). */
+function hasLabel(el: Element, wanted: string): boolean {
+  return [...((el as HTMLInputElement).labels ?? [])].some(
+    (l) => normalizeLabel(labelText(l)) === wanted,
+  );
+}
+
 function labelled(root: Root, wanted: string): Element[] {
   const found: Element[] = [];
   for (const label of root.querySelectorAll('label')) {
-    if (normalizeText(label.textContent) === wanted && label.control) found.push(label.control);
+    if (label.control && normalizeLabel(labelText(label)) === wanted) found.push(label.control);
   }
   for (const el of root.querySelectorAll('[aria-label],[aria-labelledby]')) {
     if (accessibleName(el) === wanted) found.push(el);
@@ -193,7 +246,7 @@ function strategies(target: Target, anchorSelector: AnchorSelector): Strategy[] 
   }
   if (css) bySelector('css', css);
   if (role) {
-    const wanted = normalizeText(name ?? text);
+    const wanted = normalizeLabel(name ?? text);
     const selector = ROLE_SELECTORS[role] ?? `[role=${role}]`;
     const named = (el: Element) => !wanted || accessibleName(el) === wanted;
     add(
@@ -203,14 +256,12 @@ function strategies(target: Target, anchorSelector: AnchorSelector): Strategy[] 
     );
   }
   if (label) {
-    const wanted = normalizeText(label);
+    const wanted = normalizeLabel(label);
     add(
       'label',
       (r) => labelled(r, wanted),
       (el) =>
-        [...((el as HTMLInputElement).labels ?? [])].some(
-          (l) => normalizeText(l.textContent) === wanted,
-        ) ||
+        hasLabel(el, wanted) ||
         ((el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby')) &&
           accessibleName(el) === wanted),
     );
@@ -253,9 +304,66 @@ export function isShown(el: Element): boolean {
 }
 
 export interface Resolution {
+  /** The element the strategies agreed on: what a step is drawn against. */
   element: Element | null;
+  /**
+   * The one control a step acts on: the element itself when it is a control, else the single
+   * control inside it (through open shadow roots), as when Lightning puts its anchor on the
+   * wrapper around a field. Null when there is none, or several to choose from.
+   */
+  control: Element | null;
   /** Every root searched, so a waiter can observe the shadow roots that exist now. */
   roots: Root[];
+}
+
+/** Controls that hold a value a person types or picks. */
+const FIELD_CONTROL =
+  'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]):not([type=image]),textarea,select,[contenteditable]:not([contenteditable=false]),[role=textbox],[role=combobox],[role=searchbox],[role=spinbutton],[role=checkbox],[role=radio],[role=switch],[role=slider]';
+/** Controls that do something when pressed. */
+const ACTION_CONTROL =
+  'button,input[type=button],input[type=submit],input[type=reset],input[type=image],a[href],[role=button],[role=link],[role=menuitem],[role=tab]';
+
+/** Whether an element is itself a control a person can act on. */
+export function isControl(el: Element): boolean {
+  return matchesSelector(el, FIELD_CONTROL) || matchesSelector(el, ACTION_CONTROL);
+}
+
+/** Elements under `el` matching `selector`, through the open shadow roots inside it. */
+function deepQueryAll(el: Element, selector: string): Element[] {
+  const found: Element[] = [];
+  const visit = (root: Element | ShadowRoot) => {
+    if (root instanceof Element && root.shadowRoot) visit(root.shadowRoot);
+    for (const inner of root.querySelectorAll('*')) {
+      if (matchesSelector(inner, selector)) found.push(inner);
+      if (inner.shadowRoot) visit(inner.shadowRoot);
+    }
+  };
+  visit(el);
+  return found;
+}
+
+/**
+ * The control a step on `el` acts on: `el` when it is one; else the single shown field control
+ * inside it; else, when it holds no field, its single shown action control. A wrapper holding
+ * several fields (an address) has no single control.
+ */
+export function controlOf(el: Element): Element | null {
+  if (isControl(el)) return el;
+  for (const selector of [FIELD_CONTROL, ACTION_CONTROL]) {
+    const shown = deepQueryAll(el, selector).filter(isShown);
+    if (shown.length === 1) return shown[0] ?? null;
+    if (shown.length > 1) return null;
+  }
+  return null;
+}
+
+/** Whether `inner` is `outer` or inside it, crossing shadow roots (not frames). */
+function composedContains(outer: Element, inner: Element): boolean {
+  for (let node: Node | null = inner; node;) {
+    if (node === outer) return true;
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return false;
 }
 
 export interface StrategyReport {
@@ -307,20 +415,40 @@ export function resolveTarget(
   doc: Document,
 ): Resolution {
   const roots = frameDocuments(doc, target.frame).flatMap((d) => shadowRoots(d));
-  const votes = new Map<Element, number>();
+  const votes = new Map<Element, Set<Strategy>>();
   const order = new Map<Element, number>();
-  for (const { weight, find } of strategies(target, anchorSelector)) {
+  for (const strategy of strategies(target, anchorSelector)) {
     roots.forEach((root, rootIndex) => {
-      for (const el of find(root)) {
-        votes.set(el, (votes.get(el) ?? 0) + weight);
+      for (const el of strategy.find(root)) {
+        let voters = votes.get(el);
+        if (!voters) votes.set(el, (voters = new Set()));
+        voters.add(strategy);
         if (!order.has(el)) order.set(el, rootIndex);
       }
     });
   }
+  const shown = [...votes.keys()].filter(isShown);
+  // A vote for a control inside a wrapper is a vote for the wrapper too: the anchor on a
+  // Lightning record-layout item and the label of the input deep inside it name one field.
+  const controls = shown.filter(isControl);
+  const agreed = new Map<Element, { score: number; control: Element | null }>();
+  for (const el of shown) {
+    const voters = new Set(votes.get(el));
+    let inner: Element | null = null;
+    for (const control of controls) {
+      if (control === el || !composedContains(el, control)) continue;
+      if (inner === null || (votes.get(control)?.size ?? 0) > (votes.get(inner)?.size ?? 0)) {
+        inner = control;
+      }
+    }
+    for (const voter of inner ? (votes.get(inner) ?? []) : []) voters.add(voter);
+    const score = [...voters].reduce((sum, { weight }) => sum + weight, 0);
+    agreed.set(el, { score, control: inner });
+  }
   let best = 0;
   let tied: Element[] = [];
-  for (const [el, score] of votes) {
-    if (score < best || !isShown(el)) continue;
+  for (const [el, { score }] of agreed) {
+    if (score < best) continue;
     if (score > best) {
       best = score;
       tied = [];
@@ -332,5 +460,8 @@ export function resolveTarget(
     if (byRoot !== 0) return byRoot;
     return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
   });
-  return { element: tied[target.nth ?? 0] ?? null, roots };
+  const element = tied[target.nth ?? 0] ?? null;
+  if (!element) return { element: null, control: null, roots };
+  const control = agreed.get(element)?.control ?? controlOf(element);
+  return { element, control, roots };
 }

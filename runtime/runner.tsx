@@ -21,7 +21,7 @@ import { answerTabMessages, callBackground } from './channel';
 import { deepActiveElement } from './resolveTarget';
 import { followTarget } from './followTarget';
 import { revealTarget } from './revealTarget';
-import { waitForTarget } from './waitForTarget';
+import { waitForTarget, type FoundTarget } from './waitForTarget';
 import { usageRecorder } from './usageRecorder';
 import { showFieldHints } from './fieldHints';
 import { watchFields } from './watchFields';
@@ -203,18 +203,20 @@ export function startGuidance(
     const waiting = on === 'visible' ? paint(active, step, null, stepSignal, focus) : null;
     const wait = step.wait ?? DEFAULT_WAIT_MS;
     const anchorSelector = (anchor: string) => active.anchors[anchor] ?? '';
-    const target = await waitForTarget(step.target, anchorSelector, doc, wait, stepSignal);
+    const found = await waitForTarget(step.target, anchorSelector, doc, wait, stepSignal);
     if (stepSignal.aborted) return;
-    if (on === 'visible' && target) return enqueue(() => act('next', 'polite'));
+    if (on === 'visible' && found) return enqueue(() => act('next', 'polite'));
     waiting?.abort();
-    if (!target) return paintMissing(active, stepSignal, focus);
-    revealTarget(target);
-    paint(active, step, target, stepSignal, focus);
+    if (!found) return paintMissing(active, stepSignal, focus);
+    revealTarget(found.element);
+    paint(active, step, found, stepSignal, focus);
     if (on === 'click' || on === 'input' || on === 'change') {
+      // What the rep does happens on the control: `change` does not even leave its shadow root.
+      const acted = found.control ?? found.element;
       // The user acted on the page: the next step must not pull focus away from what they do.
-      target.addEventListener(
+      acted.addEventListener(
         on,
-        () => enqueue(() => act('next', isEditable(target) ? 'leave' : 'polite')),
+        () => enqueue(() => act('next', isEditable(acted) ? 'leave' : 'polite')),
         {
           capture: true,
           once: true,
@@ -227,10 +229,11 @@ export function startGuidance(
   function paint(
     active: ActiveRun,
     step: Step,
-    target: Element | null,
+    found: FoundTarget | null,
     stepSignal: AbortSignal,
     focus: FocusPolicy,
   ): AbortController {
+    const target = found?.element ?? null;
     // Its own controller, so a placeholder can be removed while the step goes on.
     const paintControl = new AbortController();
     stepSignal.addEventListener('abort', () => paintControl.abort(), { once: true });
@@ -243,7 +246,8 @@ export function startGuidance(
       back: () => enqueue(() => act('back', 'take')),
       skip: () => enqueue(() => act('skip', 'take')),
       exit: () => enqueue(() => act('exit', 'take')),
-      reveal: () => (target as HTMLElement | null)?.focus?.(),
+      // "Show me" puts the rep in the field itself, not on the wrapper the step is drawn on.
+      reveal: () => ((found?.control ?? target) as HTMLElement | null)?.focus?.(),
       toggle: () => {
         expanded = !expanded;
         void draw().then(() => focusInto(layer));

@@ -6,6 +6,12 @@
 import type { Target } from '../core/guide/schema';
 import { resolveTarget, type AnchorSelector } from './resolveTarget';
 
+/** A target found on the page: the element to draw against, and the control to act on. */
+export interface FoundTarget {
+  element: Element;
+  control: Element | null;
+}
+
 const OBSERVED = {
   childList: true,
   subtree: true,
@@ -19,12 +25,12 @@ export function waitForTarget(
   doc: Document,
   timeoutMs: number,
   signal: AbortSignal,
-): Promise<Element | null> {
+): Promise<FoundTarget | null> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve(null);
     const observed = new WeakSet<Node>();
     const observer = new MutationObserver(check);
-    const done = (found: Element | null) => {
+    const done = (found: FoundTarget | null) => {
       observer.disconnect();
       clearTimeout(timer);
       doc.removeEventListener('load', check, true);
@@ -33,8 +39,8 @@ export function waitForTarget(
     };
     const abort = () => done(null);
     function check() {
-      const { element, roots } = resolveTarget(target, anchorSelector, doc);
-      if (element) return done(element);
+      const { element, control, roots } = resolveTarget(target, anchorSelector, doc);
+      if (element) return done({ element, control });
       // Roots that appeared since the last look (new shadow hosts, iframes that loaded).
       for (const root of roots) {
         if (observed.has(root)) continue;

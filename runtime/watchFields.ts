@@ -7,16 +7,32 @@ import type { PageContext } from '../core/match';
 import type { UsageRecorder } from './usageRecorder';
 import { resolveTarget } from './resolveTarget';
 
-export function valueOf(el: Element): string {
-  if (
-    el instanceof HTMLInputElement ||
-    el instanceof HTMLTextAreaElement ||
-    el instanceof HTMLSelectElement
-  ) {
-    return el.value;
+/**
+ * The value a person entered in a control: form elements' own value, the text of a
+ * contenteditable, and for ARIA comboboxes that are not inputs (a button showing the choice),
+ * their `aria-valuetext` or the choice they show. Read, judged and forgotten by the caller.
+ */
+export function valueOf(control: Element): string {
+  if (control instanceof HTMLInputElement) {
+    if (control.type === 'checkbox' || control.type === 'radio') {
+      return control.checked ? control.value : '';
+    }
+    return control.value;
   }
-  const value = (el as { value?: unknown }).value;
-  return typeof value === 'string' ? value : (el.textContent ?? '');
+  if (control instanceof HTMLTextAreaElement || control instanceof HTMLSelectElement) {
+    return control.value;
+  }
+  if ((control as HTMLElement).isContentEditable) return control.textContent ?? '';
+  const role = control.getAttribute('role');
+  if (role === 'checkbox' || role === 'switch') {
+    return control.getAttribute('aria-checked') === 'true' ? 'true' : '';
+  }
+  // Lightning's combobox is a button carrying its choice in data-value; its text may be a
+  // placeholder ("Select an Option"), so the text is never taken for a value.
+  const stated = control.getAttribute('aria-valuetext') ?? control.getAttribute('data-value');
+  if (stated !== null) return stated;
+  const value = (control as { value?: unknown }).value;
+  return typeof value === 'string' && !(control instanceof HTMLButtonElement) ? value : '';
 }
 
 export interface FieldWatch {
@@ -35,9 +51,10 @@ export function watchFields(
   if (fields.length === 0 || !recorder) return;
   const check = () => {
     for (const field of fields) {
-      const { element } = resolveTarget(field.target, (a) => anchors[a] ?? '', doc);
-      if (!element) continue;
-      const problem = fieldProblem(field, valueOf(element));
+      // The value lives in the control, never in the wrapper an anchor may name.
+      const { control } = resolveTarget(field.target, (a) => anchors[a] ?? '', doc);
+      if (!control) continue;
+      const problem = fieldProblem(field, valueOf(control));
       if (!problem) continue;
       recorder.record({
         at: Date.now(),

@@ -34,10 +34,12 @@ export function missingExtension(extensionDir = EXTENSION_DIR): string | null {
 /**
  * Chromium with the built extension. An empty `userDataDir` is a throw-away profile; a directory
  * keeps the profile (storage, alarms, sign-ins) for a later launch, as a browser restart does.
+ * `extraArgs` adds flags (e.g. host resolver rules for pages served at a CRM's host name).
  */
 export function launchBrowser(
   userDataDir = '',
   extensionDir = EXTENSION_DIR,
+  extraArgs: readonly string[] = [],
 ): Promise<BrowserContext> {
   const missing = missingExtension(extensionDir);
   if (missing) throw new Error(missing);
@@ -45,7 +47,7 @@ export function launchBrowser(
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: launchArgs(extensionDir),
+    args: [...launchArgs(extensionDir), ...extraArgs],
   });
 }
 

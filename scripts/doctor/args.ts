@@ -9,6 +9,7 @@ Options:
   --url URL             the CRM page to check (required)
   --user-data-dir DIR   a Chromium profile that is already signed in to the CRM
   --timeout MS          how long to wait for each target (default: the step's own wait)
+  --chromium-arg ARG    a flag for Chromium, e.g. --proxy-server=…; may be given again
   --json                machine-readable output
   --help                this text
 
@@ -22,6 +23,8 @@ export interface DoctorOptions {
   userDataDir?: string;
   /** Overrides every step's own wait for its target. */
   timeoutMs?: number;
+  /** Extra Chromium flags (a proxy, host resolver rules), in the order given. */
+  chromiumArgs: string[];
   json: boolean;
 }
 
@@ -31,7 +34,9 @@ export type ParsedArgs =
 /** Longer than any step may wait (the schema allows 60 s), shorter than forgetting a zero. */
 const MAX_TIMEOUT_MS = 600_000;
 
-const WITH_VALUE = new Set(['--url', '--user-data-dir', '--timeout']);
+const WITH_VALUE = new Set(['--url', '--user-data-dir', '--timeout', '--chromium-arg']);
+/** Options that may be given more than once, each value kept. */
+const REPEATABLE = new Set(['--chromium-arg']);
 const FLAGS = new Set(['--json', '--help', '-h']);
 
 function checkUrl(raw: string): string | null {
@@ -50,6 +55,7 @@ function checkUrl(raw: string): string | null {
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const values = new Map<string, string>();
   const files: string[] = [];
+  const chromiumArgs: string[] = [];
   let json = false;
   let onlyFiles = false;
   for (let i = 0; i < argv.length; i++) {
@@ -74,8 +80,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       return { kind: 'error', message: `Unknown option ${name} (see --help).` };
     }
     const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
-    if (value === undefined || value === '' || (eq === -1 && value.startsWith('--'))) {
+    // A Chromium flag is itself written with dashes; the others never start with them.
+    const dashed = eq === -1 && value?.startsWith('--') && !REPEATABLE.has(name);
+    if (value === undefined || value === '' || dashed) {
       return { kind: 'error', message: `${name} needs a value.` };
+    }
+    if (REPEATABLE.has(name)) {
+      chromiumArgs.push(value);
+      continue;
     }
     if (values.has(name)) return { kind: 'error', message: `${name} is given twice.` };
     values.set(name, value);
@@ -88,7 +100,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const badUrl = checkUrl(url);
   if (badUrl) return { kind: 'error', message: badUrl };
 
-  const options: DoctorOptions = { url, files, json };
+  const options: DoctorOptions = { url, files, chromiumArgs, json };
   const timeout = values.get('--timeout');
   if (timeout !== undefined) {
     const ms = Number(timeout);

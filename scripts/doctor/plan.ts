@@ -18,6 +18,11 @@ export type StepPlan =
        * may only exist after that click (a dialog, a menu), so its absence now proves little.
        */
       afterClickOf?: string;
+      /**
+       * An earlier step on this page changes page, and the page it leads to has a page type
+       * this page also has: the step may belong to the next page, so its absence proves little.
+       */
+      afterRouteOf?: string;
     }
   | { kind: 'no-target'; step: Step }
   | {
@@ -44,7 +49,7 @@ export function guidesForDoctor(guides: readonly Guide[], page: PageContext | nu
  * nothing), and otherwise to any page the guide matches, as the runner treats it.
  */
 export function planGuide(guide: Guide, pageType: string, timeoutMs?: number): GuidePlan {
-  let arrival: { page?: string; from: string } | undefined;
+  let arrival: { page?: string; from: string; fromHere: boolean } | undefined;
   let clicked: string | undefined;
   const steps = guide.steps.map((step): StepPlan => {
     let plan: StepPlan;
@@ -62,11 +67,14 @@ export function planGuide(guide: Guide, pageType: string, timeoutMs?: number): G
         step,
         waitMs: timeoutMs ?? step.wait ?? DEFAULT_WAIT_MS,
         ...(clicked === undefined ? {} : { afterClickOf: clicked }),
+        // The route's own step was on this page, and so may this one be: or on the next.
+        ...(arrival?.fromHere ? { afterRouteOf: arrival.from } : {}),
       };
     }
     const on = step.advance?.on;
     if (on === 'route') {
-      arrival = { page: step.advance?.page, from: step.id };
+      const here = plan.kind === 'check' || plan.kind === 'no-target';
+      arrival = { page: step.advance?.page, from: step.id, fromHere: here };
       clicked = undefined;
     } else if (on === 'click' && plan.kind === 'check') {
       clicked = step.id;

@@ -30,6 +30,9 @@ async function probeOne(request: ProbeRequest): Promise<ProbeResult> {
     strategies: report.strategies,
     candidates: report.candidates,
     element: describe(report.element),
+    control: report.control
+      ? { ...(describe(report.control) as FoundElement), same: report.control === report.element }
+      : null,
     waitedMs,
   };
 }

@@ -2,7 +2,7 @@
  * Turns plans and what the page answered into the doctor's verdicts and its printed report.
  * Pure, so every wording and the exit code are unit-tested without a browser.
  */
-import type { StepKind } from '../../core/guide/schema';
+import type { AnchoredStep, StepKind } from '../../core/guide/schema';
 import type { GuideProblem } from '../../core/guide/problems';
 import { formatProblem } from '../../core/guide/problems';
 import type { PageContext } from '../../core/match';
@@ -30,6 +30,8 @@ export interface StepVerdict {
   strategies?: StrategyReport[];
   candidates?: number;
   element?: FoundElement | null;
+  /** The control the step acts on, when it is not the element itself. */
+  control?: ProbeResult['control'];
   waitedMs?: number;
   /** For `other-page`: the page type pattern, or the step whose route leads away. */
   page?: string;
@@ -98,6 +100,18 @@ function where(element: FoundElement | null | undefined): string {
   return element.inShadowRoot ? '; in a shadow root' : '';
 }
 
+/** Whether a step does something to a control: focuses it, waits for typing or a click. */
+function actsOnControl(step: AnchoredStep): boolean {
+  const on = step.advance?.on;
+  return step.kind === 'fieldTip' || on === 'click' || on === 'input' || on === 'change';
+}
+
+/** "; acts on the input inside it, in a shadow root" when the control is not the element. */
+function controlText(control: ProbeResult['control'], step: AnchoredStep): string {
+  if (!control || control.same || !actsOnControl(step)) return '';
+  return `; acts on the ${control.tag} inside it${where(control).replace(/^;/, ',')}`;
+}
+
 function seconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
@@ -123,6 +137,7 @@ function checkedVerdict(
     strategies: probe.strategies,
     candidates: probe.candidates,
     element: probe.element,
+    control: probe.control,
     waitedMs: probe.waitedMs,
     ...(plan.afterClickOf === undefined ? {} : { afterClickOf: plan.afterClickOf }),
   };
@@ -131,15 +146,29 @@ function checkedVerdict(
       .filter((s) => s.votedForResolved)
       .map((s) => s.strategy);
     const warnings = missWarnings(probe.strategies);
+    if (actsOnControl(step) && !probe.control) {
+      warnings.push(`no single control inside the ${probe.element.tag} to act on`);
+    }
     const of = `${voters.length} of ${plural(probe.strategies.length, 'strategy', 'strategies')}`;
     const text =
       `step "${step.id}" resolved by ${voters.join(', ')} ` +
-      `(${of}; ${plural(probe.candidates, 'candidate')}${where(probe.element)})` +
+      `(${of}; ${plural(probe.candidates, 'candidate')}${where(probe.element)}` +
+      `${controlText(probe.control, step)})` +
       (warnings.length > 0 ? `: ${warnings.join(', ')}` : '');
     return { ...base, status: warnings.length > 0 ? 'fragile' : 'resolved', text, warnings };
   }
   const found = probe.strategies.map(describeStrategy).join(', ');
   const counts = `(${plural(probe.candidates, 'candidate')})`;
+  if (plan.afterRouteOf !== undefined) {
+    // Both pages have this page type, so this may simply be the page before the change.
+    return {
+      ...base,
+      status: 'other-page',
+      text: `step "${step.id}" not on this page; it follows step "${plan.afterRouteOf}"'s change to a page of the same type, not checked: ${found} ${counts}`,
+      warnings: [],
+      afterRouteOf: plan.afterRouteOf,
+    };
+  }
   if (plan.afterClickOf !== undefined) {
     return {
       ...base,

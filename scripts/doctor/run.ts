@@ -59,7 +59,7 @@ function setupProblem(options: DoctorOptions): string | null {
 async function openBrowser(options: DoctorOptions): Promise<BrowserContext> {
   let context: BrowserContext;
   try {
-    context = await launchBrowser(options.userDataDir ?? '');
+    context = await launchBrowser(options.userDataDir ?? '', EXTENSION_DIR, options.chromiumArgs);
   } catch (error) {
     const hint = options.userDataDir
       ? ' (is another Chromium using that profile? Close it first.)'

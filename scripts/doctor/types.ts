@@ -26,6 +26,11 @@ export interface ProbeResult {
   candidates: number;
   /** The element the target resolves to, as the runtime would pick it; null when none. */
   element: FoundElement | null;
+  /**
+   * The control a step on it acts on (focus, typing, clicks, field values): the element itself,
+   * the one control inside it (a Lightning field's input inside its anchored wrapper), or null.
+   */
+  control: (FoundElement & { same: boolean }) | null;
   /** How long the target took to appear (or the whole wait when it did not). */
   waitedMs: number;
 }

@@ -9,7 +9,7 @@ import type { StrategyReport } from '../../runtime/resolveTarget';
 import { parseArgs } from '../../scripts/doctor/args';
 import { GuideLoadError, loadGuides } from '../../scripts/doctor/guides';
 import { probeScript } from '../../scripts/doctor/page';
-import { anchorsOf, guidesForDoctor, planGuide } from '../../scripts/doctor/plan';
+import { anchorsOf, guidesForDoctor, planGuide, type StepPlan } from '../../scripts/doctor/plan';
 import {
   buildReport,
   describeStrategy,
@@ -36,7 +36,10 @@ describe('guides:doctor arguments', () => {
         '--json',
         '--user-data-dir',
         '/tmp/profile',
+        '--chromium-arg',
+        '--proxy-server=http://127.0.0.1:3128',
         'guides/b.json',
+        '--chromium-arg=--lang=de',
       ]),
     ).toEqual({
       kind: 'run',
@@ -45,6 +48,7 @@ describe('guides:doctor arguments', () => {
         files: ['guides/a.json', 'guides/b.json'],
         timeoutMs: 2500,
         userDataDir: '/tmp/profile',
+        chromiumArgs: ['--proxy-server=http://127.0.0.1:3128', '--lang=de'],
         json: true,
       },
     });
@@ -53,7 +57,7 @@ describe('guides:doctor arguments', () => {
   it('defaults to every guide, each step its own wait, readable output', () => {
     expect(parseArgs(URL_ARG)).toEqual({
       kind: 'run',
-      options: { url: 'http://127.0.0.1:5178/app/home', files: [], json: false },
+      options: { url: 'http://127.0.0.1:5178/app/home', files: [], chromiumArgs: [], json: false },
     });
   });
 
@@ -223,6 +227,37 @@ describe('guides:doctor plans', () => {
     ]);
   });
 
+  it('after a change to a page of the same type, a missing step is not called broken', () => {
+    // Two pages the adapter gives one page type (a generic CRM without route templates).
+    const guide = makeGuide({
+      match: { page: 'other' },
+      steps: [
+        {
+          id: 'open-contact',
+          kind: 'tooltip',
+          target: { text: 'Ada' },
+          advance: { on: 'route', page: 'other' },
+        },
+        { id: 'phone', kind: 'fieldTip', target: { label: 'Phone' } },
+      ],
+    });
+    const [open, phone] = planGuide(guide, 'other').steps;
+    expect(open).toMatchObject({ kind: 'check' });
+    expect(phone).toMatchObject({ kind: 'check', afterRouteOf: 'open-contact' });
+    const missing = stepVerdict(phone as StepPlan, {
+      key: 'k',
+      strategies: [strategy('label', 0, false)],
+      candidates: 0,
+      element: null,
+      control: null,
+      waitedMs: 8000,
+    });
+    expect(missing.status).toBe('other-page');
+    expect(missing.text).toBe(
+      'step "phone" not on this page; it follows step "open-contact"\'s change to a page of the same type, not checked: label 0 matches (0 candidates)',
+    );
+  });
+
   it('a step without page and without a route before it is checked on any page', () => {
     const guide = makeGuide({
       steps: [{ id: 'a', kind: 'tooltip', target: { anchor: 'x' }, wait: 100 }],
@@ -265,6 +300,7 @@ describe('guides:doctor verdicts', () => {
       strategies: [strategy('anchor', 1, true), strategy('role', 1, true)],
       candidates: 1,
       element: found,
+      control: { ...found, same: true },
       waitedMs: 3,
     });
     expect(verdict.status).toBe('resolved');
@@ -282,6 +318,7 @@ describe('guides:doctor verdicts', () => {
       ],
       candidates: 3,
       element: { tag: 'input', inShadowRoot: true, inFrame: false },
+      control: { tag: 'input', inShadowRoot: true, inFrame: false, same: true },
       waitedMs: 3,
     });
     expect(verdict.status).toBe('fragile');
@@ -296,6 +333,7 @@ describe('guides:doctor verdicts', () => {
       strategies: [strategy('anchor', 0, false), strategy('label', 2, false, 0)],
       candidates: 2,
       element: null,
+      control: null,
       waitedMs: 8000,
     });
     expect(verdict.status).toBe('broken');
@@ -307,13 +345,48 @@ describe('guides:doctor verdicts', () => {
   it('not found after a click on this page: not yet there rather than broken', () => {
     const verdict = checked(
       'subject',
-      { strategies: [strategy('label', 0, false)], candidates: 0, element: null, waitedMs: 8000 },
+      {
+        strategies: [strategy('label', 0, false)],
+        candidates: 0,
+        element: null,
+        control: null,
+        waitedMs: 8000,
+      },
       'open',
     );
     expect(verdict.status).toBe('not-yet');
     expect(verdict.text).toBe(
       'step "subject" not on the page yet, may need the click of step "open": label 0 matches (0 candidates)',
     );
+  });
+
+  it('names the control a step acts on when the anchor found its wrapper', () => {
+    const wrapper = { tag: 'records-record-layout-item', inShadowRoot: false, inFrame: false };
+    const step = {
+      id: 'next-step',
+      kind: 'fieldTip' as const,
+      target: { anchor: 'sfdc:RecordField.Opportunity.NextStep', label: 'Next Step' },
+    };
+    const probe = {
+      key: 'k',
+      strategies: [strategy('anchor', 1, true), strategy('label', 1, true)],
+      candidates: 2,
+      element: wrapper,
+      waitedMs: 3,
+    };
+    const withInput = stepVerdict(
+      { kind: 'check', step, waitMs: 8000 },
+      { ...probe, control: { tag: 'input', inShadowRoot: true, inFrame: false, same: false } },
+    );
+    expect(withInput.status).toBe('resolved');
+    expect(withInput.text).toBe(
+      'step "next-step" resolved by anchor, label (2 of 2 strategies; 2 candidates; acts on the input inside it, in a shadow root)',
+    );
+    const without = stepVerdict({ kind: 'check', step, waitMs: 8000 }, { ...probe, control: null });
+    expect(without.status).toBe('fragile');
+    expect(without.warnings).toEqual([
+      'no single control inside the records-record-layout-item to act on',
+    ]);
   });
 
   it('describes strategy counts', () => {
@@ -330,6 +403,7 @@ describe('guides:doctor report', () => {
       strategies: [strategy('anchor', 1, true)],
       candidates: 1,
       element: found,
+      control: { ...found, same: true },
       waitedMs: 1,
     },
     {
@@ -337,6 +411,7 @@ describe('guides:doctor report', () => {
       strategies: [strategy('label', 0, false)],
       candidates: 0,
       element: null,
+      control: null,
       waitedMs: 2000,
     },
     {
@@ -344,6 +419,7 @@ describe('guides:doctor report', () => {
       strategies: [strategy('text', 0, false)],
       candidates: 0,
       element: null,
+      control: null,
       waitedMs: 8000,
     },
   ];
