@@ -11,6 +11,8 @@ export default tseslint.config(
       'test-results/',
       'playwright-report/',
       '.bench/',
+      // Lightning web components as Salesforce writes them (decorators, LWC module resolution).
+      'tests/conformance/salesforce/modules/',
     ],
   },
   js.configs.recommended,

@@ -404,7 +404,11 @@ export function explainTarget(
       strategy: name,
       matches: elements.size,
       shown: [...elements].filter(isShown).length,
-      votedForResolved: resolution.element !== null && elements.has(resolution.element),
+      // A vote for the control inside the element found is a vote for it (they agreed).
+      votedForResolved:
+        resolution.element !== null &&
+        (elements.has(resolution.element) ||
+          (resolution.control !== null && elements.has(resolution.control))),
     })),
   };
 }
