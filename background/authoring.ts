@@ -5,6 +5,7 @@
  * are never recorded: a trainer trying a guide out is not adoption.
  */
 import { adapterById } from '../core/adapters';
+import type { CustomCrm } from '../core/adapters/routes';
 import { describeIssues } from '../core/guide/problems';
 import { guideSchema, type Guide } from '../core/guide/schema';
 import type { AuthorContext, GuideIssue } from '../core/messages';
@@ -15,12 +16,16 @@ import { readSettings } from './settings';
 
 const DRAFT_KEY = 'authorDraft';
 
-export function createAuthoring(db: WaymarkDb, org: () => OrgConfig = () => DEFAULT_ORG) {
+export function createAuthoring(
+  db: WaymarkDb,
+  org: () => OrgConfig = () => DEFAULT_ORG,
+  customCrms: () => readonly CustomCrm[] = () => [],
+) {
   let preview: Guide | null = null;
 
   return {
     async context(url: string): Promise<AuthorContext | null> {
-      const page = pageContextOf(url);
+      const page = pageContextOf(url, customCrms());
       if (!page) return null;
       return {
         crm: page.crm,

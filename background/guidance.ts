@@ -2,7 +2,8 @@
  * The background's side of guidance: which guides fit a page for this user, and the runs of
  * walkthroughs in progress (kept here so they survive navigation, reloads and tabs).
  */
-import { adapterById, adapterFor } from '../core/adapters';
+import { adapterById, pageTypeOf } from '../core/adapters';
+import type { CustomCrm } from '../core/adapters/routes';
 import { localizedTitle } from '../core/guide/locale';
 import type { Guide } from '../core/guide/schema';
 import {
@@ -36,8 +37,14 @@ function localDay(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The page as its CRM adapter sees it; null for URLs Waymark never runs on. */
-export function pageContextOf(url: string): PageContext | null {
+/**
+ * The page as its CRM adapter sees it (or the organisation's route templates, for its own CRMs);
+ * null for URLs Waymark never runs on.
+ */
+export function pageContextOf(
+  url: string,
+  customCrms: readonly CustomCrm[] = [],
+): PageContext | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -45,11 +52,10 @@ export function pageContextOf(url: string): PageContext | null {
     return null;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  const adapter = adapterFor(parsed);
   return {
-    crm: adapter.id,
-    pageType: adapter.pageTypeOf(parsed),
+    ...pageTypeOf(parsed, customCrms),
     path: parsed.pathname + parsed.hash,
+    origin: parsed.origin,
   };
 }
 
@@ -76,6 +82,8 @@ export interface GuidanceDeps {
   org?: OrgConfig | (() => OrgConfig);
   /** The installation's cohort (core/cohort.ts); `observe` and `control` are shown nothing. */
   cohort?: (settings: UserSettings) => Cohort;
+  /** The organisation's own CRMs, whose route templates give their pages' types. */
+  customCrms?: () => readonly CustomCrm[];
 }
 
 export function createGuidance({
@@ -86,7 +94,9 @@ export function createGuidance({
   locale = 'en',
   org = DEFAULT_ORG,
   cohort = () => 'guided',
+  customCrms = () => [],
 }: GuidanceDeps) {
+  const pageAt = (url: string) => pageContextOf(url, customCrms());
   const orgNow = typeof org === 'function' ? org : () => org;
   const audienceOf = (s: UserSettings): Audience => ({
     role: s.role,
@@ -164,7 +174,7 @@ export function createGuidance({
   return {
     /** What to show on a page; `viewed` also records the page view (page type only). */
     async pageGuides(url: string, viewed = false): Promise<PageGuides> {
-      const page = pageContextOf(url) ?? { crm: 'generic', pageType: 'other', path: '' };
+      const page = pageAt(url) ?? { crm: 'generic', pageType: 'other', path: '' };
       const { settings, guides: allowed } = await visibleGuides();
       await sweepAbandoned(settings.role);
       if (viewed) {
@@ -314,7 +324,7 @@ export function createGuidance({
       const currentCohort = cohort(settings);
       // A cohort measured without guidance lists nothing to start.
       const allowed = showsGuidance(currentCohort) ? all : [];
-      const page = pageContextOf(url);
+      const page = pageAt(url);
       const fitting = page ? guidesForPage(allowed, page, audienceOf(settings)) : [];
       const listed = allowed.filter((g) => g.checklist);
       const runs = await db.runs.bulkGet(listed.map((g) => g.id));

@@ -17,7 +17,8 @@ import { cohortOf } from '../core/cohort';
 import { createActivity } from './activity';
 import { createAuthoring } from './authoring';
 import { openDb } from './db';
-import { createGuidance, pageContextOf } from './guidance';
+import { createCustomCrms } from './customCrms';
+import { createGuidance, pageContextOf as pageContextAt } from './guidance';
 import { bundledGuides } from './guidePack';
 import { afterRegistryLoad, assertExtensionPage, createGuideLibrary } from './guideLibrary';
 import { routeMessage } from './messageRouter';
@@ -98,9 +99,23 @@ export function startBackground(): void {
     browserLocale: navigator.language,
   });
   const org = () => policy.org();
-  /** Waymark does nothing on CRM hosts the policy's `crmHosts` leaves out. */
+  const customCrms = createCustomCrms({
+    db,
+    fromPolicy: () => org().customCrms ?? [],
+    // The same launcher the manifest runs on the CRMs Waymark knows.
+    contentScript: browser.runtime.getManifest().content_scripts?.[0]?.js?.[0] ?? '',
+  });
+  /**
+   * Waymark does nothing on CRM hosts the policy's `crmHosts` leaves out; the organisation's own
+   * CRMs it named are in.
+   */
   const allowedHere = (...urls: (string | undefined)[]) =>
-    urls.every((url) => url === undefined || hostAllowed(policy.policy().crmHosts, url));
+    urls.every(
+      (url) =>
+        url === undefined || hostAllowed(policy.policy().crmHosts, url) || customCrms.names(url),
+    );
+  /** A page as Waymark records it, with the organisation's route templates for its own CRMs. */
+  const pageContextOf = (url: string) => pageContextAt(url, customCrms.all());
   const log = createUsageLog(db);
   /** This installation's cohort: only its label travels with events and counters. */
   const cohortNow = async () => {
@@ -147,7 +162,7 @@ export function startBackground(): void {
     remoteGuides: () => remote.guides(),
   });
   const extensionBase = browser.runtime.getURL('/');
-  const authoring = createAuthoring(db, org);
+  const authoring = createAuthoring(db, org, customCrms.all);
   // A trainer previewing a draft is not adoption: its events are never recorded.
   const recorded: typeof usage = {
     ...usage,
@@ -161,6 +176,7 @@ export function startBackground(): void {
     locale: navigator.language,
     org,
     cohort: ({ cohorts, controlDraw }) => cohortOf(policy.policy(), cohorts, controlDraw),
+    customCrms: customCrms.all,
   });
   const workflows = createWorkflows({
     db,
@@ -407,6 +423,16 @@ export function startBackground(): void {
       if (result.removed) void refreshAllTabs();
       return result;
     },
+    'crms:get': async (_, sender) => {
+      assertExtensionPage(sender, extensionBase);
+      return customCrms.view();
+    },
+    'crms:save': async ({ crms }, sender) => {
+      assertExtensionPage(sender, extensionBase);
+      const result = await customCrms.save(crms);
+      if (result.ok) void refreshAllTabs();
+      return result;
+    },
     'activity:erase': async () => {
       const result = await activity.erase();
       await workflows.clear();
@@ -429,9 +455,11 @@ export function startBackground(): void {
     'guides:list',
     'guides:fetch',
     'author:context',
+    'crms:get',
+    'crms:save',
   ];
   const answered = afterRegistryLoad(
-    afterRegistryLoad(handlers, Promise.all([policy.ready, library.ready])),
+    afterRegistryLoad(handlers, Promise.all([policy.ready, library.ready, customCrms.ready])),
     policy.loaded,
     fresh,
   );
@@ -447,7 +475,10 @@ export function startBackground(): void {
     await ensureAlarm(SYNC_ALARM, { periodInMinutes: sync.intervalMinutes() });
     if (!org().roleRules) await recordCrmUser(db, null);
   };
+  // The launcher follows the organisation's own CRMs as the policy names them.
+  void policy.loaded.then(() => customCrms.register());
   policy.onChange(() => {
+    void customCrms.register();
     void followPolicy();
     // A new pack address or endpoint is fetched at once; the same one only if it is due.
     void packReady.then(() => remote.refresh());

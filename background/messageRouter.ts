@@ -3,6 +3,7 @@
  * each request is validated before it reaches storage.
  */
 import { z } from 'zod';
+import type { CustomCrm } from '../core/adapters/routes';
 import { CRM_IDS } from '../core/adapters/types';
 import { IMPORT_LIMITS } from '../core/guide/importGuides';
 import type { Handlers, Request, ToBackground } from '../core/messages';
@@ -102,6 +103,12 @@ const REQUESTS: { [K in keyof ToBackground]: z.ZodType<Request<ToBackground, K>>
     .object({ endpointUrl: z.string().max(2048), ingestToken: z.string().max(512) })
     .strict(),
   'sync:now': nothing,
+  'crms:get': nothing,
+  // Bounded here; the CRMs themselves are checked as the policy's are, with sentences.
+  'crms:save': z
+    .object({ crms: z.array(z.unknown()).max(50) as z.ZodType<CustomCrm[]> })
+    .strict()
+    .refine((d) => JSON.stringify(d.crms).length <= 100_000, 'the list is too large'),
   'author:open': z.object({ tabId: z.number().int() }).strict(),
   'author:context': z.object({ url: z.string().max(8192) }).strict(),
   'author:load': nothing,

@@ -8,6 +8,13 @@ export interface PageContext {
   pageType: string;
   /** Path plus hash route, matched against `match.url`; never stored. */
   path: string;
+  /** `https://host[:port]`, for a `match.url` that names the whole address; never stored. */
+  origin?: string;
+}
+
+/** What a `match.url` pattern is compared with: the address without query, or path and hash. */
+export function addressFor(pattern: string, page: PageContext): string {
+  return /^https?:\/\//i.test(pattern) ? `${page.origin ?? ''}${page.path}` : page.path;
 }
 
 export interface Audience {
@@ -39,7 +46,7 @@ export function guideMatchesPage(guide: Guide, page: PageContext): boolean {
     const list = typeof pages === 'string' ? [pages] : pages;
     if (!list.some((p) => globMatch(p, page.pageType))) return false;
   }
-  return url === undefined || globMatch(url, page.path);
+  return url === undefined || globMatch(url, addressFor(url, page));
 }
 
 /** A stable number in [0, 100) per (install, guide): FNV-1a, so slots differ between guides. */

@@ -2,6 +2,7 @@
  * The one typed message map for every cross-context call. Names are `domain:verb`; each entry is
  * [request, response]. `ToBackground` is answered by the background; `ToTab` by content scripts.
  */
+import type { CustomCrm, RouteTemplate } from './adapters/routes';
 import type { CrmId } from './adapters/types';
 import type { Period, Snapshot } from './snapshot';
 import type { FieldCheck } from './fieldRules';
@@ -49,6 +50,17 @@ export interface PageGuides {
    * launcher to report with `page:user`.
    */
   user?: { selector: string; attributes: [team: string, profile: string] };
+}
+
+/** One of the organisation's own CRMs, as the options page shows it. */
+export interface CustomCrmView {
+  host: string;
+  routes: RouteTemplate[];
+  /** The match pattern the browser is asked for. */
+  origin: string;
+  setBy: 'policy' | 'options';
+  /** Whether the browser lets Waymark run there. */
+  granted: boolean;
 }
 
 export interface RoleOption {
@@ -287,6 +299,10 @@ export interface ToBackground {
   'sync:test': [{ endpointUrl: string; ingestToken: string }, { ok: boolean; message: string }];
   /** Delivers now, whatever the backoff says. */
   'sync:now': [Record<string, never>, SyncStatus];
+  /** The organisation's own CRMs (policy and options page), and whether each may be run on. */
+  'crms:get': [Record<string, never>, CustomCrmView[]];
+  /** A trainer's list of self-hosted CRMs, replacing the last one; refused whole when wrong. */
+  'crms:save': [{ crms: CustomCrm[] }, { ok: true } | { ok: false; problem: string }];
   /** Opens the authoring panel in the tab (trainers). */
   'author:open': [{ tabId: number }, { ok: boolean; error?: string }];
   /** What the panel needs to write targets for this page: the CRM, its page type, its anchors. */

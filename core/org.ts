@@ -1,3 +1,4 @@
+import type { CustomCrm } from './adapters/routes';
 import type { RoleOption } from './messages';
 import type { Champion, Policy } from './policy';
 
@@ -16,6 +17,8 @@ export interface OrgConfig {
   locale?: string;
   /** Peers to ask, per role or team (policy `champions`). */
   champions?: readonly Champion[];
+  /** Self-hosted or unlisted CRMs and their route templates (policy `customCrms`). */
+  customCrms?: readonly CustomCrm[];
 }
 
 export const DEFAULT_ORG: OrgConfig = {

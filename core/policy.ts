@@ -6,6 +6,7 @@
  * manifest (`public/managed_schema.json`) is generated from it.
  */
 import { z } from 'zod';
+import { customCrmProblem, type CustomCrm } from './adapters/routes';
 import { CRM_IDS } from './adapters/types';
 import { endpointProblem } from './endpointAddress';
 import { localeTag, slug } from './guide/schema';
@@ -45,6 +46,53 @@ export const championSchema = z
   })
   .strict();
 export type Champion = z.infer<typeof championSchema>;
+
+const routeTemplateSchema = z
+  .object({
+    route: z
+      .string()
+      .min(1)
+      .max(300)
+      .describe('A route template: /contacts/:id/show, #/contacts/:id/show or /app#/deals.'),
+    pageType: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Its page type (default: the template\u2019s words joined by colons).'),
+  })
+  .strict();
+
+/** A CRM Waymark has no adapter for: its host, and its pages as route templates. */
+export const customCrmSchema = z
+  .object({
+    host: z
+      .string()
+      .min(1)
+      .max(255)
+      .describe('crm.acme.com, or *.acme.com for every host under it.'),
+    routes: z
+      .array(routeTemplateSchema)
+      .max(200)
+      .describe('Its pages; a URL no template fits has the page type "other".'),
+  })
+  .strict()
+  .superRefine((crm, ctx) => {
+    const problem = customCrmProblem(crm as CustomCrm);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const customCrmsSchema = z
+  .array(customCrmSchema)
+  .max(50)
+  .superRefine((crms, ctx) => {
+    const hosts = new Set<string>();
+    for (const { host } of crms) {
+      const key = host.toLowerCase();
+      if (hosts.has(key)) ctx.addIssue({ code: 'custom', message: `${host} is named twice` });
+      hosts.add(key);
+    }
+  });
 
 export const policySchema = z
   .object({
@@ -91,6 +139,11 @@ export const policySchema = z
       .max(100)
       .optional()
       .describe('The only CRM hosts Waymark runs on (default: every CRM it knows).'),
+    customCrms: customCrmsSchema
+      .optional()
+      .describe(
+        'Self-hosted or unlisted CRMs (https): Waymark asks for access to each host and runs there.',
+      ),
     observeOnly: z
       .boolean()
       .optional()

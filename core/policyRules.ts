@@ -136,6 +136,7 @@ export function orgFromPolicy(policy: Policy, base: OrgConfig = DEFAULT_ORG): Or
   if (policy.cohort !== undefined) org.cohort = policy.cohort;
   if (policy.locale !== undefined) org.locale = policy.locale;
   if (policy.champions && policy.champions.length > 0) org.champions = policy.champions;
+  if (policy.customCrms && policy.customCrms.length > 0) org.customCrms = policy.customCrms;
   return org;
 }
 

@@ -38,6 +38,16 @@ function shown<K extends keyof Values>(key: K, values: Values): ComponentChildre
       return T.share((values.controlShare ?? 0).toLocaleString(FORMAT_TAG));
     case 'crmHosts':
       return (values.crmHosts ?? []).join(', ');
+    case 'customCrms':
+      return (
+        <ul class="managed-list">
+          {(values.customCrms ?? []).map((crm) => (
+            <li key={crm.host}>
+              {crm.host}: {crm.routes.map((r) => r.route).join(', ')}
+            </li>
+          ))}
+        </ul>
+      );
     case 'roleRules':
       return (
         <ol class="managed-list">

@@ -4,6 +4,7 @@ import { genericAdapter } from './generic';
 import { hubspotAdapter } from './hubspot';
 import { salesforceAdapter } from './salesforce';
 import { OTHER } from './ids';
+import { customCrmFor, routePageType, type CustomCrm } from './routes';
 import type { CrmAdapter, CrmId } from './types';
 
 /** In match priority order; `generic` matches every web page, so it must stay last. */
@@ -44,10 +45,19 @@ export function adapterById(id: CrmId): CrmAdapter {
   return ADAPTERS_BY_ID[id];
 }
 
-/** The CRM and id-free page type of a page: the only form in which a URL is ever recorded. */
-export function pageTypeOf(url: URL | string): { crm: CrmId; pageType: string } {
+/**
+ * The CRM and id-free page type of a page: the only form in which a URL is ever recorded. A page
+ * of one of the organisation's own CRMs (`customCrms`) gets its page type from their route
+ * templates; CRMs Waymark has an adapter for keep their adapter's.
+ */
+export function pageTypeOf(
+  url: URL | string,
+  customCrms: readonly CustomCrm[] = [],
+): { crm: CrmId; pageType: string } {
   const page = parsed(url);
   if (page === undefined) return { crm: genericAdapter.id, pageType: OTHER };
   const adapter = adapterFor(page);
+  const custom = adapter === genericAdapter ? customCrmFor(page, customCrms) : undefined;
+  if (custom) return { crm: genericAdapter.id, pageType: routePageType(page, custom.routes) };
   return { crm: adapter.id, pageType: adapter.pageTypeOf(page) };
 }

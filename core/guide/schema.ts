@@ -212,7 +212,9 @@ export const guideSchema = z
           .string()
           .min(1)
           .optional()
-          .describe('A path pattern such as "/app/opportunities/*"; "*" matches any run.'),
+          .describe(
+            'A pattern matched against the path and hash route ("/app/opportunities/*", "/app#/deals/*"), or, when it starts with https:// or http://, against the whole address without its query ("https://crm.acme.com/*"); "*" matches any run.',
+          ),
       })
       .strict()
       .refine((m) => m.page !== undefined || m.url !== undefined, 'match needs page or url')

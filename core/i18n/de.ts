@@ -154,6 +154,7 @@ export const managed = {
     syncIntervalMinutes: 'Synchronisierungsintervall',
     locale: 'Sprache',
     crmHosts: 'CRM-Seiten, auf denen Waymark läuft',
+    customCrms: 'Selbst betriebene CRMs',
     observeOnly: 'Nur messen, ohne Anleitungen',
     observeOnlyCohorts: 'Gruppen, die nur messen',
     controlShare: 'Kontrollgruppe',
@@ -248,6 +249,32 @@ export const sync = {
   delivered: (waiting) =>
     `Geliefert. ${count(waiting)} ${waiting === 1 ? 'Paket wartet' : 'Pakete warten'}.`,
 } satisfies Messages['sync'];
+
+export const crms = {
+  title: 'Selbst betriebene CRMs',
+  intro:
+    'Waymark kennt Salesforce, Dynamics 365 und HubSpot. Für ein anderes CRM (selbst betrieben oder Ihre eigene Anwendung) nennen Sie seinen Host und seine Seiten als Routenvorlagen: Der Browser fragt Sie einmal um Zugriff auf diesen Host, und Waymark läuft von da an dort.',
+  none: 'Kein selbst betriebenes CRM ist genannt.',
+  setByPolicy: 'von Ihrer Organisation genannt',
+  allowed: 'Waymark läuft hier.',
+  notAllowed: 'Waymark darf hier noch nicht laufen.',
+  allow: (host) => `Zugriff auf ${host} erlauben`,
+  remove: (host) => `${host} entfernen`,
+  routesOf: (host) => `Seiten von ${host}`,
+  route: (template, pageType) => `${template} → ${pageType}`,
+  addHeading: 'Ein CRM nennen',
+  host: 'Host',
+  hostHint: 'crm.acme.com, oder *.acme.com für jeden Host darunter (nur https).',
+  routes: 'Seiten (Routenvorlagen)',
+  routesHint:
+    'Eine pro Zeile: /contacts/:id/show oder #/contacts/:id/show, wahlweise gefolgt von = und ihrem Seitentyp. Wörter bleiben, :Namen und * stehen für ein beliebiges Segment. Andere Seiten heißen „other“.',
+  add: 'Speichern und Zugriff erlauben',
+  refused: (host) =>
+    `Der Browser hat den Zugriff auf ${host} nicht erlaubt: Waymark läuft dort nicht.`,
+  saved: (host) => `Gespeichert. Waymark läuft auf ${host} ab dem nächsten Laden der Seite.`,
+  readFailed: (reason) => `Die selbst betriebenen CRMs konnten nicht gelesen werden: ${reason}`,
+  lineProblem: (line, problem) => `Zeile ${line}: ${problem}`,
+} satisfies Messages['crms'];
 
 export const figures = {
   title: 'Meine Zahlen',

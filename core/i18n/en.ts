@@ -163,6 +163,7 @@ export const managed = {
     syncIntervalMinutes: 'Sync interval',
     locale: 'Language',
     crmHosts: 'CRM sites Waymark runs on',
+    customCrms: 'Self-hosted CRMs',
     observeOnly: 'Measure only, without guidance',
     observeOnlyCohorts: 'Cohorts that only measure',
     controlShare: 'Control group',
@@ -258,6 +259,33 @@ export const sync = {
   off: 'Sync is off. Nothing leaves this browser.',
   delivered: (waiting: number) =>
     `Delivered. ${count(waiting)} batch${waiting === 1 ? '' : 'es'} waiting.`,
+} satisfies Area;
+
+/** "Self-hosted CRMs" on the options page: CRMs Waymark has no adapter for, named by host. */
+export const crms = {
+  title: 'Self-hosted CRMs',
+  intro:
+    'Waymark knows Salesforce, Dynamics 365 and HubSpot. For another CRM (self-hosted, or your own app), name its host and its pages as route templates: the browser asks you once for access to that host, and Waymark runs there from then on.',
+  none: 'No self-hosted CRM is named.',
+  setByPolicy: 'named by your organization',
+  allowed: 'Waymark runs here.',
+  notAllowed: 'Waymark may not run here yet.',
+  allow: (host: string) => `Allow access to ${host}`,
+  remove: (host: string) => `Remove ${host}`,
+  routesOf: (host: string) => `Pages of ${host}`,
+  route: (template: string, pageType: string) => `${template} → ${pageType}`,
+  addHeading: 'Name a CRM',
+  host: 'Host',
+  hostHint: 'crm.acme.com, or *.acme.com for every host under it (https only).',
+  routes: 'Pages (route templates)',
+  routesHint:
+    'One per line: /contacts/:id/show or #/contacts/:id/show, optionally followed by = and its page type. Words are kept, :names and * stand for any segment. Other pages read "other".',
+  add: 'Save and allow access',
+  refused: (host: string) =>
+    `The browser did not allow access to ${host}: Waymark does not run there.`,
+  saved: (host: string) => `Saved. Waymark runs on ${host} from the next page load.`,
+  readFailed: (reason: string) => `Could not read the self-hosted CRMs: ${reason}`,
+  lineProblem: (line: number, problem: string) => `Line ${line}: ${problem}`,
 } satisfies Area;
 
 /** "My figures" on the options page: the snapshot views over this browser's own events. */

@@ -3,6 +3,7 @@
  * each section takes its words when its module loads.
  */
 import { render } from 'preact';
+import { CustomCrms } from '../../components/options/CustomCrms';
 import { GuideLibrary } from '../../components/options/GuideLibrary';
 import { LocalSnapshot } from '../../components/options/LocalSnapshot';
 import { ManagedPolicy } from '../../components/options/ManagedPolicy';
@@ -17,4 +18,5 @@ export function renderSections(): void {
   render(<SyncSettings />, document.getElementById('sync') as HTMLElement);
   render(<LocalSnapshot />, document.getElementById('figures') as HTMLElement);
   render(<GuideLibrary />, document.getElementById('guides') as HTMLElement);
+  render(<CustomCrms />, document.getElementById('crms') as HTMLElement);
 }

@@ -49,6 +49,7 @@ describe('background guidance', () => {
       crm: 'demo',
       pageType: 'opportunity:record',
       path: '/app/opportunities/opp-1001',
+      origin: 'http://127.0.0.1:5178',
     });
     expect(first.autoLaunch?.id).toBe('g');
 
