@@ -2,6 +2,7 @@
 import { h } from './dom.js';
 import type { RouteContext } from './router.js';
 import { card, pageHeader } from './ui.js';
+import { contactCard } from './contact-card.js';
 
 export function renderSettings({ main }: RouteContext): void {
   main.append(
@@ -22,5 +23,6 @@ export function renderSettings({ main }: RouteContext): void {
       }),
       { anchor: 'settings.card' },
     ),
+    contactCard(),
   );
 }

@@ -1,4 +1,4 @@
-import { expect, launchBrowser, test } from './fixtures';
+import { expect, launchBrowser, storedEvents, test } from './fixtures';
 
 test("a field rule's tip shows while the field is empty, and goes once it is filled", async ({
   page,
@@ -46,4 +46,42 @@ test('a field focused before its rule arrives gets the tip when the rule does', 
   } finally {
     await context.close();
   }
+});
+
+test('labels written as the common UI libraries write them: each rule shows at entry and counts at save', async ({
+  page,
+  crm,
+  context,
+}) => {
+  await page.goto(`${crm}/app/settings`);
+  const form = page.getByRole('region', { name: 'Contact card' });
+  const hint = page.locator('waymark-layer [role=note]');
+  const fields: [string, ReturnType<typeof form.locator>, string][] = [
+    ['mobile-phone', form.locator('#contact-mobile'), 'Add your mobile'],
+    ['job-title', form.locator('#contact-title'), 'Add your job title'],
+    ['office', form.locator('#contact-office'), 'Name your office'],
+    ['time-zone', form.locator('select[name=timezone]'), 'Pick your time zone'],
+    ['email-signature', form.locator('textarea[name=signature]'), 'Add a signature'],
+  ];
+  for (const [, field, message] of fields) {
+    await field.focus();
+    await expect(hint).toContainText(message);
+  }
+  const counted = async () =>
+    (await storedEvents(context))
+      .filter((e) => e.kind === 'field.empty' && e.pageType === 'settings')
+      .map((e) => e.field)
+      .sort();
+  await form.getByRole('button', { name: 'Save contact card' }).click();
+  await expect.poll(counted).toEqual(fields.map(([key]) => key).sort());
+
+  await form.locator('#contact-mobile').fill('+49 30 1234');
+  await form.locator('#contact-title').fill('Account executive');
+  await form.locator('#contact-office').fill('Berlin');
+  await form.locator('select[name=timezone]').selectOption('Europe/Berlin');
+  await form.locator('textarea[name=signature]').fill('Jordan');
+  await form.getByRole('button', { name: 'Save contact card' }).click();
+  await expect(form.getByRole('status')).toHaveText('Contact card saved.');
+  await page.waitForTimeout(500);
+  expect(await counted()).toEqual(fields.map(([key]) => key).sort());
 });

@@ -57,6 +57,41 @@ describe('proposeTarget', () => {
     expect(root.querySelectorAll(target.css ?? 'nothing')).toHaveLength(1);
   });
 
+  it('proposes labels as people read them: no required marker, no colon', () => {
+    fill(
+      document.body,
+      `<label for="a">Mobile phone<span aria-hidden="true"> *</span></label><input id="a">
+       <label for="b"><abbr class="slds-required" title="required">*</abbr>Job title</label><input id="b">
+       <label for="c">Office:</label><input id="c">`,
+    );
+    const label = (id: string) =>
+      proposeTarget(document.getElementById(id) as Element, anchors, document).label;
+    expect([label('a'), label('b'), label('c')]).toEqual(['Mobile phone', 'Job title', 'Office']);
+    const named = proposeTarget(document.getElementById('a') as Element, anchors, document);
+    expect(named).toMatchObject({ role: 'textbox', name: 'Mobile phone' });
+  });
+
+  it("takes the anchor of the wrapper a picked input is the one control of (Lightning's shape)", () => {
+    fill(
+      document.body,
+      '<div data-anchor="sfdc:RecordField.Opportunity.NextStep" id="item"></div>',
+    );
+    const item = document.getElementById('item') as HTMLElement;
+    const root = item.attachShadow({ mode: 'open' });
+    fill(root, '<label for="ns">Next Step</label><input id="ns">');
+    const input = root.getElementById('ns') as Element;
+    // happy-dom lays nothing out: every element counts as shown here.
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(
+      new DOMRect(0, 0, 100, 20),
+    );
+    const target = proposeTarget(input, anchors, document);
+    expect(target).toMatchObject({
+      anchor: 'sfdc:RecordField.Opportunity.NextStep',
+      label: 'Next Step',
+    });
+    vi.restoreAllMocks();
+  });
+
   it('leaves long texts out: they are content, not names', () => {
     fill(document.body, `<p>${'A long paragraph of content. '.repeat(5)}</p>`);
     const target = proposeTarget(document.querySelector('p') as Element, anchors, document);
