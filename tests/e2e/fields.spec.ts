@@ -52,7 +52,17 @@ test('labels written as the common UI libraries write them: each rule shows at e
   page,
   crm,
   context,
+  extensionId,
 }) => {
+  // The label-form guide lives with the conformance pages' guides: a trainer imports it.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const guides = options.getByRole('region', { name: 'Guides', exact: true });
+  await guides
+    .getByLabel('Guide files (.json)')
+    .setInputFiles('tests/conformance/guides/demo-contact-card.json');
+  await expect(guides.getByRole('status')).toContainText('Imported');
+  await options.close();
   await page.goto(`${crm}/app/settings`);
   const form = page.getByRole('region', { name: 'Contact card' });
   const hint = page.locator('waymark-layer [role=note]');
