@@ -97,6 +97,9 @@ export function startBackground(): void {
       write: async (raw) => void (await db.settings.put({ key: POLICY_CACHE_KEY, value: raw })),
     },
     browserLocale: navigator.language,
+    // A store install ("normal") is the rep's own: IT deploys by policy ("admin"), and unpacked
+    // or side-loaded builds are how policies are tried out.
+    mayBeManaged: async () => (await browser.management.getSelf()).installType !== 'normal',
   });
   const org = () => policy.org();
   const customCrms = createCustomCrms({

@@ -60,6 +60,12 @@ export interface PolicyDeps {
   browserLocale?: string;
   /** How long a read of managed storage may take before it counts as failed. */
   timeoutMs?: number;
+  /**
+   * Whether an organisation's policy may apply to this installation at all. Where it cannot (an
+   * install from the store, not pushed by IT), a new install answers CRM pages at once instead of
+   * waiting seconds for the browser's first policy answer. Default: it may.
+   */
+  mayBeManaged?: () => Promise<boolean>;
 }
 
 /** The same policy, as far as anything that applies it can tell. */
@@ -79,6 +85,7 @@ export function createPolicy({
   base = DEFAULT_ORG,
   browserLocale = 'en',
   timeoutMs = 10_000,
+  mayBeManaged = async () => true,
 }: PolicyDeps) {
   let state: PolicyState = { ...EMPTY, org: base };
   const listeners = new Set<(next: PolicyState, before: PolicyState) => void>();
@@ -154,8 +161,13 @@ export function createPolicy({
   })();
   const loaded: Promise<void> = kept.then(reload);
   // Before the first read ever (a new install) nothing is kept: the defaults would show
-  // guidance in an organisation that wants none, so pages wait for that read (within timeoutMs).
-  const ready: Promise<void> = kept.then((found) => (found ? undefined : loaded));
+  // guidance in an organisation that wants none, so pages wait for that read (within timeoutMs),
+  // unless no organisation can have installed this one.
+  const ready: Promise<void> = kept.then(async (found) => {
+    if (found) return;
+    const managed = await mayBeManaged().catch(() => true);
+    if (managed) await loaded;
+  });
 
   return {
     /**

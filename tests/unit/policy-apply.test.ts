@@ -336,6 +336,25 @@ describe('the policy in storage.managed', () => {
     expect(next.policy()).toEqual({});
   });
 
+  it('a new install no organisation can have pushed answers pages at once', async () => {
+    const never = {
+      managed: { get: () => new Promise<Record<string, unknown>>(() => undefined) },
+      onChanged: { addListener: () => undefined },
+    };
+    const cache = { read: async () => undefined, write: async () => undefined };
+    const store = createPolicy({ storage: never, cache, mayBeManaged: async () => false });
+    await store.ready;
+    expect(store.policy()).toEqual({});
+    // Pushed by IT, or unsure: it waits for the browser's answer, as before.
+    for (const mayBeManaged of [async () => true, async () => Promise.reject(new Error('no'))]) {
+      const managed = createPolicy({ storage: never, cache, mayBeManaged });
+      let ready = false;
+      void managed.ready.then(() => (ready = true));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(ready).toBe(false);
+    }
+  });
+
   it('reads no policy where the browser has none; a failed read keeps what applied, with why', async () => {
     const missing = createPolicy({
       storage: {
