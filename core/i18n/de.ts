@@ -268,7 +268,7 @@ export const crms = {
   routes: 'Seiten (Routenvorlagen)',
   routesHint:
     'Eine pro Zeile: /contacts/:id/show oder #/contacts/:id/show, wahlweise gefolgt von = und ihrem Seitentyp. Wörter bleiben, :Namen und * stehen für ein beliebiges Segment. Andere Seiten heißen „other“.',
-  add: 'Speichern und Zugriff erlauben',
+  add: 'Hinzufügen und Zugriff erlauben',
   refused: (host) =>
     `Der Browser hat den Zugriff auf ${host} nicht erlaubt: Waymark läuft dort nicht.`,
   saved: (host) => `Gespeichert. Waymark läuft auf ${host} ab dem nächsten Laden der Seite.`,

@@ -280,7 +280,7 @@ export const crms = {
   routes: 'Pages (route templates)',
   routesHint:
     'One per line: /contacts/:id/show or #/contacts/:id/show, optionally followed by = and its page type. Words are kept, :names and * stand for any segment. Other pages read "other".',
-  add: 'Save and allow access',
+  add: 'Add and allow access',
   refused: (host: string) =>
     `The browser did not allow access to ${host}: Waymark does not run there.`,
   saved: (host: string) => `Saved. Waymark runs on ${host} from the next page load.`,

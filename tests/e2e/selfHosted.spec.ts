@@ -181,7 +181,7 @@ test('a trainer names a CRM in the options page: wrong lines get their sentence,
     await section.getByLabel('Host').fill(HOST);
     const routes = section.getByLabel('Pages (route templates)');
     await routes.fill('/app/opportunities/:id = opportunity:record\napp/opportunities');
-    await section.getByRole('button', { name: 'Save and allow access' }).click();
+    await section.getByRole('button', { name: 'Add and allow access' }).click();
     await expect(section.getByRole('alert')).toHaveText(
       'Line 2: "app/opportunities" must start with / (a path) or #/ (a hash route)',
     );
@@ -193,7 +193,7 @@ test('a trainer names a CRM in the options page: wrong lines get their sentence,
 
     await section.getByLabel('Host').fill('https://crm.acme.test');
     await routes.fill('/app/opportunities/:id = opportunity:record');
-    await section.getByRole('button', { name: 'Save and allow access' }).click();
+    await section.getByRole('button', { name: 'Add and allow access' }).click();
     await expect(section.getByRole('alert')).toContainText(
       '"https://crm.acme.test" is not a host name such as crm.acme.com or *.acme.com',
     );
@@ -201,7 +201,7 @@ test('a trainer names a CRM in the options page: wrong lines get their sentence,
 
     await allowInSiteAccess(context, id);
     await section.getByLabel('Host').fill(HOST);
-    await section.getByRole('button', { name: 'Save and allow access' }).click();
+    await section.getByRole('button', { name: 'Add and allow access' }).click();
     await expect(section.getByRole('status')).toHaveText(
       `Saved. Waymark runs on ${HOST} from the next page load.`,
     );
