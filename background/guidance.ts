@@ -23,7 +23,7 @@ import {
   type GuideRun,
   type RunAction,
 } from '../core/walkthrough';
-import { fieldKeyOf, type FieldCheck } from '../core/fieldRules';
+import { fieldKeyOf, patternOf, type FieldCheck } from '../core/fieldRules';
 import { ABANDON_AFTER_MS, type Cohort, type EventKind, type UsageEvent } from '../core/usage';
 import { showsGuidance } from '../core/cohort';
 import { isWorkflow } from '../core/workflow';
@@ -208,7 +208,7 @@ export function createGuidance({
               guideVersion: g.version,
               target: rule.target,
               required: rule.required ?? false,
-              pattern: rule.pattern,
+              pattern: patternOf(rule),
               message: rule.message,
             })),
         );

@@ -294,6 +294,14 @@ export function startBackground(): void {
         files: ['/guide-ui.js'],
       });
     },
+    'ui:formats': async (_, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || !allowedHere(sender.url)) return;
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [sender.frameId ?? 0] },
+        files: ['/field-formats.js'],
+      });
+    },
     'workflow:watch': async (_, sender) => {
       const page = pageOf(sender);
       if (!page || !allowedHere(sender.url)) return { steps: [], anchors: {} };

@@ -41,6 +41,7 @@ const period = z.object({ from: z.iso.date(), to: z.iso.date() }).strict();
 const REQUESTS: { [K in keyof ToBackground]: z.ZodType<Request<ToBackground, K>> } = {
   'page:guides': z.object({ url: z.string().max(8192), viewed: z.boolean().optional() }),
   'ui:load': nothing,
+  'ui:formats': nothing,
   'workflow:watch': nothing,
   'workflow:step': z.object({ guideId: id, stepId: id }).strict(),
   'run:start': z.object({ guideId: id }),

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { startDemoServer } from '../demo/server';
 import { percentile } from './percentile';
+import { fieldCheckWorst } from './fieldChecks';
 import { firstStart } from './firstStart';
 import { insertToVisible } from './latency';
 import { ingestBench } from './ingest';
@@ -63,6 +64,14 @@ console.log(
 );
 console.log(
   `  shepherd (baseline, same minifier)  ${kB(shepherd)}   both/shepherd ${ratio(content + ui, shepherd)}\n`,
+);
+
+const checks = await fieldCheckWorst();
+console.log(
+  `Field checks on the main thread, ${checks.checks} checks: hostile patterns and presets on 10 kB values`,
+);
+console.log(
+  `  worst ${ms(checks.worstMs)} (${checks.worstPattern})   goal 2 ms   ratio ${(checks.worstMs / 2).toFixed(2)}   browser RegExp on the email preset ${ms(checks.nativeBaselineMs)}\n`,
 );
 
 const server = await startDemoServer({ port: 0 });

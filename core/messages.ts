@@ -249,6 +249,8 @@ export interface ToBackground {
   'page:guides': [{ url: string; viewed?: boolean }, PageGuides];
   /** Injects the guide UI into the sending frame (see runtime/launcher.ts). */
   'ui:load': [Record<string, never>, void];
+  /** Injects the field formats' engine (RE2) into the asking frame. */
+  'ui:formats': [Record<string, never>, void];
   /** The injected workflow observer asks which steps to watch on its page, and their anchors. */
   'workflow:watch': [
     Record<string, never>,

@@ -13,7 +13,7 @@ import { deepActiveElement, pathMayHoldTarget, resolveTarget } from './resolveTa
 import { valueOf, type FieldWatch } from './watchFields';
 
 export function showFieldHints(
-  { fields, anchors }: FieldWatch,
+  { fields, anchors, matches }: FieldWatch,
   doc: Document,
   signal: AbortSignal,
   busy: () => boolean,
@@ -27,7 +27,11 @@ export function showFieldHints(
     shown = null;
   };
   const update = () => {
-    if (!focused || busy() || fieldProblem(focused.field, valueOf(focused.element)) === null) {
+    if (
+      !focused ||
+      busy() ||
+      fieldProblem(focused.field, valueOf(focused.element), matches) === null
+    ) {
       return hide();
     }
     if (shown) return;

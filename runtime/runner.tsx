@@ -26,6 +26,7 @@ import { usageRecorder } from './usageRecorder';
 import { showFieldHints } from './fieldHints';
 import { watchFields } from './watchFields';
 import { watchRoute } from './watchRoute';
+import { formatMatcher } from './fieldFormats';
 
 function isEditable(el: Element | null): boolean {
   return (
@@ -125,7 +126,9 @@ export function startGuidance(
       fields: state.fields,
       saveSelector: state.saveSelector,
       anchors: state.fieldAnchors,
+      matches: await formatMatcher(state.fields).catch(() => undefined),
     };
+    if (signal.aborted || fieldsControl.signal.aborted) return;
     watchFields(fieldWatch, recorder, doc, fieldsControl.signal);
     // A walkthrough step on screen has the user's attention; tips wait until it is gone. A
     // cohort measured without guidance gets the checks on save, never the tips.

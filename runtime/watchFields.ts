@@ -2,7 +2,7 @@
  * Checks the page's field rules when the record is saved (a click on the CRM's save control) and
  * records which fields were left empty or invalid. Values are read, judged and forgotten here.
  */
-import { fieldProblem, type FieldCheck } from '../core/fieldRules';
+import { fieldProblem, type FieldCheck, type FormatMatcher } from '../core/fieldRules';
 import type { PageContext } from '../core/match';
 import type { UsageRecorder } from './usageRecorder';
 import { resolveTarget } from './resolveTarget';
@@ -40,21 +40,49 @@ export interface FieldWatch {
   fields: FieldCheck[];
   saveSelector: string;
   anchors: Record<string, string>;
+  /** Runs the rules' formats (RE2); without it only emptiness is judged. */
+  matches?: FormatMatcher;
+}
+
+/**
+ * The rules to judge each control by: every rule's emptiness, but one format per control (the
+ * first), so rules that name one field in different ways cannot add formats and learn its
+ * value one yes-or-no at a time.
+ */
+export function rulesByControl(
+  fields: readonly FieldCheck[],
+  controlOf: (field: FieldCheck) => Element | null,
+): { control: Element; field: FieldCheck }[] {
+  const formatted = new Set<Element>();
+  const out: { control: Element; field: FieldCheck }[] = [];
+  for (const field of fields) {
+    const control = controlOf(field);
+    if (!control) continue;
+    if (field.pattern !== undefined && formatted.has(control)) {
+      out.push({ control, field: { ...field, pattern: undefined } });
+      continue;
+    }
+    if (field.pattern !== undefined) formatted.add(control);
+    out.push({ control, field });
+  }
+  return out;
 }
 
 export function watchFields(
-  { page, fields, saveSelector, anchors }: FieldWatch,
+  { page, fields, saveSelector, anchors, matches }: FieldWatch,
   recorder: UsageRecorder | undefined,
   doc: Document,
   signal: AbortSignal,
 ): void {
   if (fields.length === 0 || !recorder) return;
   const check = () => {
-    for (const field of fields) {
-      // The value lives in the control, never in the wrapper an anchor may name.
-      const { control } = resolveTarget(field.target, (a) => anchors[a] ?? '', doc);
-      if (!control) continue;
-      const problem = fieldProblem(field, valueOf(control));
+    // The value lives in the control, never in the wrapper an anchor may name.
+    const judged = rulesByControl(
+      fields,
+      (field) => resolveTarget(field.target, (a) => anchors[a] ?? '', doc).control,
+    );
+    for (const { control, field } of judged) {
+      const problem = fieldProblem(field, valueOf(control), matches);
       if (!problem) continue;
       recorder.record({
         at: Date.now(),

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { CRM_IDS } from '../adapters/types';
 import { DEFAULT_WAIT_MS } from './defaults';
+import { FORMAT_PRESET_NAMES } from './formatPresets';
+import { MAX_PATTERN_LENGTH, patternProblem } from './formats';
 
 export const GUIDE_SCHEMA_VERSION = 1;
 
@@ -183,16 +185,29 @@ export const fieldRuleSchema = z
     target: targetSchema,
     page: pagePattern.describe('The page type of the form.'),
     required: z.boolean().optional(),
+    format: z
+      .enum(FORMAT_PRESET_NAMES)
+      .optional()
+      .describe('A ready-made format the value must have: email, phone, url, date or number.'),
     pattern: z
       .string()
       .min(1)
+      .max(MAX_PATTERN_LENGTH)
       .optional()
-      .describe('A regular expression the value must match (checked in the browser only).'),
+      .describe(
+        'Or a custom format: a regular expression in RE2 syntax (no lookaround, no backreferences) the value must match. Checked in the browser only.',
+      ),
     picklist: z.array(z.string().min(1)).min(1).optional().describe('Values to suggest.'),
     message: body.describe('The tip shown while the field is empty or invalid.'),
   })
   .strict()
-  .describe('A data-quality rule for one field. Values are checked locally and never stored.');
+  .refine((r) => r.format === undefined || r.pattern === undefined, {
+    message: 'a rule has one format: format or pattern, not both',
+    path: ['pattern'],
+  })
+  .describe(
+    'A data-quality rule for one field: required, and at most one format. Values are checked locally and never stored.',
+  );
 export type FieldRule = z.infer<typeof fieldRuleSchema>;
 
 export const guideSchema = z
@@ -281,17 +296,26 @@ export const guideSchema = z
         });
       }
     });
+    // One format per field: rules naming the same field by the same target cannot add formats
+    // and learn a value one yes-or-no at a time.
+    const formatted = new Map<string, number>();
     guide.fields?.forEach((rule, i) => {
-      if (rule.pattern === undefined) return;
-      try {
-        new RegExp(rule.pattern);
-      } catch {
+      if (rule.pattern !== undefined) {
+        const problem = patternProblem(rule.pattern);
+        if (problem) {
+          ctx.addIssue({ code: 'custom', path: ['fields', i, 'pattern'], message: problem });
+        }
+      }
+      if (rule.pattern === undefined && rule.format === undefined) return;
+      const field = JSON.stringify(rule.target);
+      const first = formatted.get(field);
+      if (first !== undefined) {
         ctx.addIssue({
           code: 'custom',
-          path: ['fields', i, 'pattern'],
-          message: 'is not a valid regular expression',
+          path: ['fields', i],
+          message: `fields[${first}] already gives this field a format; a field has at most one`,
         });
-      }
+      } else formatted.set(field, i);
     });
     const { from, until } = guide.rollout ?? {};
     if (from && until && from > until) {

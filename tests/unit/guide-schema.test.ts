@@ -94,7 +94,7 @@ describe('guide schema', () => {
       expect.arrayContaining([
         'guides/x.json steps[1].target: a target needs at least one of anchor, testId, css, role, label or text',
         'guides/x.json steps[1].id: step id "a" is used twice',
-        'guides/x.json fields[0].pattern: is not a valid regular expression',
+        'guides/x.json fields[0].pattern: is not a pattern field formats can run (missing closing ]: `[`)',
         'guides/x.json rollout.until: is before rollout.from',
       ]),
     );
