@@ -17,6 +17,23 @@ export interface Layer {
   announce(text: string, lang?: string): void;
 }
 
+/** The events through which a person acts on step UI. */
+const UI_EVENTS = [
+  'click',
+  'auxclick',
+  'dblclick',
+  'pointerdown',
+  'pointerup',
+  'mousedown',
+  'mouseup',
+  'keydown',
+  'keyup',
+  'keypress',
+  'input',
+  'change',
+  'submit',
+] as const;
+
 export function mountLayer(doc: Document, signal: AbortSignal): Layer {
   const host = doc.createElement('waymark-layer');
   const root = host.attachShadow({ mode: 'open' });
@@ -41,6 +58,20 @@ export function mountLayer(doc: Document, signal: AbortSignal): Layer {
   }
   for (const type of ['keydown', 'keyup', 'keypress'] as const) {
     host.addEventListener(type, (event) => event.stopPropagation(), { signal });
+  }
+  // Page script is hostile: a click, key or input it dispatches into the step UI (through the
+  // host, whose shadow root it can reach) must not complete a step, answer a survey or end a run.
+  // Stopped on the way down, before any of Waymark's own handlers sees it.
+  for (const type of UI_EVENTS) {
+    root.addEventListener(
+      type,
+      (event) => {
+        if (event.isTrusted) return;
+        event.stopImmediatePropagation();
+        event.preventDefault();
+      },
+      { capture: true, signal },
+    );
   }
   signal.addEventListener(
     'abort',

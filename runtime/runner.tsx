@@ -217,15 +217,13 @@ export function startGuidance(
       // What the rep does happens on the control: `change` does not even leave its shadow root.
       const acted = found.control ?? found.element;
       // The user acted on the page: the next step must not pull focus away from what they do.
-      acted.addEventListener(
-        on,
-        () => enqueue(() => act('next', isEditable(acted) ? 'leave' : 'polite')),
-        {
-          capture: true,
-          once: true,
-          signal: stepSignal,
-        },
-      );
+      const listener = (event: Event) => {
+        // What page script does to the control is not the rep doing the step.
+        if (!event.isTrusted) return;
+        acted.removeEventListener(on, listener, { capture: true });
+        enqueue(() => act('next', isEditable(acted) ? 'leave' : 'polite'));
+      };
+      acted.addEventListener(on, listener, { capture: true, signal: stepSignal });
     }
   }
 

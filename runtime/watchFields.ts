@@ -98,6 +98,8 @@ export function watchFields(
   doc.addEventListener(
     'click',
     (event) => {
+      // A save is the rep's click: a click page script dispatches records nothing.
+      if (!event.isTrusted) return;
       const saving = event
         .composedPath()
         .some((node) => node instanceof Element && node.matches(saveSelector));

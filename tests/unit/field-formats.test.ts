@@ -139,7 +139,10 @@ describe('attack: a guide cannot read a value bit by bit', () => {
         document,
         control.signal,
       );
-      save.click();
+      // The rep's own click (happy-dom marks no event trusted; a browser marks a person's).
+      const click = new MouseEvent('click', { bubbles: true, composed: true });
+      Object.defineProperty(click, 'isTrusted', { value: true });
+      save.dispatchEvent(click);
       control.abort();
       const events = recorded.map((e) => ({ ...e, at: Date.UTC(2026, 11, 4), role: 'rep' }));
       return JSON.stringify(aggregateSignals(events, EMPTY_REPORTED).signals);

@@ -1,0 +1,95 @@
+/**
+ * Attacks from the CRM page itself: its script is hostile. Whatever it dispatches into Waymark's
+ * step UI or onto the CRM's controls must not complete steps, answer surveys, finish guides or
+ * record field checks; the rep's own clicks still do.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { chooseRole, expect, startFromPopup, stepCard, storedEvents, test } from './fixtures';
+
+const kinds = async (context: BrowserContext) =>
+  (await storedEvents(context)).map(
+    (e) => `${String(e.kind)}${e.stepId ? `:${String(e.stepId)}` : ''}`,
+  );
+
+/** Page script, in the page's own world: clicks every button Waymark shows, and presses keys. */
+function forgeFromPage(page: Page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('waymark-layer')?.shadowRoot;
+    let clicked = 0;
+    for (const button of root?.querySelectorAll('button') ?? []) {
+      (button as HTMLButtonElement).click();
+      button.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      clicked++;
+    }
+    const dialog = root?.querySelector('[role=dialog]');
+    for (const key of ['ArrowRight', 'Enter', 'Escape']) {
+      dialog?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+    }
+    return clicked;
+  });
+}
+
+test('attack: page script clicking step buttons and a survey score records nothing', async ({
+  page,
+  crm,
+  context,
+  extensionId,
+}) => {
+  await chooseRole(context, extensionId, 'manager');
+  await page.goto(`${crm}/app/reports#/pipeline`);
+  await startFromPopup(context, extensionId, page, 'Run the weekly pipeline review');
+  const card = stepCard(page);
+  await expect(card).toContainText('Next');
+  const before = await kinds(context);
+  expect(await forgeFromPage(page)).toBeGreaterThan(0);
+  await page.waitForTimeout(500);
+  expect(await kinds(context)).toEqual(before);
+  await expect(card).toBeVisible();
+
+  // The rep walks to the survey; page script answers it first, with a 1.
+  await card.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Open tip: More reports' }).click();
+  await card.getByRole('button', { name: 'Next' }).click();
+  await expect(card.getByRole('button', { name: '4 out of 5' })).toBeVisible();
+  const atSurvey = await kinds(context);
+  await forgeFromPage(page);
+  await page.waitForTimeout(500);
+  expect(await kinds(context)).toEqual(atSurvey);
+
+  // The rep's own answer counts, once.
+  await card.getByRole('button', { name: '4 out of 5' }).click();
+  await expect(card).toHaveCount(0);
+  await expect
+    .poll(async () => (await storedEvents(context)).filter((e) => e.kind === 'survey.answered'))
+    .toEqual([expect.objectContaining({ stepId: 'useful', score: 4 })]);
+  const all = await kinds(context);
+  expect(all).toContain('guide.completed:useful');
+  expect(all.filter((k) => k.startsWith('step.completed'))).toHaveLength(3);
+});
+
+test('attack: page script clicking the save control records no field check', async ({
+  page,
+  crm,
+  context,
+}) => {
+  const edit = async () => {
+    await page.goto(`${crm}/app/opportunities/opp-1005/edit`);
+    await page.getByRole('textbox', { name: 'Next Step' }).fill('');
+    // Time for the page's rules to arrive, as before any save a rep makes.
+    await page.waitForTimeout(1000);
+  };
+  const fieldEvents = async () =>
+    (await storedEvents(context)).filter((e) => String(e.kind).startsWith('field.'));
+
+  await edit();
+  await page.evaluate(() =>
+    document.querySelector<HTMLElement>('[data-anchor="record.save"]')?.click(),
+  );
+  await page.waitForTimeout(500);
+  expect(await fieldEvents()).toEqual([]);
+
+  // The rep's own save of the same empty field is counted.
+  await edit();
+  await page.locator('[data-anchor="record.save"]').click();
+  await expect.poll(async () => (await fieldEvents()).map((e) => e.field)).toContain('Next Step');
+});
