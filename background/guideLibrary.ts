@@ -35,19 +35,6 @@ export async function targetMissingCounts(db: WaymarkDb): Promise<Map<string, nu
 }
 
 /**
- * Import and removal change guides, so only the extension's own pages (the options page) may ask
- * for them; a content script runs beside a CRM page that may be hostile. `extensionBase` is
- * `runtime.getURL('/')`.
- */
-export function assertExtensionPage(sender: MessageSender, extensionBase: string): void {
-  // A prefix, not URL.origin: origins of non-special schemes such as chrome-extension: are
-  // opaque ("null") under the URL standard.
-  if (!sender.url?.startsWith(extensionBase)) {
-    throw new Error('only the options page changes guides');
-  }
-}
-
-/**
  * Holds every answer until the registry has been read: a service worker woken by a CRM page's
  * message would otherwise answer it with the bundled guides alone, missing imported ones.
  * With `only`, just those messages wait for `ready` (the background holds a few of them until

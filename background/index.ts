@@ -20,7 +20,7 @@ import { openDb } from './db';
 import { createCustomCrms } from './customCrms';
 import { createGuidance, pageContextOf as pageContextAt } from './guidance';
 import { bundledGuides } from './guidePack';
-import { afterRegistryLoad, assertExtensionPage, createGuideLibrary } from './guideLibrary';
+import { afterRegistryLoad, createGuideLibrary } from './guideLibrary';
 import { routeMessage } from './messageRouter';
 import { createPolicy } from './policy';
 import { createRemotePack, packSourceOf } from './remotePack';
@@ -418,28 +418,19 @@ export function startBackground(): void {
       return { ok: problems.length === 0, problems };
     },
     'guides:list': async () => ({ guides: await library.list(), pack: await remote.status() }),
-    'guides:fetch': async (_, sender) => {
-      assertExtensionPage(sender, extensionBase);
-      return remote.refresh(true);
-    },
-    'guides:import': async ({ files }, sender) => {
-      assertExtensionPage(sender, extensionBase);
+    'guides:fetch': () => remote.refresh(true),
+    'guides:import': async ({ files }) => {
       const result = await library.import(files);
       if (result.imported.length > 0) void refreshAllTabs();
       return result;
     },
-    'guides:remove': async ({ id }, sender) => {
-      assertExtensionPage(sender, extensionBase);
+    'guides:remove': async ({ id }) => {
       const result = await library.remove(id);
       if (result.removed) void refreshAllTabs();
       return result;
     },
-    'crms:get': async (_, sender) => {
-      assertExtensionPage(sender, extensionBase);
-      return customCrms.view();
-    },
-    'crms:save': async ({ crms }, sender) => {
-      assertExtensionPage(sender, extensionBase);
+    'crms:get': () => customCrms.view(),
+    'crms:save': async ({ crms }) => {
       const result = await customCrms.save(crms);
       if (result.ok) void refreshAllTabs();
       return result;
@@ -476,7 +467,7 @@ export function startBackground(): void {
   );
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
-    return routeMessage(answered, message, sender);
+    return routeMessage(answered, message, sender, extensionBase);
   });
 
   /** The pack is fetched from where the fresh policy says, into a loaded registry. */

@@ -122,18 +122,87 @@ const REQUESTS: { [K in keyof ToBackground]: z.ZodType<Request<ToBackground, K>>
   'author:preview': z.object({ guide: z.unknown() }).strict(),
 };
 
+/**
+ * Who may send each message: Waymark's scripts in a CRM page (`page`: the launcher, runner,
+ * observer and authoring panel), its own extension pages (`extension`: popup, options), or both.
+ * A page is a hostile neighbourhood: what changes settings, sync, the guide library or the
+ * rep's log is asked for from Waymark's own pages only.
+ */
+export type Sender = 'page' | 'extension' | 'both';
+
+export const SENDERS: { readonly [K in keyof ToBackground]: Sender } = {
+  'page:guides': 'page',
+  'page:user': 'page',
+  'ui:load': 'page',
+  'ui:formats': 'page',
+  'workflow:watch': 'page',
+  'workflow:step': 'page',
+  'run:start': 'page',
+  'run:advance': 'page',
+  'usage:record': 'page',
+  'author:context': 'page',
+  'author:load': 'page',
+  'author:save': 'page',
+  'author:preview': 'page',
+  'popup:state': 'extension',
+  'popup:launch': 'extension',
+  'champion:asked': 'extension',
+  'settings:update': 'extension',
+  'settings:get': 'extension',
+  'policy:get': 'extension',
+  'activity:get': 'extension',
+  'activity:export': 'extension',
+  'activity:snapshot': 'extension',
+  'activity:erase': 'extension',
+  'guides:list': 'extension',
+  'guides:import': 'extension',
+  'guides:remove': 'extension',
+  'guides:fetch': 'extension',
+  'sync:get': 'extension',
+  'sync:configure': 'extension',
+  'sync:test': 'extension',
+  'sync:now': 'extension',
+  'crms:get': 'extension',
+  'crms:save': 'extension',
+  'author:open': 'extension',
+};
+
+type MessageSender = Parameters<Handlers<ToBackground>[keyof ToBackground]>[1];
+
+/**
+ * What a sender is: one of the extension's own pages (by URL prefix: origins of
+ * chrome-extension: and moz-extension: URLs are opaque under the URL standard), or Waymark's
+ * script in a tab's web page; null for anything else.
+ */
+export function senderOf(
+  sender: MessageSender,
+  extensionBase: string,
+): 'page' | 'extension' | null {
+  if (sender.url?.startsWith(extensionBase)) return 'extension';
+  if (sender.tab !== undefined && /^https?:\/\//.test(sender.url ?? '')) return 'page';
+  return null;
+}
+
 export class BadMessage extends Error {}
 
 /** Validates and dispatches one message; unknown types are not ours to answer. */
 export function routeMessage(
   handlers: Handlers<ToBackground>,
   message: unknown,
-  sender: Parameters<Handlers<ToBackground>[keyof ToBackground]>[1],
+  sender: MessageSender,
+  extensionBase: string,
 ): Promise<unknown> | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   const { type, data } = message as { type?: unknown; data?: unknown };
   if (typeof type !== 'string' || !Object.hasOwn(REQUESTS, type)) return undefined;
   const key = type as keyof ToBackground;
+  const from = senderOf(sender, extensionBase);
+  const allowed = SENDERS[key];
+  if (from === null || (allowed !== 'both' && allowed !== from)) {
+    const who =
+      from === 'page' ? 'a CRM page' : from === 'extension' ? 'an extension page' : 'there';
+    return Promise.reject(new BadMessage(`${key}: not accepted from ${who}`));
+  }
   const parsed = REQUESTS[key].safeParse(data);
   if (!parsed.success) {
     return Promise.reject(

@@ -17,7 +17,10 @@ export interface Layer {
   announce(text: string, lang?: string): void;
 }
 
-/** The events through which a person acts on step UI. */
+/**
+ * The events through which a person acts on step UI: presses and keys. Typing into and choosing
+ * in Waymark's own forms (the authoring panel) records nothing, so `input` and `change` pass.
+ */
 const UI_EVENTS = [
   'click',
   'auxclick',
@@ -29,8 +32,6 @@ const UI_EVENTS = [
   'keydown',
   'keyup',
   'keypress',
-  'input',
-  'change',
   'submit',
 ] as const;
 

@@ -3,11 +3,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type WaymarkDb } from '../../background/db';
-import {
-  afterRegistryLoad,
-  assertExtensionPage,
-  createGuideLibrary,
-} from '../../background/guideLibrary';
+import { afterRegistryLoad, createGuideLibrary } from '../../background/guideLibrary';
 import {
   importGuides,
   registerBundledGuides,
@@ -261,18 +257,20 @@ describe('guide library', () => {
     await expect(answer).resolves.toBe('answer');
   });
 
-  it('changes guides only for the extension’s own pages', () => {
+  it('changes guides only for the extension’s own pages', async () => {
     const base = 'chrome-extension://abc/';
-    expect(() =>
-      assertExtensionPage({ url: 'chrome-extension://abc/options.html' }, base),
-    ).not.toThrow();
-    expect(() =>
-      assertExtensionPage({ url: 'https://crm.example.com/', tab: { id: 1 } }, base),
-    ).toThrow('only the options page changes guides');
-    expect(() =>
-      assertExtensionPage({ url: 'chrome-extension://abcd/options.html' }, base),
-    ).toThrow();
-    expect(() => assertExtensionPage({}, base)).toThrow();
+    const remove = vi.fn(async () => ({ removed: true, restored: null, restoredFrom: null }));
+    const all = { 'guides:remove': remove } as unknown as Handlers<ToBackground>;
+    const ask = (sender: object) =>
+      routeMessage(all, { type: 'guides:remove', data: { id: 'g' } }, sender, base);
+    await ask({ url: 'chrome-extension://abc/options.html' });
+    expect(remove).toHaveBeenCalledTimes(1);
+    await expect(ask({ url: 'https://crm.example.com/', tab: { id: 1 } })).rejects.toThrow(
+      'guides:remove: not accepted from a CRM page',
+    );
+    await expect(ask({ url: 'chrome-extension://abcd/options.html' })).rejects.toThrow();
+    await expect(ask({})).rejects.toThrow();
+    expect(remove).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -290,11 +288,14 @@ describe('guide messages', () => {
     };
   };
 
+  const base = 'chrome-extension://abc/';
+  const options = { url: `${base}options.html` };
+
   it('passes guide texts through to the library, which checks them', async () => {
     const { all, imported } = handlers();
     const files = [{ name: PASTED_TEXT, text: 'not even JSON' }];
-    await routeMessage(all, { type: 'guides:import', data: { files } }, {});
-    expect(imported).toHaveBeenCalledWith({ files }, {});
+    await routeMessage(all, { type: 'guides:import', data: { files } }, options, base);
+    expect(imported).toHaveBeenCalledWith({ files }, options);
   });
 
   it('rejects imports that are empty, too many, too large or carry other fields', async () => {
@@ -310,11 +311,11 @@ describe('guide messages', () => {
       { files: 'a.json' },
     ];
     for (const data of bad) {
-      const answer = routeMessage(all, { type: 'guides:import', data }, {});
+      const answer = routeMessage(all, { type: 'guides:import', data }, options, base);
       await expect(answer).rejects.toBeInstanceOf(BadMessage);
     }
     await expect(
-      routeMessage(all, { type: 'guides:remove', data: { id: '' } }, {}),
+      routeMessage(all, { type: 'guides:remove', data: { id: '' } }, options, base),
     ).rejects.toThrow(/^guides:remove: /);
     expect(imported).not.toHaveBeenCalled();
     expect(removed).not.toHaveBeenCalled();
