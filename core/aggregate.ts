@@ -5,7 +5,7 @@
  * and the distinct-user flags are computed here, so no user or install id is ever needed.
  */
 import { isoWeek, utcDay } from './days';
-import { signalKey, type Signal, type SignalKind } from './signals';
+import { MAX_DAILY_COUNT, signalKey, type Signal, type SignalKind } from './signals';
 import { COUNTED_EVENT_KINDS, type UsageEvent } from './usage';
 
 /** What this browser has already reported, so "first time" flags are sent once. */
@@ -58,6 +58,8 @@ export function aggregateSignals(
     const key = signalKey(fields);
     const existing = counters.get(key);
     if (existing) {
+      // The endpoint takes no more of one thing from one browser in a day; beyond, it is noise.
+      if (existing.count >= MAX_DAILY_COUNT) return;
       existing.count += 1;
       existing.scoreSum += score;
       return;

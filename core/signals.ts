@@ -39,6 +39,22 @@ export type SignalKind = (typeof SIGNAL_KINDS)[number];
 const key = z.string().max(120);
 const day = z.iso.date();
 
+/**
+ * The most one browser can do of one thing in one day (a counter's `count`): ten an hour around
+ * the clock would be 240; this leaves room for the busiest rep and none for a forged flood.
+ */
+export const MAX_DAILY_COUNT = 10_000;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text as both stores keep it: a lone surrogate (not a character) becomes U+FFFD, which is what
+ * PostgreSQL would make of it, so one key counts together on SQLite and PostgreSQL alike.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
 /** Characters page types are made of (adapters produce nothing else), so no free text fits. */
 export const PAGE_TYPE = /^[A-Za-z0-9_:./*-]{0,200}$/;
 
@@ -58,20 +74,30 @@ export const signalSchema = z
      * text cannot hold it, and a batch the store cannot take must be refused alone, not fail the
      * transaction it shares with other browsers' batches.
      */
-    field: key.refine((text) => !text.includes('\u0000'), 'must not contain NUL characters'),
+    field: key
+      .refine((text) => !text.includes('\u0000'), 'must not contain NUL characters')
+      .transform(wellFormed),
     /** How many times this happened that day, in this browser. */
-    count: z.number().int().min(1).max(1_000_000),
+    count: z.number().int().min(1).max(MAX_DAILY_COUNT),
     /**
      * 1 the first time this browser sends this key for this day, else 0: summed by the endpoint,
      * it is the number of distinct contributors to the cell, for k-anonymity.
      */
     contributor: z.union([z.literal(0), z.literal(1)]),
     /** Survey scores summed (mean = scoreSum / count); 0 for other kinds. */
-    scoreSum: z.number().int().min(0).max(10_000_000),
+    scoreSum: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_DAILY_COUNT * 10),
     /** How guidance reached the browser (core/usage.ts); absent from pre-cohort browsers. */
     cohort: z.enum(SIGNAL_COHORTS).default(''),
   })
-  .strict();
+  .strict()
+  .refine((s) => s.scoreSum <= s.count * 10, {
+    message: 'is more than 10 points for each time counted',
+    path: ['scoreSum'],
+  });
 /** A signal as validated (cohort filled in). */
 export type Signal = z.infer<typeof signalSchema>;
 /** A signal as it may arrive: `cohort` may be missing. */
@@ -80,11 +106,29 @@ export type SignalInput = z.input<typeof signalSchema>;
 export const signalBatchSchema = z
   .object({
     schemaVersion: z.literal(SIGNAL_SCHEMA_VERSION),
-    /** Random per batch (idempotency); links nothing to any other batch. */
-    batchId: z.uuid(),
+    /**
+     * Random per batch (idempotency); links nothing to any other batch. Kept lower-case, so one
+     * id spelt in two cases is one batch.
+     */
+    batchId: z.uuid().transform((id) => id.toLowerCase()),
     signals: z.array(signalSchema).min(1).max(500),
   })
-  .strict();
+  .strict()
+  .superRefine(({ signals }, ctx) => {
+    // One counter once: a batch repeating a key would add one browser's day many times over,
+    // and its contributor flags with it.
+    const seen = new Map<string, number>();
+    signals.forEach((signal, i) => {
+      const key = signalKey(signal);
+      const first = seen.get(key);
+      if (first === undefined) return void seen.set(key, i);
+      ctx.addIssue({
+        code: 'custom',
+        path: ['signals', i],
+        message: `repeats the counter of signals[${first}]; a batch sends each counter once`,
+      });
+    });
+  });
 export type SignalBatch = z.infer<typeof signalBatchSchema>;
 
 /** The counter key of a signal, as the endpoint stores it (everything but the numbers). */
