@@ -9,10 +9,9 @@ import type { CustomCrmView } from '../../core/messages';
 import { browser } from '../../platform/browser';
 import { callBackground } from '../../runtime/channel';
 import { TEXT } from '../pageText';
+import { useSectionAction } from './useSectionAction';
 
 const T = TEXT.crms;
-
-type Message = { ok: boolean; text: string } | null;
 
 /** Asks the browser for one host (needs the click that called it); false when refused. */
 const allowHost = (host: string) =>
@@ -22,26 +21,13 @@ export function CustomCrms() {
   const [crms, setCrms] = useState<CustomCrmView[] | null>(null);
   const [host, setHost] = useState('');
   const [routes, setRoutes] = useState('');
-  const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
 
   const load = async () => setCrms(await callBackground('crms:get', {}));
+  const { message, setMessage, busy, act } = useSectionAction(load);
   useEffect(() => {
     void load().catch((e: unknown) => setMessage({ ok: false, text: T.readFailed(String(e)) }));
   }, []);
 
-  const act = async (task: () => Promise<Message>) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      setMessage(await task());
-      await load();
-    } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
   /** The trainer's own entries (the policy's are not theirs to keep or drop). */
   const own = () =>
     (crms ?? [])

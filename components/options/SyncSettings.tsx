@@ -4,6 +4,7 @@ import { browser } from '../../platform/browser';
 import { endpointProblem, isThisMachine } from '../../core/endpointAddress';
 import { callBackground } from '../../runtime/channel';
 import { formatDateTime, TEXT } from '../pageText';
+import { useSectionAction } from './useSectionAction';
 import { LockedNote, SyncManaged } from './ManagedPolicy';
 
 const T = TEXT.sync;
@@ -34,8 +35,6 @@ export function SyncSettings() {
   const [view, setView] = useState<SyncView | null>(null);
   const [endpointUrl, setEndpointUrl] = useState('');
   const [ingestToken, setIngestToken] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const load = async () => {
     const next = await callBackground('sync:get', {});
@@ -45,22 +44,10 @@ export function SyncSettings() {
     else if (next.status.endpointUrl)
       setEndpointUrl((current) => current || next.status.endpointUrl || '');
   };
+  const { message, setMessage, busy, act } = useSectionAction(load);
   useEffect(() => {
     void load().catch((e: unknown) => setMessage({ ok: false, text: T.readFailed(String(e)) }));
   }, []);
-
-  const act = async (task: () => Promise<{ ok: boolean; text: string } | null>) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      setMessage(await task());
-      await load();
-    } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const test = () =>
     act(async () => {
