@@ -298,8 +298,17 @@ export function createSync({
   return {
     /** Delivers what is due; `force` ignores the backoff (the user pressed "Sync now"). */
     run(force = false): Promise<SyncStatus> {
-      running ??= deliver(force).finally(() => (running = null));
-      return running;
+      if (running && !force) return running;
+      // "Sync now" is about the outbox as it is now: it follows a delivery already under way (an
+      // alarm's retry) instead of answering with that delivery's outcome.
+      const before = running?.catch(() => undefined) ?? Promise.resolve();
+      const delivery: Promise<SyncStatus> = before
+        .then(() => deliver(force))
+        .finally(() => {
+          if (running === delivery) running = null;
+        });
+      running = delivery;
+      return delivery;
     },
     status,
     hasToken: async () => Boolean((await effective()).ingestToken),
