@@ -57,8 +57,9 @@ function cell(value: Cell | undefined): string {
 
 function escape(column: Column, value: string | number | undefined): string {
   let text = value === undefined ? '' : String(value);
-  // Names that start like a formula would run as one in a spreadsheet.
-  if (TEXT_COLUMNS.has(column) && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // Text that starts like a formula would run as one in a spreadsheet, and so would a part after
+  // a separator a spreadsheet may split on (`x;=1+1`): each such start is defused.
+  if (TEXT_COLUMNS.has(column)) text = text.replace(/(^|[,;|\t\r\n])([=+\-@\t\r])/g, "$1'$2");
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

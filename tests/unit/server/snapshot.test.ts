@@ -381,12 +381,21 @@ describe('snapshot CSV', () => {
         count: 2,
         contributors: 2,
       }),
+      // A spreadsheet splitting on semicolons would read the middle part as a formula.
+      row('field.empty', {
+        pageType: 'home',
+        field: 'x;=1+1;|@SUM(A1)',
+        count: 6,
+        contributors: 6,
+      }),
     ];
     const csv = snapshotCsv(buildSnapshot(rows, { period: week, k: 5 }));
     expect(csv.split('\r\n')).toEqual([
       'section,role,day,guide,version,step,pageType,field,metric,value,baseline,delta,cohort',
       `fields,,,,,,home,"'=HYPERLINK(""x"")",empty,7,,,`,
       `fields,,,,,,home,"'=HYPERLINK(""x"")",invalid,fewer than k,,,`,
+      "fields,,,,,,home,x;'=1+1;|'@SUM(A1),empty,6,,,",
+      "fields,,,,,,home,x;'=1+1;|'@SUM(A1),invalid,fewer than k,,,",
       '',
     ]);
   });
