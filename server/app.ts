@@ -13,7 +13,7 @@ import { snapshotCsv } from './csv';
 import { DASHBOARD_CSP, type DashboardFile, type DashboardFiles } from './dashboard';
 import { ApiError, fail, type ErrorBody } from './errors';
 import { matchesEtag, type GuidePack } from './guidePack';
-import { TokenBuckets, type RateLimit } from './rateLimit';
+import { BAD_TOKEN_LIMIT, TokenBuckets, clientOf, type RateLimit } from './rateLimit';
 import { parseSnapshotQuery } from './snapshotQuery';
 import {
   RevokedTokenError,
@@ -31,6 +31,8 @@ export interface AppOptions {
   k: number;
   bodyLimit: number;
   rateLimit: RateLimit | false;
+  /** Proxies in front whose X-Forwarded-For is believed; 0 limits by the socket's address. */
+  trustedProxies: number;
   /** The built dashboard; null answers its pages with how to build it. */
   dashboard: DashboardFiles | null;
 }
@@ -44,20 +46,37 @@ const PROBLEMS_SHOWN = 10;
 export function createApp(options: AppOptions): Hono {
   const { store, pack } = options;
   const buckets = options.rateLimit ? new TokenBuckets(options.rateLimit) : null;
+  const badTokens = options.rateLimit ? new TokenBuckets(BAD_TOKEN_LIMIT) : null;
   const app = new Hono();
 
+  const limited = (wait: number, message: string) =>
+    fail(
+      429,
+      'rate_limited',
+      `${message}; retry in ${wait} s.`,
+      {},
+      { 'Retry-After': String(wait) },
+    );
+
   async function admit(c: Context, kind: TokenKind, forIngest = false): Promise<TokenRecord> {
-    const token = await authenticate(store, c.req.header('authorization'), kind, forIngest);
-    const wait = buckets?.take(token.id) ?? 0;
-    if (wait > 0) {
-      throw fail(
-        429,
-        'rate_limited',
-        `This token sent too many requests; retry in ${wait} s.`,
-        {},
-        { 'Retry-After': String(wait) },
-      );
+    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+    const client = clientOf(
+      incoming?.socket.remoteAddress,
+      c.req.header('x-forwarded-for'),
+      options.trustedProxies,
+    );
+    // Before the store is asked: a flood of guessed tokens costs no lookups.
+    const badWait = badTokens?.check(client) ?? 0;
+    if (badWait > 0) throw limited(badWait, 'Too many requests with tokens that failed');
+    let token: TokenRecord;
+    try {
+      token = await authenticate(store, c.req.header('authorization'), kind, forIngest);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) badTokens?.take(client);
+      throw error;
     }
+    const wait = buckets?.take(`${token.id} ${client}`) ?? 0;
+    if (wait > 0) throw limited(wait, 'This browser sent too many requests');
     return token;
   }
 

@@ -19,8 +19,8 @@ function whole(
 
 /**
  * PORT, HOST, DATABASE_URL, WAYMARK_SQLITE, WAYMARK_PG_POOL, WAYMARK_GUIDES_DIR, WAYMARK_K,
- * WAYMARK_RATE_PER_SECOND, WAYMARK_RATE_BURST (0 turns the limit off), WAYMARK_BODY_LIMIT,
- * WAYMARK_BATCH_ID_DAYS.
+ * WAYMARK_RATE_PER_SECOND, WAYMARK_RATE_BURST (0 turns the limit off), WAYMARK_TRUSTED_PROXIES,
+ * WAYMARK_BODY_LIMIT, WAYMARK_BATCH_ID_DAYS.
  */
 export function endpointOptionsFromEnv(env: NodeJS.ProcessEnv): EndpointOptions {
   const perSecond = whole(env, 'WAYMARK_RATE_PER_SECOND', 0);
@@ -33,6 +33,7 @@ export function endpointOptionsFromEnv(env: NodeJS.ProcessEnv): EndpointOptions 
     poolSize: whole(env, 'WAYMARK_PG_POOL', 1, 1000),
     guidesDir: env.WAYMARK_GUIDES_DIR?.trim() || undefined,
     k: whole(env, 'WAYMARK_K', 1),
+    trustedProxies: whole(env, 'WAYMARK_TRUSTED_PROXIES', 0, 10),
     bodyLimit: whole(env, 'WAYMARK_BODY_LIMIT', 1024),
     batchIdDays: whole(env, 'WAYMARK_BATCH_ID_DAYS', 1),
   };

@@ -42,8 +42,10 @@ export interface EndpointOptions {
   guidesDir?: string;
   /** Snapshot cells from fewer contributors are suppressed. */
   k?: number;
-  /** Per-token request rate; false turns the limit off (load tests). */
+  /** Request rate per client and token; false turns the limits off (load tests). */
   rateLimit?: RateLimit | false;
+  /** Proxies in front of the endpoint whose X-Forwarded-For is believed (default 0). */
+  trustedProxies?: number;
   /** Largest request body in bytes, as sent and as inflated. */
   bodyLimit?: number;
   /** The built dashboard's directory. */
@@ -80,6 +82,7 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Endp
       k,
       bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
       rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+      trustedProxies: options.trustedProxies ?? 0,
       dashboard,
     });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;

@@ -494,7 +494,7 @@ describe.each(stores)('endpoint on $name', (storeUnderTest) => {
     }
   });
 
-  it('limits each token with a token bucket and says when to retry', async () => {
+  it('limits a client per token with a token bucket and says when to retry', async () => {
     const limited = await startEndpoint({
       port: 0,
       ...opened.options,

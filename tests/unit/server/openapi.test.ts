@@ -31,6 +31,7 @@ const app = createApp({
   k: 5,
   bodyLimit: 1024,
   rateLimit: false,
+  trustedProxies: 0,
   dashboard: null,
 });
 

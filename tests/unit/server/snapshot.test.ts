@@ -401,7 +401,7 @@ describe('snapshot CSV', () => {
   });
 });
 
-describe('per-token rate limit', () => {
+describe('rate limit buckets', () => {
   it('allows a burst, then the sustained rate, and says how long to wait', () => {
     let now = 0;
     const buckets = new TokenBuckets({ perSecond: 2, burst: 3 }, () => now);
