@@ -250,6 +250,7 @@ export async function ingestBench(opts: IngestBenchOptions): Promise<IngestBench
         ? { databaseUrl: database.url, poolSize: Math.min(opts.concurrency, 32) }
         : { sqlitePath: join(dir as string, 'bench.sqlite') }),
       rateLimit: false, // one token sends everything here: the guard would be the bottleneck
+      today: () => BENCH_DAYS.to,
     });
     try {
       const { token } = await createToken(endpoint.store, 'bench', 'ingest');

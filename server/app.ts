@@ -35,6 +35,10 @@ export interface AppOptions {
   trustedProxies: number;
   /** The built dashboard; null answers its pages with how to build it. */
   dashboard: DashboardFiles | null;
+  /** Days a batch id is kept: counters for days before them are refused (see below). */
+  batchIdDays: number;
+  /** Today's UTC day. */
+  today: () => string;
 }
 
 /** Before any counter: the first day training completions are read from. */
@@ -42,6 +46,26 @@ const HISTORY_START = '2000-01-01';
 
 /** Problems listed in a 400 beyond the first: enough to fix a batch, short enough to read. */
 const PROBLEMS_SHOWN = 10;
+
+/**
+ * The days a batch may count for. A replay of a batch whose id has been pruned would count again,
+ * so no day before the kept ids is taken; tomorrow is, for a browser's clock a little ahead.
+ */
+function acceptedDays(today: string, batchIdDays: number): Period {
+  return { from: addDays(today, 1 - batchIdDays), to: addDays(today, 1) };
+}
+
+function refuseDaysOutside(signals: readonly { day: string }[], days: Period): void {
+  const index = signals.findIndex((s) => s.day < days.from || s.day > days.to);
+  if (index < 0) return;
+  const path = `signals[${index}].day`;
+  throw fail(
+    400,
+    'invalid_batch',
+    `${path}: ${signals[index]!.day} is not a day this endpoint counts; it takes ${days.from} to ${days.to}.`,
+    { path },
+  );
+}
 
 export function createApp(options: AppOptions): Hono {
   const { store, pack } = options;
@@ -107,6 +131,7 @@ export function createApp(options: AppOptions): Hono {
       });
     }
     const batch = parsed.data;
+    refuseDaysOutside(batch.signals, acceptedDays(options.today(), options.batchIdDays));
     const { duplicate } = await store
       .ingest(token.org, batch.batchId, batch.signals, token.id)
       .catch((error: unknown) => {

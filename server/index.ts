@@ -52,6 +52,8 @@ export interface EndpointOptions {
   dashboardDir?: string;
   /** Days a batch id is kept, so that a replay within them counts nothing. */
   batchIdDays?: number;
+  /** Today's UTC day; the system clock's unless set (tests that replay a fixed period). */
+  today?: () => string;
 }
 
 export interface Endpoint {
@@ -73,6 +75,7 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Endp
   if (!Number.isInteger(batchIdDays) || batchIdDays < 1) {
     throw new Error(`batchIdDays must be a whole number ≥ 1 — got ${batchIdDays}`);
   }
+  const today = options.today ?? (() => utcToday());
   const store = await openStore(options);
   try {
     const app = createApp({
@@ -84,6 +87,8 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Endp
       rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
       trustedProxies: options.trustedProxies ?? 0,
       dashboard,
+      batchIdDays,
+      today,
     });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     // A client that stops sending mid-body must not hold a connection for minutes.
@@ -100,7 +105,7 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Endp
     // At start and daily after; every replica may do it, as deleting twice changes nothing.
     const prune = () =>
       store
-        .pruneBatchIds(addDays(utcToday(), -batchIdDays))
+        .pruneBatchIds(addDays(today(), -batchIdDays))
         .catch((error: unknown) => console.error('Old batch ids could not be pruned:', error));
     let pruned = prune();
     const pruning = setInterval(() => (pruned = prune()), DAY_MS).unref();

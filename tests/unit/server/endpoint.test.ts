@@ -20,6 +20,8 @@ import { startTestDatabase } from './postgres';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const FORWARDED_FOR = '203.0.113.77';
+/** The endpoint's today in these tests: the fixed May 2026 days below are recent to it. */
+const TODAY = '2026-05-20';
 
 interface StoreUnderTest {
   name: string;
@@ -107,7 +109,12 @@ describe.each(stores)('endpoint on $name', (storeUnderTest) => {
 
   beforeAll(async () => {
     opened = await storeUnderTest.open();
-    endpoint = await startEndpoint({ port: 0, ...opened.options, rateLimit: false });
+    endpoint = await startEndpoint({
+      port: 0,
+      ...opened.options,
+      rateLimit: false,
+      today: () => TODAY,
+    });
     url = endpoint.url;
   }, 60_000);
 
@@ -202,7 +209,12 @@ describe.each(stores)('endpoint on $name', (storeUnderTest) => {
   });
 
   it('counts a batch once when two endpoint replicas race on it', async () => {
-    const replica = await startEndpoint({ port: 0, ...opened.options, rateLimit: false });
+    const replica = await startEndpoint({
+      port: 0,
+      ...opened.options,
+      rateLimit: false,
+      today: () => TODAY,
+    });
     try {
       const { ingest, org } = await newOrg();
       const day = '2026-05-08';
@@ -390,6 +402,25 @@ describe.each(stores)('endpoint on $name', (storeUnderTest) => {
     expect(rows.map((r) => [r.field, r.count])).toEqual([[replaced, 2]]);
   });
 
+  it('attack: refuses days outside those whose batch ids are kept, so nothing old can be replayed', async () => {
+    const { org, ingest } = await newOrg();
+    const earliest = addDays(TODAY, -179);
+    for (const day of ['0001-01-01', '9999-12-31', addDays(TODAY, -180), addDays(TODAY, 2)]) {
+      const response = await post(url, ingest, batch([signal({ day: TODAY }), signal({ day })]));
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        error: 'invalid_batch',
+        path: 'signals[1].day',
+        message: `signals[1].day: ${day} is not a day this endpoint counts; it takes ${earliest} to ${addDays(TODAY, 1)}.`,
+      });
+    }
+    for (const day of [earliest, addDays(TODAY, 1)]) {
+      expect((await post(url, ingest, batch([signal({ day })]))).status).toBe(200);
+    }
+    const rows = await endpoint.store.counters(org, { from: '0001-01-01', to: '9999-12-31' });
+    expect(rows.map((r) => r.day).sort()).toEqual([earliest, addDays(TODAY, 1)]);
+  });
+
   it('refuses an invalid batch with the path of the first problem', async () => {
     const { ingest } = await newOrg();
     const signals = [signal(), signal(), signal(), { ...signal(), kind: 'guide.strated' }];
@@ -499,6 +530,7 @@ describe.each(stores)('endpoint on $name', (storeUnderTest) => {
       port: 0,
       ...opened.options,
       rateLimit: { perSecond: 1, burst: 3 },
+      today: () => TODAY,
     });
     try {
       const { ingest } = await newOrg();

@@ -32,6 +32,8 @@ const app = createApp({
   bodyLimit: 1024,
   rateLimit: false,
   trustedProxies: 0,
+  batchIdDays: 180,
+  today: () => '2026-05-20',
   dashboard: null,
 });
 
