@@ -4,14 +4,13 @@
  */
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
-import { describeIssues } from '../core/guide/problems';
 import { signalBatchSchema } from '../core/signals';
 import { DEFAULT_ORG } from '../core/org';
 import { addDays, buildSnapshot, rowsNeeded, type Period } from '../core/snapshot';
 import { readJsonBody } from './body';
 import { snapshotCsv } from './csv';
 import { DASHBOARD_CSP, type DashboardFile, type DashboardFiles } from './dashboard';
-import { ApiError, fail, type ErrorBody } from './errors';
+import { ApiError, fail, invalidInput, type ErrorBody } from './errors';
 import { matchesEtag, type GuidePack } from './guidePack';
 import { BAD_TOKEN_LIMIT, TokenBuckets, clientOf, type RateLimit } from './rateLimit';
 import { parseSnapshotQuery } from './snapshotQuery';
@@ -43,9 +42,6 @@ export interface AppOptions {
 
 /** Before any counter: the first day training completions are read from. */
 const HISTORY_START = '2000-01-01';
-
-/** Problems listed in a 400 beyond the first: enough to fix a batch, short enough to read. */
-const PROBLEMS_SHOWN = 10;
 
 /**
  * The days a batch may count for. A replay of a batch whose id has been pruned would count again,
@@ -120,16 +116,7 @@ export function createApp(options: AppOptions): Hono {
       options.bodyLimit,
     );
     const parsed = signalBatchSchema.safeParse(body, { reportInput: true });
-    if (!parsed.success) {
-      const problems = describeIssues('', parsed.error.issues)
-        .slice(0, PROBLEMS_SHOWN)
-        .map(({ path, message }) => ({ path, message }));
-      const first = problems[0] ?? { path: '', message: 'is not valid' };
-      throw fail(400, 'invalid_batch', `${first.path || 'The batch'}: ${first.message}.`, {
-        path: first.path,
-        problems,
-      });
-    }
+    if (!parsed.success) throw invalidInput('invalid_batch', parsed.error.issues, 'The batch');
     const batch = parsed.data;
     refuseDaysOutside(batch.signals, acceptedDays(options.today(), options.batchIdDays));
     const { duplicate } = await store
@@ -208,9 +195,10 @@ export function createApp(options: AppOptions): Hono {
   app.get('/dashboard', (c) => c.redirect('/dashboard/'));
   app.get('/dashboard/', (c) => {
     if (!options.dashboard) {
-      return c.text(
-        'The dashboard has not been built. Run `npm run build:dashboard` (or `npm start`), then restart the endpoint.\n',
+      throw fail(
         503,
+        'not_built',
+        'The dashboard has not been built. Run `npm run build:dashboard` (or `npm start`), then restart the endpoint.',
       );
     }
     return page(c, options.dashboard.index, 'no-cache');

@@ -10,6 +10,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
 import { DEFAULT_BODY_LIMIT } from './body';
 import { DEFAULT_DASHBOARD_DIR, loadDashboard } from './dashboard';
+import { answerClientError } from './errors';
 import { DEFAULT_GUIDES_DIR, loadGuidePack } from './guidePack';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rateLimit';
 import { DAY_MS } from '../core/days';
@@ -93,6 +94,7 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Endp
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     // A client that stops sending mid-body must not hold a connection for minutes.
     server.requestTimeout = 30_000;
+    server.on('clientError', answerClientError);
     const host = options.host ?? DEFAULT_HOST;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -1,8 +1,7 @@
 /** The query of GET /v1/snapshots, validated like every other input. */
 import { z } from 'zod';
-import { describeIssues } from '../core/guide/problems';
 import { MAX_PERIOD_DAYS, periodDays, type Period } from '../core/snapshot';
-import { fail } from './errors';
+import { invalidInput } from './errors';
 
 const day = z.iso.date();
 
@@ -52,17 +51,7 @@ export interface SnapshotQuery {
 
 export function parseSnapshotQuery(query: Record<string, string>): SnapshotQuery {
   const result = snapshotQuerySchema.safeParse(query, { reportInput: true });
-  if (!result.success) {
-    const problems = describeIssues('', result.error.issues).map(({ path, message }) => ({
-      path,
-      message,
-    }));
-    const first = problems[0] ?? { path: '', message: 'is not valid' };
-    throw fail(400, 'invalid_query', `${first.path || 'The query'}: ${first.message}.`, {
-      path: first.path,
-      problems,
-    });
-  }
+  if (!result.success) throw invalidInput('invalid_query', result.error.issues, 'The query');
   const q = result.data;
   return {
     period: { from: q.from, to: q.to },

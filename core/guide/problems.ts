@@ -20,12 +20,42 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/** Values are echoed up to this many characters: enough to recognise, never a whole paste. */
+const SHOWN_CHARS = 60;
+
 function shown(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  return JSON.stringify(value);
+  const text = JSON.stringify(value);
+  return text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS - 2)}…"` : text;
+}
+
+/** Names in a list of unknown fields, then how many more. */
+const NAMES_SHOWN = 5;
+
+function listed(keys: readonly string[]): string {
+  const names = keys.slice(0, NAMES_SHOWN).map((k) => shown(k));
+  return keys.length > NAMES_SHOWN
+    ? `${names.join(', ')} and ${keys.length - NAMES_SHOWN} more`
+    : names.join(', ');
+}
+
+const FORMAT_NAMES: Record<string, string> = {
+  date: 'a date as YYYY-MM-DD',
+  uuid: 'a UUID',
+  url: 'an address',
+  email: 'an email address',
+  datetime: 'a date and time',
+};
+
+/** zod's own sentence for a pattern ("Invalid string: must match pattern /…/") is not ours. */
+function formatWanted(issue: z.core.$ZodIssue & { code: 'invalid_format' }): string {
+  if (issue.format === 'regex') {
+    return issue.message.startsWith('Invalid string') ? 'text in the expected form' : issue.message;
+  }
+  return FORMAT_NAMES[issue.format] ?? issue.format;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -58,7 +88,7 @@ function sentence(issue: z.core.$ZodIssue): string {
       if (input === undefined) return 'is required';
       return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected} — got ${shown(input)}`;
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${listed(issue.keys)}`;
     case 'too_small':
       if (issue.origin === 'string')
         return Number(issue.minimum) <= 1
@@ -72,7 +102,7 @@ function sentence(issue: z.core.$ZodIssue): string {
       if (issue.origin === 'array') return `must have at most ${issue.maximum} items`;
       return `must be at most ${issue.maximum} — got ${shown(input)}`;
     case 'invalid_format':
-      return `expected ${issue.format === 'regex' ? issue.message : issue.format === 'date' ? 'a date as YYYY-MM-DD' : issue.format} — got ${shown(input)}`;
+      return `expected ${formatWanted(issue)} — got ${shown(input)}`;
     default:
       return issue.message;
   }

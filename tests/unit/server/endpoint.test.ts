@@ -360,7 +360,8 @@ describe.each(stores)('endpoint on $name', (storeUnderTest) => {
     expect(flood.status).toBe(400);
     expect(await flood.json()).toMatchObject({
       path: 'signals[1]',
-      message: 'signals[1]: repeats the counter of signals[0]; a batch sends each counter once.',
+      message:
+        'signals[1]: repeats the counter of signals[0]; a batch sends each counter once. (499 problems in all)',
     });
     const huge = await post(url, ingest, batch([signal({ day, count: 1_000_000 })]));
     expect(huge.status).toBe(400);
