@@ -40,27 +40,23 @@ type Row = Partial<Record<Column, string | number>>;
 
 export const SUPPRESSED_TEXT = 'fewer than k';
 
-const TEXT_COLUMNS = new Set<Column>([
-  'section',
-  'role',
-  'guide',
-  'step',
-  'pageType',
-  'field',
-  'cohort',
-]);
-
 function cell(value: Cell | undefined): string {
   if (value === undefined) return '';
   return isSuppressed(value) ? SUPPRESSED_TEXT : String(value);
 }
 
-function escape(column: Column, value: string | number | undefined): string {
-  let text = value === undefined ? '' : String(value);
-  // Text that starts like a formula would run as one in a spreadsheet, and so would a part after
-  // a separator a spreadsheet may split on (`x;=1+1`): each such start is defused.
-  if (TEXT_COLUMNS.has(column)) text = text.replace(/(^|[,;|\t\r\n])([=+\-@\t\r])/g, "$1'$2");
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+const NUMBER = /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
+
+/**
+ * Numbers go out bare; every text cell is quoted, so no spreadsheet guesses its type, and a
+ * formula start in it is defused: at its beginning, and after any separator a spreadsheet may
+ * split on when it reads the file with other settings (`x;=1+1`).
+ */
+function escape(value: string | number | undefined): string {
+  const text = value === undefined ? '' : String(value);
+  if (text === '' || NUMBER.test(text)) return text;
+  const defused = text.replace(/(^|[,;|\t\r\n])([=+\-@\t\r])/g, "$1'$2");
+  return `"${defused.replace(/"/g, '""')}"`;
 }
 
 /** One row per metric of an item, with its baseline and change when the item has them. */
@@ -232,7 +228,7 @@ function workflowRows(snapshot: Snapshot): Row[] {
 export function snapshotCsv(snapshot: Snapshot): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const row of snapshotRows(snapshot)) {
-    lines.push(CSV_COLUMNS.map((column) => escape(column, row[column])).join(','));
+    lines.push(CSV_COLUMNS.map((column) => escape(row[column])).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -109,7 +109,7 @@ async function saved(download: Promise<Download>): Promise<{ name: string; text:
   return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
 
-/** A CSV line's cells (the export quotes only cells with commas, quotes or line breaks). */
+/** A CSV line's cells (the export quotes every text cell; numbers and empty cells go bare). */
 function csvCells(line: string): string[] {
   return [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)]
     .slice(0, -1)

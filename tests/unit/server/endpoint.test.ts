@@ -638,13 +638,13 @@ describe.each(stores)('endpoint on $name', (storeUnderTest) => {
     expect(lines[0]).toBe(
       'section,role,day,guide,version,step,pageType,field,metric,value,baseline,delta,cohort',
     );
-    expect(lines).toContain('guides,,,demo-log-call,1,,,,started,10,5,5,');
+    expect(lines).toContain('"guides",,,"demo-log-call",1,,,,"started",10,5,5,');
     expect(lines).toContain(
-      'guides,,,demo-log-call,1,,,,dismissed,fewer than k,fewer than k,fewer than k,',
+      '"guides",,,"demo-log-call",1,,,,"dismissed","fewer than k","fewer than k","fewer than k",',
     );
-    expect(lines).toContain('activeUsers,rep,,,,,,,busiestDayUsers,8,5,3,');
-    expect(lines).toContain('activeUsersDaily,rep,2026-05-04,,,,,,users,8,,,');
-    expect(lines).toContain('fields,,,,,,opportunity:edit,Next Step,empty,10,5,5,');
+    expect(lines).toContain('"activeUsers","rep",,,,,,,"busiestDayUsers",8,5,3,');
+    expect(lines).toContain('"activeUsersDaily","rep","2026-05-04",,,,,,"users",8,,,');
+    expect(lines).toContain('"fields",,,,,,"opportunity:edit","Next Step","empty",10,5,5,');
     expect(lines.join('\n')).not.toContain('manager');
   });
 

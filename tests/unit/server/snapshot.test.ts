@@ -341,20 +341,22 @@ describe('workflows: guided vs control', () => {
         k: 5,
       }),
     ).split('\r\n');
-    expect(csv).toContain('workflows,,,log-call,,,,,completionRate,0.8,fewer than k,,guided');
     expect(csv).toContain(
-      'workflows,,,log-call,,,,,completionRateLower,0.4905,fewer than k,,control',
-    );
-    expect(csv).toContain('workflows,,,log-call,,,,,started,fewer than k,60,,observe');
-    expect(csv).toContain('workflows,,,log-call,,subject,,,abandonPoint,20,,,control');
-    expect(csv).toContain(
-      'workflows,,,log-call,,,opportunity:edit,Next Step,leftEmpty,9,,,control',
+      '"workflows",,,"log-call",,,,,"completionRate",0.8,"fewer than k",,"guided"',
     );
     expect(csv).toContain(
-      'workflows,,,log-call,,,,,completionRateDifferenceLower,0.0524,,,guided-control',
+      '"workflows",,,"log-call",,,,,"completionRateLower",0.4905,"fewer than k",,"control"',
+    );
+    expect(csv).toContain('"workflows",,,"log-call",,,,,"started","fewer than k",60,,"observe"');
+    expect(csv).toContain('"workflows",,,"log-call",,"subject",,,"abandonPoint",20,,,"control"');
+    expect(csv).toContain(
+      '"workflows",,,"log-call",,,"opportunity:edit","Next Step","leftEmpty",9,,,"control"',
     );
     expect(csv).toContain(
-      'workflows,,,log-call,,,,,completionRateDifference,0.3,,,guided-baselineObserve',
+      '"workflows",,,"log-call",,,,,"completionRateDifferenceLower",0.0524,,,"guided-control"',
+    );
+    expect(csv).toContain(
+      '"workflows",,,"log-call",,,,,"completionRateDifference",0.3,,,"guided-baselineObserve"',
     );
   });
 
@@ -372,7 +374,7 @@ describe('workflows: guided vs control', () => {
 });
 
 describe('snapshot CSV', () => {
-  it('writes one row per figure, "fewer than k" for suppressed ones, and defuses formulas', () => {
+  it('attack: writes one row per figure, quotes every text cell and defuses every formula start', () => {
     const rows = [
       row('field.empty', { pageType: 'home', field: '=HYPERLINK("x")', count: 7, contributors: 7 }),
       row('field.invalid', {
@@ -392,10 +394,10 @@ describe('snapshot CSV', () => {
     const csv = snapshotCsv(buildSnapshot(rows, { period: week, k: 5 }));
     expect(csv.split('\r\n')).toEqual([
       'section,role,day,guide,version,step,pageType,field,metric,value,baseline,delta,cohort',
-      `fields,,,,,,home,"'=HYPERLINK(""x"")",empty,7,,,`,
-      `fields,,,,,,home,"'=HYPERLINK(""x"")",invalid,fewer than k,,,`,
-      "fields,,,,,,home,x;'=1+1;|'@SUM(A1),empty,6,,,",
-      "fields,,,,,,home,x;'=1+1;|'@SUM(A1),invalid,fewer than k,,,",
+      `"fields",,,,,,"home","'=HYPERLINK(""x"")","empty",7,,,`,
+      `"fields",,,,,,"home","'=HYPERLINK(""x"")","invalid","fewer than k",,,`,
+      `"fields",,,,,,"home","x;'=1+1;|'@SUM(A1)","empty",6,,,`,
+      `"fields",,,,,,"home","x;'=1+1;|'@SUM(A1)","invalid","fewer than k",,,`,
       '',
     ]);
   });
