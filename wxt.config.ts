@@ -66,8 +66,14 @@ export default defineConfig({
               id: 'waymark@waymark.dev',
               // data_collection_permissions needs Firefox 140 (the ESR) and Android 142.
               strict_min_version: '140.0',
-              // Nothing leaves the browser yet; the Firefox add-on store asks extensions to say so.
-              data_collection_permissions: { required: ['none'] },
+              // Nothing is needed to use Waymark. Sync, off until the rep or the policy turns it
+              // on, sends counters of pages opened and guides used on the CRM (websiteActivity)
+              // and of Waymark's own use (technicalAndInteraction): asked for when the rep turns
+              // it on (platform/dataCollection.ts).
+              data_collection_permissions: {
+                required: ['none'],
+                optional: ['websiteActivity', 'technicalAndInteraction'],
+              },
             },
             gecko_android: { strict_min_version: '142.0' },
           },

@@ -1,6 +1,7 @@
 /** Wires the background: policy, storage, guides, messages and SPA route reports. */
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '../platform/browser';
+import { syncConsented } from '../platform/dataCollection';
 import { adapterById } from '../core/adapters';
 import type { Guide } from '../core/guide/schema';
 import type { PageContext } from '../core/match';
@@ -135,7 +136,12 @@ export function startBackground(): void {
         return events.map((event) => ({ ...event, cohort }));
       }),
   };
-  const sync = createSync({ db, policy: () => policy.policy(), canReach });
+  const sync = createSync({
+    db,
+    policy: () => policy.policy(),
+    canReach,
+    consented: syncConsented,
+  });
   // Served from memory; the registry in the database is the record (bundled, imported and remote
   // guides), read by the guide library at start and after each import, removal or new pack.
   const pack = bundledGuides();

@@ -78,6 +78,11 @@ export interface SyncDeps {
   policy?: () => Policy;
   /** Whether the extension may reach an origin (host permission); a request fails otherwise. */
   canReach?: (origin: string) => Promise<boolean>;
+  /**
+   * Whether the person consented to what sync sends, where the browser asks (Firefox). Sync the
+   * organisation turned on or pointed at its endpoint is the organisation's decision instead.
+   */
+  consented?: () => Promise<boolean>;
   now?: () => number;
   random?: () => number;
   fetch?: typeof fetch;
@@ -97,6 +102,7 @@ export function createSync({
   db,
   policy = () => ({}),
   canReach = async () => true,
+  consented = async () => true,
   now = Date.now,
   random = Math.random,
   fetch = globalThis.fetch,
@@ -133,6 +139,13 @@ export function createSync({
         ? { endpointUrl, ingestToken, timeoutMs: local?.timeoutMs ?? DEFAULT_TIMEOUT_MS }
         : null;
     return { config, endpointUrl, ingestToken, incomplete };
+  }
+
+  /** Whether counters may go to `origin`: reachable, and consented to unless the policy decided. */
+  async function maySend(origin: string): Promise<boolean> {
+    const p = policy();
+    const organisationDecided = p.syncEnabled === true || p.endpointUrl !== undefined;
+    return (await canReach(origin)) && (organisationDecided || (await consented()));
   }
 
   const permissionProblem = (origin: string) =>
@@ -226,7 +239,7 @@ export function createSync({
       await writeState(state);
     };
     const origin = new URL(config.endpointUrl).origin;
-    if ((await db.outbox.count()) > 0 && !(await canReach(origin))) {
+    if ((await db.outbox.count()) > 0 && !(await maySend(origin))) {
       await fail(permissionProblem(origin), backoffMs(state.attempts + 1, random));
       return status();
     }
@@ -284,7 +297,7 @@ export function createSync({
     return {
       configured: Boolean(sync.config),
       endpointUrl: sync.endpointUrl,
-      permissionNeeded: origin && !(await canReach(origin)) ? origin : null,
+      permissionNeeded: origin && !(await maySend(origin)) ? origin : null,
       incomplete: sync.incomplete,
       pendingBatches: rows.length,
       pendingSignals: rows.reduce((n, row) => n + (row.payload as SignalBatch).signals.length, 0),

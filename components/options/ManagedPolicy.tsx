@@ -9,6 +9,7 @@ import type { PolicyView, SyncView } from '../../core/messages';
 import { POLICY_KEYS, type Policy } from '../../core/policy';
 import { formatPolicyProblem } from '../../core/policyRules';
 import { browser } from '../../platform/browser';
+import { sendPermissions } from '../../platform/dataCollection';
 import { callBackground } from '../../runtime/channel';
 import { FORMAT_TAG, roleName, TEXT } from '../pageText';
 import './managed.css';
@@ -157,7 +158,7 @@ export function SyncManaged({ view, onChange }: { view: SyncView; onChange: () =
   const allow = async (origin: string) => {
     setError('');
     try {
-      if (await browser.permissions.request({ origins: [`${origin}/*`] })) onChange();
+      if (await browser.permissions.request(sendPermissions(origin))) onChange();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

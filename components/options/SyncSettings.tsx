@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SyncView } from '../../core/messages';
 import { browser } from '../../platform/browser';
+import { sendPermissions, syncDataCategories } from '../../platform/dataCollection';
 import { endpointProblem, isThisMachine } from '../../core/endpointAddress';
 import { callBackground } from '../../runtime/channel';
 import { formatDateTime, TEXT } from '../pageText';
@@ -21,10 +22,10 @@ async function allowEndpoint(url: string): Promise<string | null> {
   const problem = endpointProblem(url);
   if (problem) return problem;
   const { origin, hostname } = new URL(url);
-  if (isThisMachine(hostname)) return null;
-  return (await browser.permissions.request({ origins: [`${origin}/*`] }))
-    ? null
-    : T.permissionNeeded(origin);
+  // This machine is in the manifest's hosts; Firefox still asks consent to what sync sends.
+  const wanted = sendPermissions(isThisMachine(hostname) ? null : origin);
+  if (wanted.origins?.length === 0 && syncDataCategories().length === 0) return null;
+  return (await browser.permissions.request(wanted)) ? null : T.permissionNeeded(origin);
 }
 
 /**

@@ -3,7 +3,13 @@
  * it can be unreachable, answer 500 or 429, stall past the client's timeout, deliver a request
  * twice, or deliver it and lose the answer. It keeps every request body it saw.
  */
-import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import type { AddressInfo, Socket } from 'node:net';
 
@@ -15,6 +21,8 @@ export interface FaultProxy {
   mode: FaultMode;
   /** Every body received (decoded), whatever happened to it. */
   bodies: string[];
+  /** The headers of every request with a body, in the same order as `bodies`. */
+  bodyHeaders: IncomingHttpHeaders[];
   close(): Promise<void>;
 }
 
@@ -48,7 +56,13 @@ function forward(
 export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
   const target = new URL(targetUrl);
   const sockets = new Set<Socket>();
-  const proxy: FaultProxy = { url: '', mode: 'pass', bodies: [], close: async () => undefined };
+  const proxy: FaultProxy = {
+    url: '',
+    mode: 'pass',
+    bodies: [],
+    bodyHeaders: [],
+    close: async () => undefined,
+  };
 
   const reply = (
     res: ServerResponse,
@@ -68,6 +82,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
       if (body.length > 0) {
         const gzip = req.headers['content-encoding'] === 'gzip';
         proxy.bodies.push((gzip ? gunzipSync(body) : body).toString('utf8'));
+        proxy.bodyHeaders.push(req.headers);
       }
       const json = { 'content-type': 'application/json' };
       void (async () => {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { SyncStatus } from '../../core/messages';
+import { signalBatchSchema, type SignalBatch } from '../../core/signals';
 import { COUNTED_EVENT_KINDS } from '../../core/usage';
 import { startEndpoint, type Endpoint } from '../../server';
 import { startFaultProxy, type FaultMode, type FaultProxy } from './faultProxy';
@@ -149,6 +150,15 @@ test('sync loses nothing and counts nothing twice through kills, 500s, 429s, sta
   await endpoint.close();
 });
 
+/** The example body of the README's "What leaves your browser". */
+function documentedBody(): SignalBatch {
+  const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### What leaves your browser'));
+  const example = /```json\n([\s\S]*?)\n```/.exec(section)?.[1];
+  if (!example) throw new Error('README: "What leaves your browser" has no JSON example');
+  return JSON.parse(example) as SignalBatch;
+}
+
 test('canary values never reach a request body or the endpoint database', async ({
   page,
   crm,
@@ -187,6 +197,24 @@ test('canary values never reach a request body or the endpoint database', async 
   const sent = proxy.bodies.join('\n');
   expect(sent).toContain('opportunity:record');
   expect(sent).toContain('field.empty');
+  // What leaves is what the README's "What leaves your browser" says, field for field.
+  const documented = documentedBody();
+  expect(signalBatchSchema.safeParse(documented).success).toBe(true);
+  const keysOf = (o: object) => Object.keys(o).sort();
+  for (const body of proxy.bodies.map((b) => JSON.parse(b) as SignalBatch)) {
+    expect(keysOf(body)).toEqual(keysOf(documented));
+    for (const signal of body.signals)
+      expect(keysOf(signal)).toEqual(keysOf(documented.signals[0]!));
+  }
+  for (const headers of proxy.bodyHeaders) {
+    expect(headers).toMatchObject({
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+      authorization: expect.stringMatching(/^Bearer /),
+    });
+    expect(headers.cookie).toBeUndefined();
+    expect(headers.referer).toBeUndefined();
+  }
   await endpoint.close();
   const database = [sqlitePath, `${sqlitePath}-wal`]
     .filter((file) => existsSync(file))

@@ -535,4 +535,33 @@ describe('sync under a policy', () => {
     expect(status.pendingBatches).toBe(1);
     expect(calls).toEqual([]);
   });
+
+  it('sends nothing the rep turned on without consent where the browser asks for it', async () => {
+    const { calls, fetch } = fakeEndpoint();
+    let consented = false;
+    let policy: Policy = {};
+    const sync = createSync({
+      db,
+      fetch,
+      policy: () => policy,
+      consented: async () => consented,
+    });
+    await sync.configure({ endpointUrl: 'http://127.0.0.1:8787', ingestToken: 'mine' });
+    await queueEvent();
+    const refused = await sync.run(true);
+    expect(refused.permissionNeeded).toBe('http://127.0.0.1:8787');
+    expect(refused.pendingBatches).toBe(1);
+    expect(calls).toEqual([]);
+
+    consented = true;
+    expect((await sync.run(true)).pendingBatches).toBe(0);
+    expect(calls).toHaveLength(1);
+
+    // Where the organisation named the endpoint, sending is its decision, not the rep's.
+    consented = false;
+    policy = { endpointUrl: 'http://127.0.0.1:8787' };
+    await queueEvent();
+    expect((await sync.run(true)).pendingBatches).toBe(0);
+    expect(calls).toHaveLength(2);
+  });
 });
