@@ -1,5 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
+// Tests read the step UI, so they load the build whose shadow root is open (scripts/chromium.ts);
+// the attack on the closed root loads the shipped build by name.
+process.env.WAYMARK_EXTENSION_DIR ??= '.output/chrome-mv3-e2e';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   // Each test starts its own browser with the extension; two at a time suits a 2-core machine.

@@ -1,9 +1,14 @@
 import { chromium, type BrowserContext } from '@playwright/test';
+import { INSPECTABLE_DIR } from '../scripts/chromium';
 import { CHROMIUM, launchArgs, policyAnswered } from '../tests/e2e/fixtures';
 
-/** Chromium with or without the built extension, as a rep would run it. */
+/**
+ * Chromium with or without the built extension, as a rep would run it: the build whose step UI
+ * the benchmarks can see appear (its shadow root open; nothing else differs from the shipped one).
+ */
 export async function launch(withExtension: boolean): Promise<BrowserContext> {
-  const args = withExtension ? launchArgs() : launchArgs().filter((a) => !a.includes('extension'));
+  const all = launchArgs(INSPECTABLE_DIR);
+  const args = withExtension ? all : all.filter((a) => !a.includes('extension'));
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless: true,

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser } from '../scripts/chromium';
+import { INSPECTABLE_DIR, launchBrowser } from '../scripts/chromium';
 
 export interface FirstStartResult {
   /** Per run: navigation → first step, on a fresh profile. */
@@ -18,7 +18,7 @@ export interface FirstStartResult {
 }
 
 async function openFirstGuide(profile: string, crm: string): Promise<number> {
-  const context = await launchBrowser(profile);
+  const context = await launchBrowser(profile, INSPECTABLE_DIR);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const started = Date.now();

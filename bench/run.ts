@@ -41,7 +41,7 @@ function overheadReport(title: string, result: OverheadResult): void {
   );
 }
 
-for (const script of ['build', 'build:dashboard']) {
+for (const script of ['build', 'build:e2e', 'build:dashboard']) {
   if (spawnSync('npm', ['run', '--silent', script], { stdio: 'ignore' }).status !== 0) {
     throw new Error(`npm run ${script} failed`);
   }

@@ -1,5 +1,5 @@
 /**
- * The one element Waymark adds to a CRM page: a host whose open shadow root holds all step UI.
+ * The one element Waymark adds to a CRM page: a host whose closed shadow root holds all step UI.
  * It is shown as a manual popover so it sits in the top layer, above any z-index the CRM uses,
  * and it keeps key events from reaching the page's own shortcut handlers.
  */
@@ -35,9 +35,16 @@ const UI_EVENTS = [
   'submit',
 ] as const;
 
+/**
+ * Closed, so page script cannot find, read or press the step UI (`host.shadowRoot` is null to
+ * it). The end-to-end test build (`npm run build:e2e`) opens it, as Playwright's locators cannot
+ * enter a closed root; every shipped build is closed, and an attack test drives the shipped one.
+ */
+const SHADOW_MODE: ShadowRootMode = import.meta.env.MODE === 'e2e' ? 'open' : 'closed';
+
 export function mountLayer(doc: Document, signal: AbortSignal): Layer {
   const host = doc.createElement('waymark-layer');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: SHADOW_MODE });
   const style = doc.createElement('style');
   style.textContent = LAYER_CSS;
   // Waymark's own words are in the browser's language, whatever the CRM page declares.
@@ -60,8 +67,8 @@ export function mountLayer(doc: Document, signal: AbortSignal): Layer {
   for (const type of ['keydown', 'keyup', 'keypress'] as const) {
     host.addEventListener(type, (event) => event.stopPropagation(), { signal });
   }
-  // Page script is hostile: a click, key or input it dispatches into the step UI (through the
-  // host, whose shadow root it can reach) must not complete a step, answer a survey or end a run.
+  // Page script is hostile: a click or key it dispatches into the step UI (at the host, or inside
+  // should the root ever be reachable) must not complete a step, answer a survey or end a run.
   // Stopped on the way down, before any of Waymark's own handlers sees it.
   for (const type of UI_EVENTS) {
     root.addEventListener(

@@ -6,8 +6,15 @@ import { chromium, type BrowserContext } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+/** The build people install: its step UI's shadow root is closed. */
+export const SHIPPED_DIR = resolve('.output/chrome-mv3');
+/**
+ * The same build with the step UI's shadow root open (`npm run build:e2e`), for Playwright's
+ * locators and the benchmarks that watch a step appear.
+ */
+export const INSPECTABLE_DIR = resolve('.output/chrome-mv3-e2e');
 /** WAYMARK_EXTENSION_DIR points at another build (e.g. a copy kept aside while others rebuild). */
-export const EXTENSION_DIR = resolve(process.env.WAYMARK_EXTENSION_DIR ?? '.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.WAYMARK_EXTENSION_DIR ?? SHIPPED_DIR);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function launchArgs(extensionDir = EXTENSION_DIR): string[] {
