@@ -1,6 +1,5 @@
 import { chromium, type BrowserContext } from '@playwright/test';
-import { INSPECTABLE_DIR } from '../scripts/chromium';
-import { CHROMIUM, launchArgs, policyAnswered } from '../tests/e2e/fixtures';
+import { CHROMIUM, INSPECTABLE_DIR, launchArgs, policyAnswered } from '../scripts/chromium';
 
 /**
  * Chromium with or without the built extension, as a rep would run it: the build whose step UI

@@ -16,9 +16,9 @@ import { addDays } from '../core/snapshot';
 import { startEndpoint } from '../server';
 import { seedDemo } from '../server/seed/command';
 import { DEMO_DEFAULTS } from '../server/seed/demoData';
-import { utcToday } from '../server/stores/today';
+import { utcDay } from '../core/days';
 import { createToken } from '../server/tokens';
-import { CHROMIUM } from '../tests/e2e/fixtures';
+import { CHROMIUM } from '../scripts/chromium';
 import { percentile } from './percentile';
 
 export const FIRST_PAINT_GOAL_MS = 1000;
@@ -55,7 +55,10 @@ export async function dashboardPaint(trials = 10): Promise<DashboardPaint> {
     const seeded = await seedDemo(
       endpoint.store,
       { org: 'demo', ...DEMO_DEFAULTS, replace: false },
-      { lastDay: addDays(utcToday(), -1), io: { out: () => undefined, err: () => undefined } },
+      {
+        lastDay: addDays(utcDay(Date.now()), -1),
+        io: { out: () => undefined, err: () => undefined },
+      },
     );
     if (!seeded) throw new Error('The bench store was not empty');
     const { token } = await createToken(endpoint.store, 'demo', 'admin');

@@ -6,6 +6,7 @@
  * through validation and the exactly-once transaction; at the end the stored counts are checked
  * against what was accepted.
  */
+import { seededRandom } from '../core/random';
 import { percentile } from './percentile';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { signalKey, type Signal } from '../core/signals';
 import { startEndpoint } from '../server/index';
 import { createToken } from '../server/tokens';
-import { startTestDatabase } from '../tests/unit/server/postgres';
+import { startTestDatabase } from '../scripts/postgres';
 
 export interface IngestBenchOptions {
   store: 'sqlite' | 'postgres';
@@ -32,17 +33,6 @@ export interface IngestBenchResult {
 const SIGNALS_PER_BATCH = 50;
 /** Not measured: lets the JIT and the connection pools settle. */
 const WARM_UP_MS = 500;
-
-/** Deterministic randomness, so runs compare. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Picks from a list with weights falling as 1/rank, as page and guide use does. */
 function zipf<T>(items: readonly T[], random: () => number): T {
@@ -152,7 +142,8 @@ function browserBatch(random: () => number): Signal[] {
 const BROWSER_DAYS = 5000;
 
 function browserDays(): { signals: Signal[]; counts: number }[] {
-  const random = mulberry32(42);
+  // Deterministic randomness, so runs compare.
+  const random = seededRandom(42);
   return Array.from({ length: BROWSER_DAYS }, () => {
     const signals = browserBatch(random);
     return { signals, counts: signals.reduce((n, s) => n + s.count, 0) };

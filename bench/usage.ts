@@ -4,7 +4,7 @@
  * background → Dexie. Measures persisted events per second and the cost of one record call.
  */
 import type { CDPSession, Page } from '@playwright/test';
-import { storedEventCount } from '../tests/e2e/fixtures';
+import { storedEventCount } from '../scripts/chromium';
 import { launch } from './browser';
 
 /** The id of the content scripts' isolated world in the page's main frame. */

@@ -10,6 +10,7 @@ import type { GuideProblem } from './guide/problems';
 import type { Guide } from './guide/schema';
 import type { PageContext } from './match';
 import type { Policy } from './policy';
+import type { RoleOption } from './org';
 import type { PolicyProblem } from './policyRules';
 import type { Signal, SignalBatch } from './signals';
 import type { Cohort, RecordedEvent, StoredEvent } from './usage';
@@ -61,11 +62,6 @@ export interface CustomCrmView {
   setBy: 'policy' | 'options';
   /** Whether the browser lets Waymark run there. */
   granted: boolean;
-}
-
-export interface RoleOption {
-  id: string;
-  label: string;
 }
 
 export interface ChecklistItem {

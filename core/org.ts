@@ -1,6 +1,11 @@
 import type { CustomCrm } from './adapters/routes';
-import type { RoleOption } from './messages';
 import type { Champion, Policy } from './policy';
+
+/** A role people can have, as the organisation names it. */
+export interface RoleOption {
+  id: string;
+  label: string;
+}
 
 /** One policy rule: people with this CRM profile or team get this role. */
 export type RoleRule = NonNullable<Policy['roleRules']>[number];

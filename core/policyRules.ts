@@ -5,9 +5,8 @@
  */
 import type { CrmId } from './adapters/types';
 import { describeIssues } from './guide/problems';
-import { DEFAULT_ORG, type OrgConfig, type RoleRule } from './org';
+import { DEFAULT_ORG, type OrgConfig, type RoleOption, type RoleRule } from './org';
 import { POLICY_KEYS, policySchema, type Champion, type Policy } from './policy';
-import type { RoleOption } from './messages';
 
 /** One policy value Waymark ignores, and why. */
 export interface PolicyProblem {

@@ -6,7 +6,7 @@
  * validates and stores them).
  */
 import { z } from 'zod';
-import { CRM_IDS } from './adapters/types';
+import { CRM_IDS, PAGE_TYPE_SOURCE } from './adapters/types';
 import { COHORTS, COUNTED_EVENT_KINDS } from './usage';
 
 /**
@@ -55,8 +55,8 @@ export function wellFormed(text: string): string {
   return text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
-/** Characters page types are made of (adapters produce nothing else), so no free text fits. */
-export const PAGE_TYPE = /^[A-Za-z0-9_:./*-]{0,200}$/;
+/** A counter's page type, or none for counters not about a page. */
+const SIGNAL_PAGE_TYPE = new RegExp(`^(?:${PAGE_TYPE_SOURCE})?$`);
 
 export const signalSchema = z
   .object({
@@ -68,7 +68,7 @@ export const signalSchema = z
     guide: key.regex(/^([a-z0-9][a-z0-9-]*)?$/),
     version: z.number().int().min(0).max(1_000_000),
     step: key.regex(/^([a-z0-9][a-z0-9-]*)?$/),
-    pageType: z.string().regex(PAGE_TYPE),
+    pageType: z.string().regex(SIGNAL_PAGE_TYPE),
     /**
      * A field rule's key (its id or label text from the guide), never a value. No NUL: PostgreSQL
      * text cannot hold it, and a batch the store cannot take must be refused alone, not fail the

@@ -19,7 +19,7 @@
  * A rate or a mean is suppressed when any cell it is built from is suppressed, since the other
  * figures would let a reader recover the hidden one.
  */
-import { DAY_MS, isoWeek } from './days';
+import { DAY_MS, isoWeek, utcDay } from './days';
 import type { SignalKind } from './signals';
 import { differenceInterval, wilsonInterval } from './stats';
 import { COHORTS, type Cohort } from './usage';
@@ -274,12 +274,8 @@ function dayMs(day: string): number {
   return Date.parse(`${day}T00:00:00Z`);
 }
 
-function dayOf(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 export function addDays(day: string, days: number): string {
-  return dayOf(dayMs(day) + days * DAY_MS);
+  return utcDay(dayMs(day) + days * DAY_MS);
 }
 
 /** A year, leap day included: longer periods are slow to read and rarely what anyone wants. */

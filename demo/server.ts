@@ -2,7 +2,7 @@
  * Summit CRM: the demo CRM that Waymark's e2e tests, benchmarks and first-time users run against.
  *
  * Plain `node:http`. Serves `demo/public/**` as static files, answers every `/app/...` path with the
- * SPA shell, transpiles `demo/app/**.ts` on request to `/src/**.js` ES modules, and offers a small
+ * SPA shell, bundles `demo/app/**.ts` on request to `/src/**.js` ES modules, and offers a small
  * in-memory JSON API whose answers are deliberately late (`?delay=` ms, default 250).
  *
  * Run: `npx tsx demo/server.ts` (PORT env, default 5178).
@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { transform } from 'esbuild';
+import { build } from 'esbuild';
 import {
   CURRENT_USER,
   probabilityFor,
@@ -24,6 +24,7 @@ import {
 const DEMO_DIR = fileURLToPath(new URL('.', import.meta.url));
 const PUBLIC_DIR = resolve(DEMO_DIR, 'public');
 const APP_DIR = resolve(DEMO_DIR, 'app');
+
 const MAX_BODY_BYTES = 100 * 1024;
 const DEFAULT_DELAY_MS = 250;
 const MAX_DELAY_MS = 30_000;
@@ -283,7 +284,14 @@ export async function startDemoServer(
 ): Promise<DemoServer> {
   const host = opts.host ?? '127.0.0.1';
   const store = createStore();
-  const transpiled = new Map<string, { mtimeMs: number; code: string }>();
+  /** Each module's bundle, with the modification times of the files it was made from. */
+  const transpiled = new Map<string, { inputs: Map<string, number>; code: string }>();
+  const unchanged = async (inputs: Map<string, number>) => {
+    for (const [input, mtimeMs] of inputs) {
+      if ((await fileIfExists(input))?.mtimeMs !== mtimeMs) return false;
+    }
+    return true;
+  };
   const timers = new Set<NodeJS.Timeout>();
 
   function later(ms: number, fn: () => void): void {
@@ -331,16 +339,23 @@ export async function startDemoServer(
     const info = file ? await fileIfExists(file) : null;
     if (!file || !info) return notFound(res);
     let cached = transpiled.get(file);
-    if (!cached || cached.mtimeMs !== info.mtimeMs) {
-      const source = await readFile(file, 'utf8');
-      const out = await transform(source, {
+    if (!cached || !(await unchanged(cached.inputs))) {
+      // Bundled, so the app may use a module it shares with the repository (core/random.ts).
+      const out = await build({
+        entryPoints: [file],
+        bundle: true,
         format: 'esm',
         target: 'es2022',
-        loader: 'ts',
-        sourcefile: file,
         sourcemap: 'inline',
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
       });
-      cached = { mtimeMs: info.mtimeMs, code: out.code };
+      const inputs = new Map<string, number>();
+      for (const input of Object.keys(out.metafile.inputs)) {
+        inputs.set(resolve(input), (await stat(resolve(input))).mtimeMs);
+      }
+      cached = { inputs, code: out.outputFiles[0]?.text ?? '' };
       transpiled.set(file, cached);
     }
     send(res, 200, cached.code, 'text/javascript; charset=utf-8');

@@ -64,3 +64,49 @@ export async function extensionIdOf(context: BrowserContext, timeout?: number): 
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout }));
   return new URL(worker.url()).host;
 }
+
+/** Resolves once Chrome has answered for the extension's managed policy (there may be none). */
+export async function policyAnswered(context: BrowserContext): Promise<void> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { storage: { managed: { get(keys: null): Promise<unknown> } } };
+    };
+    await chrome.storage.managed.get(null).catch(() => undefined);
+  });
+}
+
+/**
+ * Reads the extension's event log in its service worker: every event in log order, or only how
+ * many there are (counted there, so polling it stays cheap for the log).
+ */
+async function readEventLog<T>(context: BrowserContext, countOnly: boolean): Promise<T> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return worker.evaluate(
+    (onlyCount) =>
+      new Promise<T>((resolve, reject) => {
+        const open = indexedDB.open('waymark');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('eventBatches').objectStore('eventBatches');
+          const request = store.getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            const batches = request.result as { events: Record<string, unknown>[] }[];
+            resolve(
+              (onlyCount
+                ? batches.reduce((n, batch) => n + batch.events.length, 0)
+                : batches.flatMap((batch) => batch.events)) as T,
+            );
+          };
+        };
+      }),
+    countOnly,
+  );
+}
+
+/** Every usage event the extension stored, in log order, read from its own IndexedDB. */
+export const storedEvents = (context: BrowserContext) =>
+  readEventLog<Record<string, unknown>[]>(context, false);
+
+export const storedEventCount = (context: BrowserContext) => readEventLog<number>(context, true);

@@ -12,7 +12,7 @@ import { startEndpoint } from '../server';
 import { addDays } from '../core/snapshot';
 import { seedDemo } from '../server/seed/command';
 import { DEMO_DEFAULTS } from '../server/seed/demoData';
-import { utcToday } from '../server/stores/today';
+import { utcDay } from '../core/days';
 import { createToken } from '../server/tokens';
 
 const DEMO_ORG = 'demo';
@@ -66,7 +66,7 @@ const admin = await createToken(endpoint.store, DEMO_ORG, 'admin');
 const seeded = await seedDemo(
   endpoint.store,
   { org: DEMO_ORG, ...DEMO_DEFAULTS, replace: false },
-  { lastDay: addDays(utcToday(), -1), io: { out: () => undefined, err: () => undefined } },
+  { lastDay: addDays(utcDay(Date.now()), -1), io: { out: () => undefined, err: () => undefined } },
 );
 const look = seeded?.plan.look;
 const dashboard =

@@ -1,6 +1,31 @@
 /** Endpoint options from environment variables, each checked with a sentence naming it. */
-import type { EndpointOptions } from './index';
-import { DEFAULT_RATE_LIMIT } from './rateLimit';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './rateLimit';
+
+export interface EndpointOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** PostgreSQL connection string; the SQLite file is used when absent. */
+  databaseUrl?: string;
+  sqlitePath?: string;
+  /** PostgreSQL connections of this process. */
+  poolSize?: number;
+  guidesDir?: string;
+  /** Snapshot cells from fewer contributors are suppressed. */
+  k?: number;
+  /** Request rate per client and token; false turns the limits off (load tests). */
+  rateLimit?: RateLimit | false;
+  /** Proxies in front of the endpoint whose X-Forwarded-For is believed (default 0). */
+  trustedProxies?: number;
+  /** Largest request body in bytes, as sent and as inflated. */
+  bodyLimit?: number;
+  /** The built dashboard's directory. */
+  dashboardDir?: string;
+  /** Days a batch id is kept, so that a replay within them counts nothing. */
+  batchIdDays?: number;
+  /** Today's UTC day; the system clock's unless set (tests that replay a fixed period). */
+  today?: () => string;
+}
 
 function whole(
   env: NodeJS.ProcessEnv,

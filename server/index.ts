@@ -12,14 +12,14 @@ import { DEFAULT_BODY_LIMIT } from './body';
 import { DEFAULT_DASHBOARD_DIR, loadDashboard } from './dashboard';
 import { answerClientError } from './errors';
 import { DEFAULT_GUIDES_DIR, loadGuidePack } from './guidePack';
-import { DEFAULT_RATE_LIMIT, type RateLimit } from './rateLimit';
-import { DAY_MS } from '../core/days';
+import { DEFAULT_RATE_LIMIT } from './rateLimit';
+import { DAY_MS, utcDay } from '../core/days';
 import { addDays } from '../core/snapshot';
 import { openStore } from './stores/open';
-import { utcToday } from './stores/today';
 import type { SignalStore } from './stores/types';
 
-export { endpointOptionsFromEnv } from './config';
+export { endpointOptionsFromEnv, type EndpointOptions } from './config';
+import type { EndpointOptions } from './config';
 export type { SignalStore } from './stores/types';
 
 export const DEFAULT_PORT = 8787;
@@ -30,32 +30,6 @@ export const DEFAULT_K = 5;
  * later at most, unless it stays closed for months. Half a year covers that and bounds the table.
  */
 export const DEFAULT_BATCH_ID_DAYS = 180;
-
-export interface EndpointOptions {
-  /** 0 picks a free port. */
-  port?: number;
-  host?: string;
-  /** PostgreSQL connection string; the SQLite file is used when absent. */
-  databaseUrl?: string;
-  sqlitePath?: string;
-  /** PostgreSQL connections of this process. */
-  poolSize?: number;
-  guidesDir?: string;
-  /** Snapshot cells from fewer contributors are suppressed. */
-  k?: number;
-  /** Request rate per client and token; false turns the limits off (load tests). */
-  rateLimit?: RateLimit | false;
-  /** Proxies in front of the endpoint whose X-Forwarded-For is believed (default 0). */
-  trustedProxies?: number;
-  /** Largest request body in bytes, as sent and as inflated. */
-  bodyLimit?: number;
-  /** The built dashboard's directory. */
-  dashboardDir?: string;
-  /** Days a batch id is kept, so that a replay within them counts nothing. */
-  batchIdDays?: number;
-  /** Today's UTC day; the system clock's unless set (tests that replay a fixed period). */
-  today?: () => string;
-}
 
 export interface Endpoint {
   url: string;
@@ -76,7 +50,7 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Endp
   if (!Number.isInteger(batchIdDays) || batchIdDays < 1) {
     throw new Error(`batchIdDays must be a whole number ≥ 1 — got ${batchIdDays}`);
   }
-  const today = options.today ?? (() => utcToday());
+  const today = options.today ?? (() => utcDay(Date.now()));
   const store = await openStore(options);
   try {
     const app = createApp({

@@ -10,6 +10,7 @@
  * `:` (`#/contacts/:id/show` → `contacts:show`).
  */
 import { OTHER, hashRoute, isHostOrSubdomain, pathSegments } from './ids';
+import { PAGE_TYPE } from './types';
 
 export interface RouteTemplate {
   /** The template, e.g. `#/contacts/:id/show`. */
@@ -27,7 +28,6 @@ export interface CustomCrm {
 const LITERAL = /^[A-Za-z0-9_.~-]+$/;
 const PARAM = /^:[A-Za-z_][A-Za-z0-9_]*$/;
 /** What a page type may hold: the same characters the endpoint accepts (core/signals.ts). */
-const PAGE_TYPE = /^[A-Za-z0-9_:.-]{1,200}$/;
 export const HOST_PATTERN = /^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,}$/i;
 
 interface Parsed {

@@ -3,6 +3,13 @@ export const CRM_IDS = ['salesforce', 'dynamics', 'hubspot', 'demo', 'generic'] 
 export type CrmId = (typeof CRM_IDS)[number];
 
 /**
+ * What a page type is made of: adapters and route templates make nothing else, so no free text,
+ * record id or query value fits in one.
+ */
+export const PAGE_TYPE_SOURCE = '[A-Za-z0-9_:.-]{1,200}';
+export const PAGE_TYPE = new RegExp(`^${PAGE_TYPE_SOURCE}$`);
+
+/**
  * Everything Waymark knows about one CRM. Adding a CRM means adding one file that exports one of
  * these, its fixture URLs and its tests; nothing else changes.
  */

@@ -5,7 +5,7 @@
  * guides, with their own `locales`.
  */
 import type { Policy } from '../policy';
-import type { Area } from './types';
+import type { Area } from './area';
 
 /** Counts inside sentences, grouped as the language writes them. */
 const count = (n: number) => n.toLocaleString('en');

@@ -3,7 +3,7 @@
  * animation frame (50 cell texts rewritten, one row added and one removed), all driven by a seeded
  * PRNG so every run does the same work. Starts on load unless `?autostart=0`.
  */
-import { prng } from './dom.js';
+import { seededRandom as prng } from '../../core/random';
 
 interface HeavyControl {
   start(): void;

@@ -12,7 +12,8 @@ import {
   type Kind,
   type Opportunity,
 } from './api.js';
-import { append, h, hashString, loading, prng, replaceChildren, type Child } from './dom.js';
+import { append, h, hashString, loading, replaceChildren, type Child } from './dom.js';
+import { seededRandom as prng } from '../../core/random';
 import { date, money } from './format.js';
 import { openModal } from './modal.js';
 import { renderRecordNotFound } from './page-not-found.js';

@@ -3,7 +3,8 @@
  * `#/activity`), switched with `location.hash` and `hashchange`.
  */
 import { api, isAbort, isClosed, STAGES, type Opportunity } from './api.js';
-import { h, loading, prng, replaceChildren } from './dom.js';
+import { h, loading, replaceChildren } from './dom.js';
+import { seededRandom as prng } from '../../core/random';
 import { dateOf, daysBefore, money } from './format.js';
 import type { RouteContext } from './router.js';
 import { card, pageHeader } from './ui.js';

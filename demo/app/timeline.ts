@@ -1,5 +1,6 @@
 /** Per-record activity timeline: deterministic seed items plus calls logged this session. */
-import { h, hashString, prng } from './dom.js';
+import { h, hashString } from './dom.js';
+import { seededRandom as prng } from '../../core/random';
 import { dateOf, daysBefore } from './format.js';
 
 export interface Activity {

@@ -8,7 +8,7 @@ import { addDays } from '../../core/snapshot';
 import { endpointOptionsFromEnv } from '../config';
 import { consoleIo, describeStore, UsageError, type Io } from '../commandLine';
 import { openStore } from '../stores/open';
-import { utcToday } from '../stores/today';
+import { utcDay } from '../../core/days';
 import type { SignalStore } from '../stores/types';
 import { ORG_PATTERN } from '../tokens';
 import { DEMO_DEFAULTS, DEMO_LIMITS, demoData, type DemoPlan } from './demoData';
@@ -180,7 +180,7 @@ export async function runSeedDemo(
     try {
       io.out(`Store: ${describeStore(env)}`);
       const result = await seedDemo(store, args, {
-        lastDay: addDays(utcToday(now), -1),
+        lastDay: addDays(utcDay(now), -1),
         guidesDir: options.guidesDir,
         io,
       });

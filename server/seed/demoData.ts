@@ -28,6 +28,7 @@
  * browser draws from its own seeded stream, so any slice of the browsers can be generated apart
  * from the others (in parallel) and the union is the same data.
  */
+import { seededRandom } from '../../core/random';
 import { aggregateSignals, EMPTY_REPORTED, type ReportedState } from '../../core/aggregate';
 import { DAY_MS, isoWeek } from '../../core/days';
 import { fieldKeyOf } from '../../core/fieldRules';
@@ -218,17 +219,6 @@ export function roleCounts(users: number): Record<string, number> {
 }
 
 // ---- Randomness ----
-
-/** A small seeded PRNG (mulberry32): fast, and the same on every machine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a of the parts: independent streams per seed, browser and purpose. */
 function streamSeed(...parts: (string | number)[]): number {
@@ -572,7 +562,7 @@ function assignRoles(users: number, seed: number): string[] {
   const roles = Object.entries(roleCounts(users)).flatMap(([role, n]) =>
     Array.from({ length: n }, () => role),
   );
-  const random = mulberry32(streamSeed(seed, 'roles'));
+  const random = seededRandom(streamSeed(seed, 'roles'));
   for (let i = roles.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [roles[i], roles[j]] = [roles[j] as string, roles[i] as string];
@@ -587,13 +577,13 @@ function newBrowser(
   days: number,
   waves: readonly number[],
 ): Browser {
-  const random = mulberry32(streamSeed(seed, 'browser', index));
+  const random = seededRandom(streamSeed(seed, 'browser', index));
   const installSeed = Math.floor(random() * 2 ** 32).toString(36);
   return {
     index,
     role,
     random,
-    ids: mulberry32(streamSeed(seed, 'batch-ids', index)),
+    ids: seededRandom(streamSeed(seed, 'batch-ids', index)),
     installSeed,
     presence: between(random, 0.55, 1),
     pace: between(random, 0.6, 1.4),
@@ -603,7 +593,7 @@ function newBrowser(
     joins: random() < 0.08 ? Math.floor(random() * days) : 0,
     enabled: waves[pick(WAVE_SHARES, random)] ?? days,
     // A stream of its own, so that drawing the control group leaves every other draw as it was.
-    control: mulberry32(streamSeed(seed, 'control', index))() < CONTROL_SHARE,
+    control: seededRandom(streamSeed(seed, 'control', index))() < CONTROL_SHARE,
     reported: EMPTY_REPORTED,
     weeks: new Set(),
     completed: new Set(),
@@ -642,8 +632,8 @@ type SimEvent = Omit<UsageEvent, 'role' | 'crm' | 'at'>;
 /** Where a browser's events go: its event log, or straight into its day's counters. */
 type EventSink = (event: SimEvent, at: number) => void;
 
-/** How guidance reaches the browser that day (core/usage.ts). */
-function cohortOf(b: Browser, ctx: DayContext): Cohort {
+/** How guidance reaches the simulated browser that day, as its rollout wave says (core/usage.ts). */
+function cohortOnDay(b: Browser, ctx: DayContext): Cohort {
   if (ctx.dayIndex < ctx.rollout) return 'observe';
   if (b.control) return 'control';
   // Until its wave has the guides, a browser still only measures.
@@ -660,7 +650,7 @@ function simulateDay(b: Browser, ctx: DayContext, record: EventSink): boolean {
   const dayEnd = ctx.start + DAY_MS - 1;
   let at = ctx.start + 7 * 60 * MINUTE + random() * 150 * MINUTE;
   let page = 'home';
-  const cohort = cohortOf(b, ctx);
+  const cohort = cohortOnDay(b, ctx);
   const push = (event: SimEvent, when = at) => record({ ...event, cohort }, Math.min(when, dayEnd));
   const audience = { role, cohorts: [], seed: b.installSeed, today: ctx.day };
   const since = ctx.dayIndex - b.enabled;

@@ -15,7 +15,7 @@ import {
   type OrgCounterRow,
   type PendingBatch,
 } from './groupCommit';
-import { utcToday } from './today';
+import { utcDay } from '../../core/days';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
 import {
   RevokedTokenError,
@@ -129,7 +129,7 @@ async function migrate(pool: pg.Pool): Promise<void> {
       for (const sql of migration.statements('postgres')) await client.query(sql);
       await client.query(
         'INSERT INTO schema_migrations (version, description, applied_on) VALUES ($1, $2, $3)',
-        [migration.version, migration.description, utcToday()],
+        [migration.version, migration.description, utcDay(Date.now())],
       );
     }
     await client.query('COMMIT');
@@ -166,7 +166,7 @@ async function commitGroup(
       text: INGEST,
       values: [
         ...counterArrays(sums ?? sumBatches(batches)),
-        utcToday(),
+        utcDay(Date.now()),
         arrayLiteral(batches.map((b) => b.org)),
         arrayLiteral(batches.map((b) => b.batchId)),
         arrayLiteral(tokensOf(batches)),
@@ -207,7 +207,7 @@ async function commitCarefully(
     const { rows } = await client.query<{ org: string; batch_id: string }>({
       name: 'insert-new-ids',
       text: INSERT_NEW_IDS,
-      values: [utcToday(), batches.map((b) => b.org), batches.map((b) => b.batchId)],
+      values: [utcDay(Date.now()), batches.map((b) => b.org), batches.map((b) => b.batchId)],
     });
     const counted = new Set(rows.map((r) => firsts.get(`${r.org}\u0000${r.batch_id}`)));
     if (counted.size > 0) {

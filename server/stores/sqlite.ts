@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import type { SignalKind } from '../../core/signals';
 import type { CounterRow, Period } from '../../core/snapshot';
 import { GroupCommit, mergeGroup, type BatchAnswer, type PendingBatch } from './groupCommit';
-import { utcToday } from './today';
+import { utcDay } from '../../core/days';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
 import { toRecord, type SignalStore, type TokenRow } from './types';
 
@@ -25,7 +25,7 @@ function migrate(db: Database.Database): void {
       for (const sql of migration.statements('sqlite')) db.exec(sql);
       db.prepare(
         'INSERT INTO schema_migrations (version, description, applied_on) VALUES (?, ?, ?)',
-      ).run(migration.version, migration.description, utcToday());
+      ).run(migration.version, migration.description, utcDay(Date.now()));
     }
   }).immediate();
 }
@@ -52,7 +52,7 @@ export function openSqliteStore(path: string): SignalStore {
   const tokenState = db.prepare('SELECT revoked_at FROM tokens WHERE id = ?');
   const pruneBatches = db.prepare('DELETE FROM batches WHERE received_on < ?');
   const commitGroup = db.transaction((group: readonly PendingBatch[]): BatchAnswer[] => {
-    const today = utcToday();
+    const today = utcDay(Date.now());
     const live = new Map<string, boolean>();
     const isLive = (tokenId: string) => {
       let known = live.get(tokenId);

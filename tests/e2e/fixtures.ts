@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { startDemoServer } from '../../demo/server';
 import { startEndpoint, type Endpoint, type EndpointOptions } from '../../server';
 import { createToken } from '../../server/tokens';
-import { extensionIdOf, launchBrowser } from '../../scripts/chromium';
+import { extensionIdOf, launchBrowser, policyAnswered, storedEvents } from '../../scripts/chromium';
 
 export {
   CHROMIUM,
@@ -21,6 +21,9 @@ export {
   extensionIdOf,
   launchArgs,
   launchBrowser,
+  policyAnswered,
+  storedEventCount,
+  storedEvents,
 } from '../../scripts/chromium';
 
 interface Fixtures {
@@ -43,17 +46,6 @@ export async function startAcmeEndpoint(
   const endpoint = await startEndpoint({ port: 0, sqlitePath, rateLimit: false, ...options });
   const { token } = await createToken(endpoint.store, 'acme', 'ingest');
   return { endpoint, token, sqlitePath };
-}
-
-/** Resolves once Chrome has answered for the extension's managed policy (there may be none). */
-export async function policyAnswered(context: BrowserContext): Promise<void> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { storage: { managed: { get(keys: null): Promise<unknown> } } };
-    };
-    await chrome.storage.managed.get(null).catch(() => undefined);
-  });
 }
 
 export const test = base.extend<Fixtures, { demo: { url: string } }>({
@@ -170,41 +162,6 @@ export async function walkLogACall(page: Page, subject: string) {
   await card.getByRole('button', { name: 'Done' }).click();
   await expect(card).toHaveCount(0);
 }
-
-/**
- * Reads the extension's event log in its service worker: every event in log order, or only how
- * many there are (counted there, so polling it stays cheap for the log).
- */
-async function readEventLog<T>(context: BrowserContext, countOnly: boolean): Promise<T> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return worker.evaluate(
-    (onlyCount) =>
-      new Promise<T>((resolve, reject) => {
-        const open = indexedDB.open('waymark');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const store = open.result.transaction('eventBatches').objectStore('eventBatches');
-          const request = store.getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            const batches = request.result as { events: Record<string, unknown>[] }[];
-            resolve(
-              (onlyCount
-                ? batches.reduce((n, batch) => n + batch.events.length, 0)
-                : batches.flatMap((batch) => batch.events)) as T,
-            );
-          };
-        };
-      }),
-    countOnly,
-  );
-}
-
-/** Every usage event the extension stored, in log order, read from its own IndexedDB. */
-export const storedEvents = (context: BrowserContext) =>
-  readEventLog<Record<string, unknown>[]>(context, false);
-
-export const storedEventCount = (context: BrowserContext) => readEventLog<number>(context, true);
 
 /** Event kinds in log order, optionally for one guide. */
 export async function eventKinds(context: BrowserContext, guideId?: string): Promise<string[]> {

@@ -15,7 +15,7 @@ import { openPostgresStore } from '../../../server/stores/postgres';
 import { openSqliteStore } from '../../../server/stores/sqlite';
 import type { SignalStore } from '../../../server/stores/types';
 import { batch, signal } from './helpers';
-import { startTestDatabase, type TestDatabase } from './postgres';
+import { startTestDatabase, type TestDatabase } from '../../../scripts/postgres';
 
 const V1 = MIGRATIONS.filter((m) => m.version === 1);
 const DAY = { from: '2026-05-04', to: '2026-05-04' };

@@ -13,10 +13,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addDays, type Snapshot } from '../../../core/snapshot';
 import { runCli } from '../../../server/cli';
 import { startEndpoint, type Endpoint, type EndpointOptions } from '../../../server/index';
-import { utcToday } from '../../../server/stores/today';
+import { utcDay } from '../../../core/days';
 import { createToken, hashToken } from '../../../server/tokens';
 import { batch, browserDay, CANARY_AGENT, get, post, signal } from './helpers';
-import { startTestDatabase } from './postgres';
+import { startTestDatabase } from '../../../scripts/postgres';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const FORWARDED_FOR = '203.0.113.77';
@@ -305,9 +305,9 @@ describe.each(stores)('endpoint on $name', (storeUnderTest) => {
     const id = crypto.randomUUID();
     expect(await store.ingest(org, id, [signal({ day })])).toEqual({ duplicate: false });
     // Received today: kept by a pruning of everything before today.
-    await store.pruneBatchIds(utcToday());
+    await store.pruneBatchIds(utcDay(Date.now()));
     expect(await store.ingest(org, id, [signal({ day })])).toEqual({ duplicate: true });
-    expect(await store.pruneBatchIds(addDays(utcToday(), 1))).toBeGreaterThanOrEqual(1);
+    expect(await store.pruneBatchIds(addDays(utcDay(Date.now()), 1))).toBeGreaterThanOrEqual(1);
     expect((await store.orgData(org)).batches).toBe(0);
     expect(await store.ingest(org, id, [signal({ day })])).toEqual({ duplicate: false });
     const rows = await store.counters(org, { from: day, to: day });
@@ -808,7 +808,7 @@ describe('batch ids on start', () => {
       // As if the first batch had arrived 31 days ago.
       const db = new Database(sqlitePath);
       db.prepare('UPDATE batches SET received_on = ? WHERE batch_id = ?').run(
-        addDays(utcToday(), -31),
+        addDays(utcDay(Date.now()), -31),
         old,
       );
       db.close();

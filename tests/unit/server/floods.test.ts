@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEndpoint, type Endpoint } from '../../../server/index';
 import { DEFAULT_RATE_LIMIT, TokenBuckets, clientOf } from '../../../server/rateLimit';
-import { utcToday } from '../../../server/stores/today';
+import { utcDay } from '../../../core/days';
 import { createToken } from '../../../server/tokens';
 import { batch, signal } from './helpers';
 
@@ -82,7 +82,7 @@ async function browserDelivers(
 describe('attack: limits hold one client, not the organisation', () => {
   let dir: string;
   let endpoint: Endpoint;
-  const day = utcToday();
+  const day = utcDay(Date.now());
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'waymark-floods-'));

@@ -22,7 +22,7 @@ import { readGuides } from '../../../server/guidePack';
 import { openPostgresStore } from '../../../server/stores/postgres';
 import { openSqliteStore } from '../../../server/stores/sqlite';
 import type { SignalStore } from '../../../server/stores/types';
-import { startTestDatabase, type TestDatabase } from './postgres';
+import { startTestDatabase, type TestDatabase } from '../../../scripts/postgres';
 
 const guides = readGuides();
 const LAST_DAY = '2026-05-10';
