@@ -1,7 +1,7 @@
 // Injected by the background into a CRM frame where a workflow step could be performed: watches,
 // without any UI, for the user doing the steps of workflows not being shown (core/workflow.ts).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { callBackground } from '../runtime/channel';
+import { callBackground } from '../platform/channel';
 import { observeWorkflows } from '../runtime/observeWorkflows';
 
 /** Where the running observer leaves its controller, so an injection replaces the one before. */

@@ -3,7 +3,7 @@
  * `field-formats.js` into this frame's content-script world), then found under one global.
  */
 import type { FieldCheck, FormatMatcher } from '../core/fieldRules';
-import { callBackground } from './channel';
+import { callBackground } from '../platform/channel';
 
 export const FIELD_FORMATS_GLOBAL = '__waymarkFieldFormats';
 

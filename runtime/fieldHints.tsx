@@ -4,8 +4,8 @@
  * soon as the value is fine or the user leaves the field.
  */
 import { render } from 'preact';
-import { FieldHint } from '../components/FieldHint';
-import { mountLayer } from '../components/layer';
+import { FieldHint } from './ui/FieldHint';
+import { mountLayer } from './ui/layer';
 import { fieldProblem, type FieldCheck } from '../core/fieldRules';
 import { plainText } from '../core/guide/text';
 import { followTarget } from './followTarget';

@@ -5,7 +5,7 @@
  * Pages without guidance never pay for the UI.
  */
 import type { startGuidance } from './runner';
-import { answerTabMessages, callBackground } from './channel';
+import { answerTabMessages, callBackground } from '../platform/channel';
 import { createUsageRecorder, USAGE_RECORDER_GLOBAL } from './usageRecorder';
 import { watchRoute } from './watchRoute';
 

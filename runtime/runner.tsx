@@ -13,11 +13,11 @@ import type { Step } from '../core/guide/schema';
 import { globMatch, stepFitsPage, type PageContext } from '../core/match';
 import type { ActiveRun, PageGuides } from '../core/messages';
 import { currentStep, type RunAction } from '../core/walkthrough';
-import { mountLayer, type Layer } from '../components/layer';
-import { MissingTarget } from '../components/MissingTarget';
-import { STEP_VIEWS } from '../components/steps';
-import type { StepHandlers, StepViewProps } from '../components/steps/types';
-import { answerTabMessages, callBackground } from './channel';
+import { mountLayer, type Layer } from './ui/layer';
+import { MissingTarget } from './ui/MissingTarget';
+import { STEP_VIEWS } from './ui/steps';
+import type { StepHandlers, StepViewProps } from './ui/steps/types';
+import { answerTabMessages, callBackground } from '../platform/channel';
 import { deepActiveElement } from './resolveTarget';
 import { followTarget } from './followTarget';
 import { revealTarget } from './revealTarget';
@@ -60,7 +60,7 @@ export function startGuidance(
   launchGuideId?: string,
   doc: Document = document,
 ): void {
-  // Guide text and Waymark's own words (components/uiText.ts) follow the same language.
+  // Guide text and Waymark's own words (runtime/ui/uiText.ts) follow the same language.
   const locale = browserLanguage();
   // Filled from the background, which holds the CRM adapters (keeping this script small).
   let page: PageContext | null = null;

@@ -6,7 +6,7 @@
  * page's origin would belong to the CRM.
  */
 import type { RecordedEvent } from '../core/usage';
-import { callBackground } from './channel';
+import { callBackground } from '../platform/channel';
 
 const BATCH_SIZE = 1000;
 const FLUSH_AFTER_MS = 1000;

@@ -4,7 +4,7 @@
  * sent as a header, never in a URL.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { downloadBlob, downloadJson } from '../download';
+import { downloadBlob, downloadJson } from '../../platform/download';
 import { TEXT } from '../pageText';
 import { SnapshotView } from '../snapshot/SnapshotView';
 import { lastDays, periodProblem, PeriodPicker, type PeriodChoice } from '../snapshot/PeriodPicker';

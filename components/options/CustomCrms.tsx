@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { originPattern, parseRouteLines } from '../../core/adapters/routes';
 import type { CustomCrmView } from '../../core/messages';
 import { browser } from '../../platform/browser';
-import { callBackground } from '../../runtime/channel';
+import { callBackground } from '../../platform/channel';
 import { TEXT } from '../pageText';
 import { useSectionAction } from './useSectionAction';
 

@@ -15,7 +15,7 @@ import {
 import { formatProblem, type GuideProblem } from '../../core/guide/problems';
 import type { GuideImportResult, LibraryGuide, RemotePackStatus } from '../../core/messages';
 import { browser } from '../../platform/browser';
-import { callBackground } from '../../runtime/channel';
+import { callBackground } from '../../platform/channel';
 import { formatDate, formatDateTime, roleName, TEXT, withParts } from '../pageText';
 
 const T = TEXT.library;

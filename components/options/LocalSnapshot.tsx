@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ToBackground } from '../../core/messages';
-import { callBackground } from '../../runtime/channel';
+import { callBackground } from '../../platform/channel';
 import { TEXT } from '../pageText';
 import { lastDays, PeriodPicker, type PeriodChoice } from '../snapshot/PeriodPicker';
 import { SnapshotView } from '../snapshot/SnapshotView';

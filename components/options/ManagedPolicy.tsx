@@ -10,7 +10,7 @@ import { POLICY_KEYS, type Policy } from '../../core/policy';
 import { formatPolicyProblem } from '../../core/policyRules';
 import { browser } from '../../platform/browser';
 import { sendPermissions } from '../../platform/dataCollection';
-import { callBackground } from '../../runtime/channel';
+import { callBackground } from '../../platform/channel';
 import { FORMAT_TAG, roleName, TEXT } from '../pageText';
 import './managed.css';
 

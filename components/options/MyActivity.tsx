@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ConfirmDialog } from './ConfirmDialog';
 import type { ActivitySummary, GuideProgress } from '../../core/messages';
 import type { StoredEvent } from '../../core/usage';
-import { callBackground } from '../../runtime/channel';
-import { downloadJson } from '../download';
+import { callBackground } from '../../platform/channel';
+import { downloadJson } from '../../platform/download';
 import { formatDateTime, TEXT } from '../pageText';
 
 const T = TEXT.activity;

@@ -3,7 +3,7 @@ import type { SyncView } from '../../core/messages';
 import { browser } from '../../platform/browser';
 import { sendPermissions, syncDataCategories } from '../../platform/dataCollection';
 import { endpointProblem, isThisMachine } from '../../core/endpointAddress';
-import { callBackground } from '../../runtime/channel';
+import { callBackground } from '../../platform/channel';
 import { formatDateTime, TEXT } from '../pageText';
 import { useSectionAction } from './useSectionAction';
 import { LockedNote, SyncManaged } from './ManagedPolicy';

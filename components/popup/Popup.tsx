@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser';
 import type { ChecklistItem, PopupState } from '../../core/messages';
-import { callBackground } from '../../runtime/channel';
+import { callBackground } from '../../platform/channel';
 import { roleName, TEXT, withParts } from '../pageText';
 
 const T = TEXT.popup;

@@ -1,5 +1,5 @@
 import { settlePageLanguage } from '../../components/pageText';
-import { callBackground } from '../../runtime/channel';
+import { callBackground } from '../../platform/channel';
 import '../../components/options/options.css';
 import '../../components/snapshot/snapshot.css';
 

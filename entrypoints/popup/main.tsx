@@ -1,5 +1,5 @@
 import { settlePageLanguage } from '../../components/pageText';
-import { callBackground } from '../../runtime/channel';
+import { callBackground } from '../../platform/channel';
 import '../../components/popup/popup.css';
 
 // The organisation's language, if its policy sets one, before the popup takes its words.

@@ -1,15 +1,13 @@
 // @vitest-environment happy-dom
 /** Authoring: targets proposed for a picked element, and the draft's guide file. */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  emptyDraft,
-  guideOf,
-  slugOf,
-  stepIdFor,
-  type Draft,
-} from '../../components/authoring/draft';
+import { emptyDraft, guideOf, slugOf, stepIdFor, type Draft } from '../../runtime/authoring/draft';
 import { guideSchema } from '../../core/guide/schema';
-import { checkProposal, meaningfulElement, proposeTarget } from '../../runtime/proposeTarget';
+import {
+  checkProposal,
+  meaningfulElement,
+  proposeTarget,
+} from '../../runtime/authoring/proposeTarget';
 
 const anchors = ['data-anchor'];
 

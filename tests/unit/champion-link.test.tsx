@@ -2,8 +2,8 @@
 /** The "Ask a champion" link of a step: shown only for safe links, and counted when followed. */
 import { fireEvent, render } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { StepCard } from '../../components/StepCard';
-import type { StepHandlers } from '../../components/steps/types';
+import { StepCard } from '../../runtime/ui/StepCard';
+import type { StepHandlers } from '../../runtime/ui/steps/types';
 
 function card(link: string, askChampion = vi.fn()) {
   const noop = () => undefined;

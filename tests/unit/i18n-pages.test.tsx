@@ -87,7 +87,7 @@ const answers: Record<string, unknown> = {
   },
 };
 
-vi.mock('../../runtime/channel', () => ({
+vi.mock('../../platform/channel', () => ({
   callBackground: vi.fn(async (type: string) => answers[type]),
 }));
 vi.mock('../../platform/browser', () => ({

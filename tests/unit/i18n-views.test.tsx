@@ -61,8 +61,8 @@ describe('in a German browser', () => {
   });
 
   it('the step card and a missing target read German', async () => {
-    const { StepCard } = await import('../../components/StepCard');
-    const { MissingTarget } = await import('../../components/MissingTarget');
+    const { StepCard } = await import('../../runtime/ui/StepCard');
+    const { MissingTarget } = await import('../../runtime/ui/MissingTarget');
     const noop = () => undefined;
     const on = {
       next: noop,

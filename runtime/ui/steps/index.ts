@@ -1,5 +1,5 @@
 /** The registry of step kinds: one file each in this folder, listed once here. */
-import type { StepKind } from '../../core/guide/schema';
+import type { StepKind } from '../../../core/guide/schema';
 import { fieldTipView } from './fieldTip';
 import { hotspotView } from './hotspot';
 import { modalView } from './modal';

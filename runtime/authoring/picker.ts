@@ -4,8 +4,8 @@
  * page. Keyboard users move focus with Tab and press Enter to pick the focused element. Escape
  * cancels. Waymark's own layers are never picked.
  */
-import { rectInTopWindow } from './followTarget';
-import { deepActiveElement, frameDocuments } from './resolveTarget';
+import { rectInTopWindow } from '../followTarget';
+import { deepActiveElement, frameDocuments } from '../resolveTarget';
 
 export interface PickerCallbacks {
   /** The element under the pointer or focus changed (null: nothing pickable). */

@@ -5,7 +5,7 @@
  * @medv/finder is the last resort.
  */
 import { finder } from '@medv/finder';
-import type { Target } from '../core/guide/schema';
+import type { Target } from '../../core/guide/schema';
 import {
   accessibleName,
   controlOf,
@@ -17,7 +17,7 @@ import {
   type AnchorSelector,
   type StrategyName,
   type TargetReport,
-} from './resolveTarget';
+} from '../resolveTarget';
 
 /** Elements a trainer means when they point inside them (the icon in a button). */
 const MEANINGFUL =

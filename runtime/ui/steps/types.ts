@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import type { Step, StepKind } from '../../core/guide/schema';
+import type { Step, StepKind } from '../../../core/guide/schema';
 
 export interface StepHandlers {
   next(): void;

@@ -11,15 +11,15 @@ import { authorMessages } from '../../core/i18n/inPage';
 import { browserLanguage } from '../../core/i18n/locales';
 import { ADVANCE_ON, guideSchema, PLACEMENTS, type Target } from '../../core/guide/schema';
 import type { AuthorContext, GuideIssue } from '../../core/messages';
-import { callBackground } from '../../runtime/channel';
-import { outlineOf, startPicker } from '../../runtime/picker';
+import { callBackground } from '../../platform/channel';
+import { outlineOf, startPicker } from './picker';
 import {
   checkProposal,
   meaningfulElement,
   proposeTarget,
   type ProposalCheck,
-} from '../../runtime/proposeTarget';
-import { downloadBlob } from '../download';
+} from './proposeTarget';
+import { downloadBlob } from '../../platform/download';
 import {
   DRAFT_STEP_KINDS,
   guideOf,

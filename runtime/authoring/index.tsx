@@ -4,11 +4,11 @@
  * background, so the trainer can walk through several pages of the CRM while writing.
  */
 import { render } from 'preact';
-import { AuthorPanel } from '../components/authoring/AuthorPanel';
-import { emptyDraft, type Draft } from '../components/authoring/draft';
-import { AUTHOR_CSS } from '../components/authoring/styles';
-import { mountLayer } from '../components/layer';
-import { callBackground } from './channel';
+import { AuthorPanel } from './AuthorPanel';
+import { emptyDraft, type Draft } from './draft';
+import { AUTHOR_CSS } from './styles';
+import { mountLayer } from '../ui/layer';
+import { callBackground } from '../../platform/channel';
 
 const RUNNING = '__waymarkAuthoring';
 

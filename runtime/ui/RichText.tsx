@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { parseText, type Inline } from '../core/guide/text';
+import { parseText, type Inline } from '../../core/guide/text';
 
 function inlines(nodes: Inline[]): ComponentChildren {
   return nodes.map((node) => {

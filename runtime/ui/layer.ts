@@ -4,7 +4,7 @@
  * and it keeps key events from reaching the page's own shortcut handlers.
  */
 import { render } from 'preact';
-import { browserLanguage, resolveLocale } from '../core/i18n/locales';
+import { browserLanguage, resolveLocale } from '../../core/i18n/locales';
 import { LAYER_CSS } from './styles';
 
 export interface Layer {
