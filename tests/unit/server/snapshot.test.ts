@@ -9,7 +9,7 @@ import {
 } from '../../../core/snapshot';
 import { snapshotCsv } from '../../../server/csv';
 import { TokenBuckets } from '../../../server/rateLimit';
-import { row } from '../counterRow';
+import { row } from '../helpers/counterRow';
 
 const guide = { guide: 'g', version: 2, pageType: 'home' };
 const week = { from: '2026-05-04', to: '2026-05-10' }; // Monday to Sunday

@@ -1,0 +1,113 @@
+import { describe, expect, it, vi } from 'vitest';
+import { BadMessage, routeMessage, SENDERS } from '../../../background/messageRouter';
+import type { Handlers, ToBackground } from '../../../core/messages';
+
+function handlers() {
+  const advance = vi.fn(async () => null);
+  return {
+    advance,
+    all: { 'run:advance': advance } as unknown as Handlers<ToBackground>,
+  };
+}
+
+const BASE = 'chrome-extension://abc/';
+/** Waymark's script in a CRM tab, and the options page. */
+const PAGE = { url: 'https://acme.lightning.force.com/lightning/page/home', tab: { id: 7 } };
+const OPTIONS = { url: `${BASE}options.html`, tab: { id: 8 } };
+
+describe('background message router', () => {
+  it('passes a valid request to its handler', async () => {
+    const { all, advance } = handlers();
+    await routeMessage(
+      all,
+      { type: 'run:advance', data: { guideId: 'g', stepIndex: 1, action: 'next' } },
+      PAGE,
+      BASE,
+    );
+    expect(advance).toHaveBeenCalledWith({ guideId: 'g', stepIndex: 1, action: 'next' }, PAGE);
+  });
+
+  it('rejects malformed requests with a clear error and never calls the handler', async () => {
+    const { all, advance } = handlers();
+    const bad = routeMessage(
+      all,
+      { type: 'run:advance', data: { guideId: 'g', stepIndex: -1, action: 'jump' } },
+      PAGE,
+      BASE,
+    );
+    await expect(bad).rejects.toBeInstanceOf(BadMessage);
+    await expect(bad).rejects.toThrow(/^run:advance: /);
+    expect(advance).not.toHaveBeenCalled();
+  });
+
+  it('refuses a local snapshot over more than a year, as the endpoint does', async () => {
+    const snapshot = vi.fn(async () => null);
+    const all = { 'activity:snapshot': snapshot } as unknown as Handlers<ToBackground>;
+    const ask = (to: string) =>
+      routeMessage(
+        all,
+        { type: 'activity:snapshot', data: { period: { from: '2025-01-01', to }, baseline: null } },
+        OPTIONS,
+        BASE,
+      );
+    await ask('2026-01-01');
+    expect(snapshot).toHaveBeenCalledTimes(1);
+    await expect(ask('2026-01-02')).rejects.toThrow('a period spans at most 366 days');
+    expect(snapshot).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves messages that are not ours unanswered', () => {
+    const { all } = handlers();
+    expect(routeMessage(all, { type: 'other:thing', data: {} }, PAGE, BASE)).toBeUndefined();
+    expect(routeMessage(all, 'hello', PAGE, BASE)).toBeUndefined();
+    expect(routeMessage(all, null, PAGE, BASE)).toBeUndefined();
+  });
+});
+
+describe('attack: a message from a sender it is not for', () => {
+  /**
+   * Every message of the map, sent by a CRM page's script, by an extension page and by neither:
+   * only the sender the map names reaches the handler, before any check of the request.
+   */
+  const types = Object.keys(SENDERS) as (keyof ToBackground)[];
+
+  it.each(types)('%s', async (type) => {
+    const handler = vi.fn(async (_data: unknown, _sender: unknown) => 'handled');
+    const all = new Proxy({}, { get: () => handler }) as Handlers<ToBackground>;
+    const allowed = SENDERS[type];
+    const senders = [
+      { who: 'page', sender: PAGE, words: 'a CRM page' },
+      { who: 'extension', sender: OPTIONS, words: 'an extension page' },
+      { who: 'nobody', sender: { url: 'https://evil.example/' }, words: 'there' },
+      { who: 'nobody', sender: { url: 'chrome-extension://other/options.html' }, words: 'there' },
+    ];
+    for (const { who, sender, words } of senders) {
+      const answer = routeMessage(all, { type, data: {} }, sender, BASE);
+      if (who === allowed || (allowed === 'both' && who !== 'nobody')) {
+        // Its own sender gets past this gate (the request's own check may still refuse `{}`).
+        await answer?.catch((e: unknown) => expect(String(e)).not.toContain('not accepted'));
+      } else {
+        await expect(answer).rejects.toThrow(`${type}: not accepted from ${words}`);
+      }
+    }
+    const fromOthers = handler.mock.calls.filter(([, s]) => s !== PAGE && s !== OPTIONS);
+    expect(fromOthers).toEqual([]);
+  });
+
+  it('what changes settings, sync, the log or the guides is for extension pages only', () => {
+    for (const type of [
+      'settings:update',
+      'sync:configure',
+      'sync:now',
+      'activity:erase',
+      'activity:export',
+      'guides:import',
+      'guides:remove',
+      'crms:save',
+      'popup:launch',
+      'author:open',
+    ] as const) {
+      expect(SENDERS[type]).toBe('extension');
+    }
+  });
+});
