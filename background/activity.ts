@@ -7,7 +7,7 @@ import type {
   ActivityExport,
   ActivitySummary,
   GuideProgress,
-  ToBackground,
+  LocalSnapshot,
 } from '../core/messages';
 import { DEFAULT_ORG, type OrgConfig } from '../core/org';
 import { buildSnapshot, type CounterRow, type Period } from '../core/snapshot';
@@ -60,10 +60,7 @@ export function createActivity(
      * The dashboard's views over this browser's own events: the same aggregation that sync
      * sends, counted as if everything were reported at once, with nothing suppressed (k = 1).
      */
-    async snapshot(choice: {
-      period: Period;
-      baseline: Period | null;
-    }): Promise<ToBackground['activity:snapshot'][1]> {
+    async snapshot(choice: { period: Period; baseline: Period | null }): Promise<LocalSnapshot> {
       const { signals } = aggregateSignals(await usage.all(), EMPTY_REPORTED);
       const rows: CounterRow[] = signals.map(({ contributor, ...s }) => ({
         ...s,

@@ -6,7 +6,7 @@
 import { checkImportedTexts, type ImportText } from '../core/guide/importGuides';
 import { localizedTitle } from '../core/guide/locale';
 import type { Guide } from '../core/guide/schema';
-import type { GuideImportResult, Handlers, LibraryGuide, MessageSender } from '../core/messages';
+import type { GuideImportResult, LibraryGuide, MessageSender } from '../core/messages';
 import type { WaymarkDb } from './db';
 import {
   importGuides,
@@ -40,14 +40,14 @@ export async function targetMissingCounts(db: WaymarkDb): Promise<Map<string, nu
  * With `only`, just those messages wait for `ready` (the background holds a few of them until
  * the managed policy has been read).
  */
-export function afterRegistryLoad<M>(
-  handlers: Handlers<M>,
+export function afterRegistryLoad<H extends object>(
+  handlers: H,
   ready: Promise<unknown>,
   /** Only these messages wait (default: all). */
-  only?: readonly (keyof M)[],
-): Handlers<M> {
-  const held = {} as Record<keyof M, unknown>;
-  for (const key of Object.keys(handlers) as (keyof M)[]) {
+  only?: readonly (keyof H)[],
+): H {
+  const held = {} as Record<keyof H, unknown>;
+  for (const key of Object.keys(handlers) as (keyof H)[]) {
     const handler = handlers[key] as (data: unknown, sender: MessageSender) => unknown;
     held[key] =
       only && !only.includes(key)
@@ -57,7 +57,7 @@ export function afterRegistryLoad<M>(
             return handler(data, sender);
           };
   }
-  return held as Handlers<M>;
+  return held as H;
 }
 
 export interface GuideLibraryDeps {

@@ -1,10 +1,11 @@
 /**
- * The one typed message map for every cross-context call. Names are `domain:verb`; each entry is
- * [request, response]. `ToBackground` is answered by the background; `ToTab` by content scripts.
+ * The shapes that cross between contexts: what the background answers (its messages are declared
+ * by domain in background/messages/), and `ToTab`, the messages content scripts answer. Names are
+ * `domain:verb`; each map entry is [request, response].
  */
-import type { CustomCrm, RouteTemplate } from './adapters/routes';
+import type { RouteTemplate } from './adapters/routes';
 import type { CrmId } from './adapters/types';
-import type { Period, Snapshot } from './snapshot';
+import type { Snapshot } from './snapshot';
 import type { FieldCheck } from './fieldRules';
 import type { GuideProblem } from './guide/problems';
 import type { Guide } from './guide/schema';
@@ -13,9 +14,9 @@ import type { Policy } from './policy';
 import type { RoleOption } from './org';
 import type { PolicyProblem } from './policyRules';
 import type { Signal, SignalBatch } from './signals';
-import type { Cohort, RecordedEvent, StoredEvent } from './usage';
+import type { Cohort, StoredEvent } from './usage';
 import type { Target } from './guide/schema';
-import type { GuideRun, RunAction } from './walkthrough';
+import type { GuideRun } from './walkthrough';
 
 export interface ActiveRun {
   run: GuideRun;
@@ -240,76 +241,10 @@ export interface GuideImportResult {
   problems: GuideProblem[];
 }
 
-export interface ToBackground {
-  /** `viewed`: the user navigated here (records page.viewed, by page type only). */
-  'page:guides': [{ url: string; viewed?: boolean }, PageGuides];
-  /** Injects the guide UI into the sending frame (see runtime/launcher.ts). */
-  'ui:load': [Record<string, never>, void];
-  /** Injects the field formats' engine (RE2) into the asking frame. */
-  'ui:formats': [Record<string, never>, void];
-  /** The injected workflow observer asks which steps to watch on its page, and their anchors. */
-  'workflow:watch': [
-    Record<string, never>,
-    { steps: WatchedStepInfo[]; anchors: Record<string, string> },
-  ];
-  /** The user performed a watched workflow step on this page. */
-  'workflow:step': [{ guideId: string; stepId: string }, void];
-  'run:start': [{ guideId: string }, ActiveRun | null];
-  'run:advance': [{ guideId: string; stepIndex: number; action: RunAction }, ActiveRun | null];
-  'popup:state': [{ tabId: number; url: string }, PopupState];
-  'popup:launch': [{ tabId: number; guideId: string }, { ok: boolean; error?: string }];
-  /** The rep followed the popup's "Ask a champion" link on the tab at `url` (counted, no more). */
-  'champion:asked': [{ url: string }, void];
-  'settings:update': [{ role?: string; paused?: boolean }, { role: string; paused: boolean }];
-  'settings:get': [Record<string, never>, EffectiveSettings];
-  /** The managed policy that applies, for the options page. */
-  'policy:get': [Record<string, never>, PolicyView];
-  /** What the CRM page shows about the signed-in user, in the order `PageGuides.user` asked. */
-  'page:user': [{ values: (string | null)[] }, void];
-  /** A batch of usage events from a content script, in the order they happened. */
-  'usage:record': [{ events: RecordedEvent[] }, void];
-  'activity:get': [Record<string, never>, ActivitySummary];
-  'activity:export': [Record<string, never>, ActivityExport];
-  /** This browser's own snapshot, computed from its event log (k = 1: it is the rep's data). */
-  'activity:snapshot': [
-    { period: Period; baseline: Period | null },
-    {
-      snapshot: Snapshot;
-      labels: { roles: Record<string, string>; guides: Record<string, string> };
-    },
-  ];
-  /** Erases the event log, walkthrough progress and the sync outbox (the role stays). */
-  'activity:erase': [Record<string, never>, { erased: number }];
-  /** Every guide the extension has, with its local target-missing counts. */
-  'guides:list': [Record<string, never>, { guides: LibraryGuide[]; pack: RemotePackStatus }];
-  /** Fetches the organisation's guide pack now (the options page's "Check for new guides"). */
-  'guides:fetch': [Record<string, never>, RemotePackStatus];
-  /** Guide texts from the options page (file names, or "pasted text"), checked and stored. */
-  'guides:import': [{ files: { name: string; text: string }[] }, GuideImportResult];
-  /** Removes an imported guide (the organisation's or the built-in guide with its id comes back). */
-  'guides:remove': [
-    { id: string },
-    { removed: boolean; restored: number | null; restoredFrom: 'bundled' | 'remote' | null },
-  ];
-  'sync:get': [Record<string, never>, SyncView];
-  /** Sets (or with null, removes) the endpoint address and ingest token. */
-  'sync:configure': [{ endpointUrl: string; ingestToken: string } | null, SyncStatus];
-  'sync:test': [{ endpointUrl: string; ingestToken: string }, { ok: boolean; message: string }];
-  /** Delivers now, whatever the backoff says. */
-  'sync:now': [Record<string, never>, SyncStatus];
-  /** The organisation's own CRMs (policy and options page), and whether each may be run on. */
-  'crms:get': [Record<string, never>, CustomCrmView[]];
-  /** A trainer's list of self-hosted CRMs, replacing the last one; refused whole when wrong. */
-  'crms:save': [{ crms: CustomCrm[] }, { ok: true } | { ok: false; problem: string }];
-  /** Opens the authoring panel in the tab (trainers). */
-  'author:open': [{ tabId: number }, { ok: boolean; error?: string }];
-  /** What the panel needs to write targets for this page: the CRM, its page type, its anchors. */
-  'author:context': [{ url: string }, AuthorContext | null];
-  /** The guide being written, kept while the trainer moves between pages. */
-  'author:load': [Record<string, never>, unknown];
-  'author:save': [{ draft: unknown }, void];
-  /** Runs the draft as a walkthrough in the sending tab, if it is a valid guide; null ends it. */
-  'author:preview': [{ guide: unknown }, { ok: boolean; problems: GuideIssue[] }];
+/** This browser's own snapshot (k = 1: it is the rep's data) and the names of what it shows. */
+export interface LocalSnapshot {
+  snapshot: Snapshot;
+  labels: { roles: Record<string, string>; guides: Record<string, string> };
 }
 
 export interface ToTab {

@@ -68,8 +68,23 @@ export interface UsageEvent {
   count?: number;
 }
 
+/**
+ * The kinds a CRM page may report (`usage:record`). The rest (guide.*, step.completed,
+ * page.viewed, workflow.*) the background records itself, so a page cannot claim them.
+ */
+export const PAGE_REPORTED_KINDS = [
+  'step.shown',
+  'target.missing',
+  'field.empty',
+  'field.invalid',
+  'survey.answered',
+  'champion.asked',
+] as const satisfies readonly EventKind[];
+
 /** An event as a content script reports it; the background adds the role. */
-export type RecordedEvent = Omit<UsageEvent, 'role'>;
+export type RecordedEvent = Omit<UsageEvent, 'role' | 'kind'> & {
+  kind: (typeof PAGE_REPORTED_KINDS)[number];
+};
 
 /** An event as stored: `seq` orders the log. */
 export interface StoredEvent extends UsageEvent {

@@ -1,11 +1,11 @@
 /** Typed calls from a content script to the background, and the tab messages it answers. */
 import { browser } from 'wxt/browser';
+import type { ToBackground } from '../background/messages';
 import {
   isMessage,
   type Handlers,
   type Request,
   type Response,
-  type ToBackground,
   type ToTab,
 } from '../core/messages';
 

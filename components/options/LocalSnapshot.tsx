@@ -3,13 +3,11 @@
  * training before any endpoint exists, and a rep sees exactly what their usage adds up to.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { ToBackground } from '../../core/messages';
+import type { LocalSnapshot as LocalSnapshotData } from '../../core/messages';
 import { callBackground } from '../../platform/channel';
 import { TEXT } from '../pageText';
 import { lastDays, PeriodPicker, type PeriodChoice } from '../snapshot/PeriodPicker';
 import { SnapshotView } from '../snapshot/SnapshotView';
-
-type LocalSnapshotData = ToBackground['activity:snapshot'][1];
 
 export function LocalSnapshot() {
   const [choice, setChoice] = useState<PeriodChoice>({ period: lastDays(30), baseline: null });

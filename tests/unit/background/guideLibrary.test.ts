@@ -10,12 +10,12 @@ import {
   registeredGuides,
   removeImportedGuide,
 } from '../../../background/guideRegistry';
-import { BadMessage, routeMessage } from '../../../background/messageRouter';
+import { BadMessage, routeMessage } from '../../../background/messages/router';
 import { checkGuideFiles } from '../../../core/guide/checkGuides';
 import { IMPORT_LIMITS, PASTED_TEXT } from '../../../core/guide/importGuides';
 import { canonicalGuideText, formatProblem } from '../../../core/guide/problems';
 import type { Guide } from '../../../core/guide/schema';
-import type { Handlers, ToBackground } from '../../../core/messages';
+import type { BackgroundHandlers } from '../../../background/messages';
 import type { UsageEvent } from '../../../core/usage';
 import { makeGuide } from '../helpers/guides';
 
@@ -260,7 +260,7 @@ describe('guide library', () => {
   it('changes guides only for the extension’s own pages', async () => {
     const base = 'chrome-extension://abc/';
     const remove = vi.fn(async () => ({ removed: true, restored: null, restoredFrom: null }));
-    const all = { 'guides:remove': remove } as unknown as Handlers<ToBackground>;
+    const all = { 'guides:remove': remove } as unknown as BackgroundHandlers;
     const ask = (sender: object) =>
       routeMessage(all, { type: 'guides:remove', data: { id: 'g' } }, sender, base);
     await ask({ url: 'chrome-extension://abc/options.html' });
@@ -284,7 +284,7 @@ describe('guide messages', () => {
       all: {
         'guides:import': imported,
         'guides:remove': removed,
-      } as unknown as Handlers<ToBackground>,
+      } as unknown as BackgroundHandlers,
     };
   };
 

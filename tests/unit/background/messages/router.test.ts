@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BadMessage, routeMessage, SENDERS } from '../../../background/messageRouter';
-import type { Handlers, ToBackground } from '../../../core/messages';
+import { MESSAGES, type BackgroundHandlers } from '../../../../background/messages';
+import { BadMessage, routeMessage } from '../../../../background/messages/router';
 
 function handlers() {
   const advance = vi.fn(async () => null);
   return {
     advance,
-    all: { 'run:advance': advance } as unknown as Handlers<ToBackground>,
+    all: { 'run:advance': advance } as unknown as BackgroundHandlers,
   };
 }
 
@@ -42,7 +42,7 @@ describe('background message router', () => {
 
   it('refuses a local snapshot over more than a year, as the endpoint does', async () => {
     const snapshot = vi.fn(async () => null);
-    const all = { 'activity:snapshot': snapshot } as unknown as Handlers<ToBackground>;
+    const all = { 'activity:snapshot': snapshot } as unknown as BackgroundHandlers;
     const ask = (to: string) =>
       routeMessage(
         all,
@@ -67,14 +67,14 @@ describe('background message router', () => {
 describe('attack: a message from a sender it is not for', () => {
   /**
    * Every message of the map, sent by a CRM page's script, by an extension page and by neither:
-   * only the sender the map names reaches the handler, before any check of the request.
+   * only the sender its declaration names reaches the handler, before any check of the request.
    */
-  const types = Object.keys(SENDERS) as (keyof ToBackground)[];
+  const types = Object.keys(MESSAGES) as (keyof typeof MESSAGES)[];
 
   it.each(types)('%s', async (type) => {
     const handler = vi.fn(async (_data: unknown, _sender: unknown) => 'handled');
-    const all = new Proxy({}, { get: () => handler }) as Handlers<ToBackground>;
-    const allowed = SENDERS[type];
+    const all = new Proxy({}, { get: () => handler }) as BackgroundHandlers;
+    const allowed = MESSAGES[type].from;
     const senders = [
       { who: 'page', sender: PAGE, words: 'a CRM page' },
       { who: 'extension', sender: OPTIONS, words: 'an extension page' },
@@ -107,7 +107,7 @@ describe('attack: a message from a sender it is not for', () => {
       'popup:launch',
       'author:open',
     ] as const) {
-      expect(SENDERS[type]).toBe('extension');
+      expect(MESSAGES[type].from).toBe('extension');
     }
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * Usage a page reports, of the kinds a page may report (core/usage.ts). Strings are bounded and
+ * page types restricted to what adapters make, so nothing free-form from a page can be stored.
+ */
+import { z } from 'zod';
+import { CRM_IDS, PAGE_TYPE } from '../../core/adapters/types';
+import { PAGE_REPORTED_KINDS, type RecordedEvent } from '../../core/usage';
+import { readSettings } from '../settings';
+import { message, type HandlersOf } from './declare';
+import { id, url } from './schemas';
+import type { Services } from '../services';
+
+/** Events a content script may report. */
+const recordedEvent = z
+  .object({
+    at: z.number().int().positive(),
+    kind: z.enum(PAGE_REPORTED_KINDS),
+    crm: z.enum(CRM_IDS),
+    pageType: z.string().regex(PAGE_TYPE),
+    guideId: id.optional(),
+    guideVersion: z.number().int().min(1).optional(),
+    stepId: id.optional(),
+    field: z.string().min(1).max(120).optional(),
+    score: z.number().int().min(0).max(10).optional(),
+  })
+  .strict() satisfies z.ZodType<RecordedEvent>;
+
+export const usageMessages = {
+  /** A batch of usage events from a content script, in the order they happened. */
+  'usage:record': message(
+    'page',
+    z.object({ events: z.array(recordedEvent).max(1000) }),
+  ).answers<void>(),
+  /** The rep followed the popup's "Ask a champion" link on the tab at `url` (counted, no more). */
+  'champion:asked': message('extension', z.object({ url }).strict()).answers<void>(),
+};
+
+export function usageHandlers(s: Services): HandlersOf<typeof usageMessages> {
+  const { db, org, allowedHere, recorded } = s;
+  return {
+    'usage:record': async ({ events }, sender) => {
+      if (!allowedHere(sender.url)) return;
+      await recorded.append(async () => {
+        const { role } = await readSettings(db, org());
+        return events.map((event) => ({ ...event, role }));
+      });
+    },
+    'champion:asked': async ({ url }) => {
+      const page = s.pageContextOf(url);
+      if (!page || !allowedHere(url)) return;
+      await recorded.append(async () => [
+        {
+          at: Date.now(),
+          kind: 'champion.asked',
+          role: (await readSettings(db, org())).role,
+          crm: page.crm,
+          pageType: page.pageType,
+        },
+      ]);
+    },
+  };
+}

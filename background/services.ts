@@ -1,0 +1,239 @@
+/**
+ * The background's services, made once when the service worker starts: policy, storage, guides,
+ * usage, sync and the tabs. Message handlers (./messages/) and the alarms (./index.ts) use them.
+ */
+import type { Scripting } from 'webextension-polyfill';
+import { browser } from '../platform/browser';
+import { syncConsented } from '../platform/dataCollection';
+import type { Guide } from '../core/guide/schema';
+import type { PageContext } from '../core/match';
+import type { Request, SyncStatus, ToTab } from '../core/messages';
+import type { OrgConfig } from '../core/org';
+import { hostAllowed } from '../core/policyRules';
+import { cohortOf } from '../core/cohort';
+import type { Cohort } from '../core/usage';
+import { createActivity } from './activity';
+import { createAuthoring } from './authoring';
+import { openDb, type WaymarkDb } from './db';
+import { createCustomCrms, type CustomCrms } from './customCrms';
+import { createGuidance, pageContextOf as pageContextAt, type Guidance } from './guidance';
+import { bundledGuides } from './guidePack';
+import { createGuideLibrary, type GuideLibrary } from './guideLibrary';
+import { createPolicy, type PolicyService } from './policy';
+import { createRemotePack, packSourceOf, type RemotePack } from './remotePack';
+import { readSettings } from './settings';
+import { createSync, type Sync } from './sync';
+import { createUsageLog, type UsageLog } from './usageLog';
+import { createTabMemory, type TabMemory } from './tabMemory';
+import { createWorkflows, type Workflows } from './workflows';
+
+const POLICY_CACHE_KEY = 'policy.cache';
+/** Wakes the service worker when a failed delivery's backoff ends. */
+export const RETRY_ALARM = 'sync:retry';
+
+export interface Services {
+  db: WaymarkDb;
+  policy: PolicyService;
+  org: () => OrgConfig;
+  customCrms: CustomCrms;
+  /**
+   * Waymark does nothing on CRM hosts the policy's `crmHosts` leaves out; the organisation's own
+   * CRMs it named are in.
+   */
+  allowedHere(...urls: (string | undefined)[]): boolean;
+  /** A page as Waymark records it, with the organisation's route templates for its own CRMs. */
+  pageContextOf(url: string): PageContext | null;
+  /** The event log, each event labelled with this installation's cohort. */
+  usage: UsageLog;
+  /** The same, without the events of a trainer's preview (not adoption). */
+  recorded: UsageLog;
+  cohortNow(): Promise<Cohort>;
+  sync: Sync;
+  /** Runs a delivery and, if it failed, wakes up again exactly when the backoff ends. */
+  syncAndSchedule(force?: boolean): Promise<SyncStatus>;
+  remote: RemotePack;
+  library: GuideLibrary;
+  authoring: ReturnType<typeof createAuthoring>;
+  guidance: Guidance;
+  workflows: Workflows;
+  tabs: TabMemory;
+  activity: ReturnType<typeof createActivity>;
+  /** Tells every CRM tab (but one) to ask again what to show. */
+  refreshAllTabs(exceptTabId?: number): Promise<void>;
+  scripting: Pick<Scripting.Static, 'executeScript'>;
+  sendToTab<K extends keyof ToTab>(
+    tabId: number,
+    type: K,
+    data: Request<ToTab, K>,
+    frameId?: number,
+  ): Promise<unknown>;
+}
+
+function sendToTab<K extends keyof ToTab>(
+  tabId: number,
+  type: K,
+  data: Request<ToTab, K>,
+  frameId = 0,
+): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, { type, data }, { frameId });
+}
+
+/** Tells every CRM tab to ask again what to show (tabs without Waymark just refuse). */
+async function refreshAllTabs(exceptTabId?: number): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.allSettled(
+    tabs
+      .filter((tab) => tab.id !== undefined && tab.id !== exceptTabId)
+      .map((tab) => sendToTab(tab.id as number, 'tab:refresh', {})),
+  );
+}
+
+/** Whether the extension may reach an origin: host permissions, or the user's later grant. */
+async function canReach(origin: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [`${origin}/*`] });
+  } catch {
+    // A browser that cannot say: let the request itself tell.
+    return true;
+  }
+}
+
+export function createServices(): Services {
+  const db = openDb();
+  const policy = createPolicy({
+    storage: browser.storage,
+    cache: {
+      read: async () => (await db.settings.get(POLICY_CACHE_KEY))?.value,
+      write: async (raw) => void (await db.settings.put({ key: POLICY_CACHE_KEY, value: raw })),
+    },
+    browserLocale: navigator.language,
+    // A store install ("normal") is the rep's own: IT deploys by policy ("admin"), and unpacked
+    // or side-loaded builds are how policies are tried out.
+    mayBeManaged: async () => (await browser.management.getSelf()).installType !== 'normal',
+  });
+  const org = () => policy.org();
+  const customCrms = createCustomCrms({
+    db,
+    fromPolicy: () => org().customCrms ?? [],
+    // The same launcher the manifest runs on the CRMs Waymark knows.
+    contentScript: browser.runtime.getManifest().content_scripts?.[0]?.js?.[0] ?? '',
+  });
+  /**
+   * Waymark does nothing on CRM hosts the policy's `crmHosts` leaves out; the organisation's own
+   * CRMs it named are in.
+   */
+  const allowedHere = (...urls: (string | undefined)[]) =>
+    urls.every(
+      (url) =>
+        url === undefined || hostAllowed(policy.policy().crmHosts, url) || customCrms.names(url),
+    );
+  /** A page as Waymark records it, with the organisation's route templates for its own CRMs. */
+  const pageContextOf = (url: string) => pageContextAt(url, customCrms.all());
+  const log = createUsageLog(db);
+  /** This installation's cohort: only its label travels with events and counters. */
+  const cohortNow = async () => {
+    const { cohorts, controlDraw } = await readSettings(db, org());
+    return cohortOf(policy.policy(), cohorts, controlDraw);
+  };
+  const usage: typeof log = {
+    ...log,
+    append: (make) =>
+      log.append(async () => {
+        const events = await make();
+        if (events.length === 0) return events;
+        const cohort = await cohortNow();
+        return events.map((event) => ({ ...event, cohort }));
+      }),
+  };
+  const sync = createSync({
+    db,
+    policy: () => policy.policy(),
+    canReach,
+    consented: syncConsented,
+  });
+  // Served from memory; the registry in the database is the record (bundled, imported and remote
+  // guides), read by the guide library at start and after each import, removal or new pack.
+  const pack = bundledGuides();
+  let guides: readonly Guide[] = pack;
+  const remote = createRemotePack({
+    db,
+    bundled: pack,
+    source: async () => packSourceOf(policy.policy().guidePackUrl, await sync.endpoint()),
+    canReach,
+    onRegistered: async () => {
+      await library.reload();
+      void refreshAllTabs();
+    },
+  });
+  const library = createGuideLibrary({
+    db,
+    pack,
+    locale: navigator.language,
+    onGuides: (registered) => (guides = registered),
+    // The kept remote pack goes back over a new release's guides before anything is served.
+    afterBundled: () =>
+      remote
+        .reapply()
+        .catch((error: unknown) =>
+          console.error('[waymark] the kept guide pack could not be registered', error),
+        ),
+    remoteGuides: () => remote.guides(),
+  });
+  const authoring = createAuthoring(db, org, customCrms.all);
+  // A trainer previewing a draft is not adoption: its events are never recorded.
+  const recorded: typeof usage = {
+    ...usage,
+    append: (make) =>
+      usage.append(async () => (await make()).filter((e) => !authoring.isPreview(e.guideId))),
+  };
+  const guidance = createGuidance({
+    db,
+    usage: recorded,
+    guides: () => authoring.withPreview(guides),
+    locale: navigator.language,
+    org,
+    cohort: ({ cohorts, controlDraw }) => cohortOf(policy.policy(), cohorts, controlDraw),
+    customCrms: customCrms.all,
+  });
+  const workflows = createWorkflows({
+    db,
+    usage: recorded,
+    guides: () => guides,
+    tracked: () => guidance.trackedWorkflows(),
+  });
+  const tabs = createTabMemory(browser.storage.session);
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.forgetTab(tabId));
+  const activity = createActivity(db, usage, () => guides, navigator.language, org);
+  /** Runs a delivery and, if it failed, wakes up again exactly when the backoff ends. */
+  const syncAndSchedule = async (force = false) => {
+    // Deliveries can wait for the fresh policy: they must go where it says.
+    await policy.loaded;
+    const status = await sync.run(force);
+    if (status.nextAttemptAt)
+      void browser.alarms.create(RETRY_ALARM, { when: status.nextAttemptAt });
+    return status;
+  };
+  return {
+    db,
+    policy,
+    org,
+    customCrms,
+    allowedHere,
+    pageContextOf,
+    usage,
+    recorded,
+    cohortNow,
+    sync,
+    syncAndSchedule,
+    remote,
+    library,
+    authoring,
+    guidance,
+    workflows,
+    tabs,
+    activity,
+    refreshAllTabs,
+    sendToTab,
+    scripting: browser.scripting,
+  };
+}
