@@ -6,6 +6,15 @@ const wing = (path) => `^${path}/`;
 /** The map of messages the background answers: its types are what the other contexts call. */
 const MESSAGE_MAP = '^background/messages/index\\.ts$';
 
+/** A folder that must not import from others (the message map's types excepted). */
+const keepsOut = (name, comment, from, others) => ({
+  name,
+  comment,
+  severity: 'error',
+  from: { path: wing(from) },
+  to: { path: others.map(wing), pathNot: MESSAGE_MAP },
+});
+
 module.exports = {
   forbidden: [
     {
@@ -21,41 +30,38 @@ module.exports = {
         'core/ runs anywhere (Node, the browser, tests): it imports only core/ and zod/re2js.',
       severity: 'error',
       from: { path: wing('core') },
-      to: {
-        pathNot: [wing('core'), '^node_modules/(zod|re2js)/'],
-      },
+      to: { pathNot: [wing('core'), '^node_modules/(zod|re2js)/'] },
     },
-    {
-      name: 'in-page-wing-stays-in-page',
-      comment:
-        'runtime/ runs inside CRM pages: it may use core/ and platform/, never the extension pages.',
-      severity: 'error',
-      from: { path: wing('runtime') },
-      to: {
-        path: [wing('components'), wing('background'), wing('server'), wing('entrypoints')],
-        pathNot: MESSAGE_MAP,
-      },
-    },
-    {
-      name: 'pages-wing-stays-out-of-pages',
-      comment: 'components/ is the extension pages: it never imports what runs inside CRM pages.',
-      severity: 'error',
-      from: { path: wing('components') },
-      to: {
-        path: [wing('runtime'), wing('background'), wing('server'), wing('entrypoints')],
-        pathNot: MESSAGE_MAP,
-      },
-    },
-    {
-      name: 'platform-is-beneath',
-      comment: 'platform/ wraps the browser for both wings and the background: it imports no wing.',
-      severity: 'error',
-      from: { path: wing('platform') },
-      to: {
-        path: [wing('runtime'), wing('components'), wing('background'), wing('server')],
-        pathNot: MESSAGE_MAP,
-      },
-    },
+    keepsOut(
+      'in-page-wing-stays-in-page',
+      'runtime/ runs inside CRM pages: it may use core/ and platform/, never the extension pages.',
+      'runtime',
+      ['components', 'background', 'server', 'entrypoints'],
+    ),
+    keepsOut(
+      'pages-wing-stays-out-of-pages',
+      'components/ is the extension pages: it never imports what runs inside CRM pages.',
+      'components',
+      ['runtime', 'background', 'server', 'entrypoints'],
+    ),
+    keepsOut(
+      'platform-is-beneath',
+      'platform/ wraps the browser for both wings and the background: it imports no wing.',
+      'platform',
+      ['runtime', 'components', 'background', 'server'],
+    ),
+    keepsOut(
+      'background-has-no-ui',
+      'The background (service worker) renders nothing and serves no HTTP.',
+      'background',
+      ['runtime', 'components', 'server', 'entrypoints'],
+    ),
+    keepsOut('server-has-no-browser', 'The endpoint runs in Node: no extension code.', 'server', [
+      'runtime',
+      'components',
+      'background',
+      'platform',
+    ]),
     {
       name: 'message-map-as-types-only',
       comment:
@@ -63,22 +69,6 @@ module.exports = {
       severity: 'error',
       from: { pathNot: [wing('background'), wing('tests')] },
       to: { path: MESSAGE_MAP, dependencyTypesNot: ['type-only'] },
-    },
-    {
-      name: 'background-has-no-ui',
-      comment: 'The background (service worker) renders nothing and serves no HTTP.',
-      severity: 'error',
-      from: { path: wing('background') },
-      to: { path: [wing('runtime'), wing('components'), wing('server'), wing('entrypoints')] },
-    },
-    {
-      name: 'server-has-no-browser',
-      comment: 'The endpoint runs in Node: no extension code.',
-      severity: 'error',
-      from: { path: wing('server') },
-      to: {
-        path: [wing('runtime'), wing('components'), wing('background'), wing('platform')],
-      },
     },
     {
       name: 'only-tests-import-tests',
