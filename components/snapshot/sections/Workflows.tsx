@@ -9,13 +9,13 @@ import {
   type CohortWorkflowMetrics,
   type GuideWorkflow,
   type RateInterval,
-  type Snapshot,
   type Suppressed,
   type WorkflowComparison,
-} from '../../core/snapshot';
-import { COHORTS, type Cohort } from '../../core/usage';
-import { TEXT } from '../pageText';
-import { formatCell, formatDay, formatDelta, suppressedText } from './format';
+} from '../../../core/snapshot';
+import { COHORTS, type Cohort } from '../../../core/usage';
+import { TEXT } from '../../pageText';
+import { formatCell, formatDay, formatDelta, suppressedText } from '../format';
+import { nameOf, type SectionProps } from '../parts';
 
 const T = TEXT.workflows;
 const S = TEXT.snapshot;
@@ -134,13 +134,7 @@ function Difference({
   );
 }
 
-export function Workflows({
-  snapshot,
-  labels,
-}: {
-  snapshot: Snapshot;
-  labels?: Record<string, string>;
-}) {
+export function Workflows({ snapshot, labels }: SectionProps) {
   // Snapshots from endpoints that predate cohorts have no workflows.
   const workflows = snapshot.workflows ?? [];
   const k = snapshot.k;
@@ -157,7 +151,7 @@ export function Workflows({
         <p class="empty">{T.none}</p>
       ) : (
         workflows.map((w) => {
-          const name = labels?.[w.guide] ?? w.guide;
+          const name = nameOf(labels.guides, w.guide);
           return (
             <article class="workflow-card" key={w.guide} data-guide={w.guide}>
               <h3>{name}</h3>

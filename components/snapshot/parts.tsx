@@ -1,0 +1,135 @@
+/**
+ * What the snapshot's sections are built of: a section with its heading, and a table of figures
+ * with the baseline and the change beside each when one is chosen.
+ */
+import type { ComponentChildren } from 'preact';
+import { type Cell, type Compared, type Snapshot } from '../../core/snapshot';
+import { formatCell, formatDelta, type FigureKind } from './format';
+import { TEXT } from '../pageText';
+
+const T = TEXT.snapshot;
+
+export interface SnapshotLabels {
+  roles?: Record<string, string>;
+  guides?: Record<string, string>;
+}
+
+export interface Column<M> {
+  key: keyof M & string;
+  label: string;
+  kind: FigureKind;
+}
+
+export interface TableRow<M> {
+  id: string;
+  label: ComponentChildren;
+  figures: Compared<M>;
+}
+
+/**
+ * A table of figures per item. With a baseline, every figure has its baseline and its change
+ * beside it. Cells carry `data-metric` (and `data-of` for baseline and change) so that any reader
+ * can pick a figure by name.
+ */
+export function FigureTable<M extends object>({
+  caption,
+  itemHeading,
+  columns,
+  rows,
+  k,
+  withBaseline,
+}: {
+  caption: string;
+  itemHeading: string;
+  columns: Column<M>[];
+  rows: TableRow<M>[];
+  k: number;
+  withBaseline: boolean;
+}) {
+  const cellOf = (m: M | undefined, key: keyof M) => (m ? (m[key] as Cell) : undefined);
+  return (
+    <div class="table-wrap">
+      <table class="figures">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{itemHeading}</th>
+            {columns.map((c) =>
+              withBaseline ? (
+                [
+                  <th scope="col" key={c.key}>
+                    {c.label}
+                  </th>,
+                  <th scope="col" key={`${c.key}-baseline`}>
+                    {T.withBaseline(c.label)}
+                  </th>,
+                  <th scope="col" key={`${c.key}-delta`}>
+                    {T.withChange(c.label)}
+                  </th>,
+                ]
+              ) : (
+                <th scope="col" key={c.key}>
+                  {c.label}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} data-item={row.id}>
+              <th scope="row">{row.label}</th>
+              {columns.map((c) => {
+                const current = (
+                  <td key={c.key} data-metric={c.key}>
+                    {formatCell(cellOf(row.figures, c.key), c.kind, k)}
+                  </td>
+                );
+                if (!withBaseline) return current;
+                return [
+                  current,
+                  <td key={`${c.key}-baseline`} data-metric={c.key} data-of="baseline">
+                    {formatCell(cellOf(row.figures.baseline, c.key), c.kind, k)}
+                  </td>,
+                  <td key={`${c.key}-delta`} data-metric={c.key} data-of="delta">
+                    {formatDelta(cellOf(row.figures.delta, c.key), c.kind, k)}
+                  </td>,
+                ];
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Section({
+  id,
+  title,
+  intro,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <section class="snapshot-section" aria-labelledby={`${id}-title`} data-section={id}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {intro && <p class="intro">{intro}</p>}
+      {children}
+    </section>
+  );
+}
+
+export function nameOf(labels: Record<string, string> | undefined, id: string): string {
+  return labels?.[id] ?? id;
+}
+
+/** What every section is given. */
+export interface SectionProps {
+  snapshot: Snapshot;
+  labels: SnapshotLabels;
+}

@@ -1,0 +1,18 @@
+/** The registry of dashboard sections, in the order they are shown: one file each, listed once. */
+import type { FunctionComponent } from 'preact';
+import type { SectionProps } from '../parts';
+import { ActiveUsers } from './ActiveUsers';
+import { Fields } from './Fields';
+import { Guides } from './Guides';
+import { Surveys } from './Surveys';
+import { Training } from './Training';
+import { Workflows } from './Workflows';
+
+export const SNAPSHOT_SECTIONS: readonly { id: string; View: FunctionComponent<SectionProps> }[] = [
+  { id: 'ActiveUsers', View: ActiveUsers },
+  { id: 'Guides', View: Guides },
+  { id: 'Workflows', View: Workflows },
+  { id: 'Training', View: Training },
+  { id: 'Fields', View: Fields },
+  { id: 'Surveys', View: Surveys },
+];
