@@ -1,4 +1,4 @@
-/** The snapshot math (core/snapshot.ts) and its CSV form, on counter rows made by hand. */
+/** The snapshot math (core/snapshot/) and its CSV form, on counter rows made by hand. */
 import { describe, expect, it } from 'vitest';
 import type { SignalKind } from '../../../core/signals';
 import {

@@ -1,0 +1,44 @@
+/**
+ * Snapshots: what admins see, computed from the endpoint's daily counters, pure (no I/O), by what
+ * each part computes: the shapes (types.ts), days and periods (days.ts), cells and k (cells.ts),
+ * one period's figures (period.ts), guided vs control (workflows.ts), each section's metrics and
+ * the comparison with a baseline (metrics.ts), and the snapshot itself (build.ts).
+ */
+export {
+  type CounterRow,
+  type Period,
+  type Suppressed,
+  type Cell,
+  SUPPRESSED,
+  isSuppressed,
+  type Compared,
+  type UserMetrics,
+  type DailyUsers,
+  type StepMetrics,
+  type GuideMetrics,
+  type GuideFunnel,
+  type SurveyMetrics,
+  type FieldMetrics,
+  type FieldPage,
+  type TrainingMetrics,
+  type RoleTrainingMetrics,
+  type RoleTraining,
+  type RateInterval,
+  type AbandonPoint,
+  type EmptyField,
+  type CohortWorkflowMetrics,
+  type WorkflowComparison,
+  type GuideWorkflow,
+  type Snapshot,
+  type SnapshotOptions,
+} from './types';
+export { addDays, MAX_PERIOD_DAYS, periodDays, rowsNeeded } from './days';
+export {
+  USER_METRICS,
+  GUIDE_METRICS,
+  STEP_METRICS,
+  TRAINING_METRICS,
+  ROLE_TRAINING_METRICS,
+  FIELD_METRICS,
+} from './metrics';
+export { buildSnapshot, guidanceStartOf } from './build';
