@@ -71,6 +71,11 @@ export function startGuidance(
   const recorder = usageRecorder();
   /** The step showing last, so a step re-found after the CRM re-rendered is not counted twice. */
   let lastShown = '';
+  /**
+   * The step whose target was last found missing: a page refresh or "Try again" that finds it
+   * missing again is the same miss, counted once per step of a run.
+   */
+  let lastMissing = '';
   let champion: PageGuides['champion'] = null;
   /** Field-rule checks of the current page; replaced on every refresh. */
   let fieldControl: AbortController | null = null;
@@ -308,7 +313,7 @@ export function startGuidance(
     );
     void placed.then(() => {
       if (paintControl.signal.aborted) return;
-      const shown = `${active.run.guideId}:${active.run.startedAt}:${active.run.stepIndex}`;
+      const shown = stepKey(active);
       if (shown !== lastShown) {
         lastShown = shown;
         recordStep('step.shown', active);
@@ -347,7 +352,11 @@ export function startGuidance(
   }
 
   function paintMissing(active: ActiveRun, stepSignal: AbortSignal, focus: FocusPolicy): void {
-    recordStep('target.missing', active);
+    const missed = stepKey(active);
+    if (missed !== lastMissing) {
+      lastMissing = missed;
+      recordStep('target.missing', active);
+    }
     const layer = mountLayer(doc, stepSignal);
     render(
       <MissingTarget
@@ -390,6 +399,11 @@ export function startGuidance(
   } else {
     enqueue(() => refresh());
   }
+}
+
+/** One step of one run: what step.shown and target.missing are counted once for. */
+function stepKey({ run }: ActiveRun): string {
+  return `${run.guideId}:${run.startedAt}:${run.stepIndex}`;
 }
 
 function placementOf(step: Step) {

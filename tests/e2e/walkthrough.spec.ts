@@ -3,6 +3,7 @@ import {
   expect,
   startFromPopup,
   stepCard,
+  storedEvents,
   test,
   startWelcomeTour,
   openRecordWithLogACall,
@@ -96,6 +97,15 @@ test('a target that never appears says so and offers retry, skip and exit', asyn
   await card.getByRole('button', { name: 'Next' }).click();
   const missing = page.getByRole('alertdialog', { name: "Can't find this on the page" });
   await expect(missing).toBeVisible({ timeout: 15_000 });
+  // Trying again while it is still missing is the same miss: counted once.
+  await missing.getByRole('button', { name: 'Try again' }).click();
+  await expect(missing).toBeHidden();
+  await expect(missing).toBeVisible({ timeout: 15_000 });
+  // The page sends what it records a second after (runtime/usageRecorder.ts): past that.
+  await page.waitForTimeout(1500);
+  await expect
+    .poll(async () => (await storedEvents(context)).filter((e) => e.kind === 'target.missing'))
+    .toEqual([expect.objectContaining({ guideId: 'demo-welcome', stepId: 'my-deals' })]);
   await expect(missing.getByRole('button', { name: 'Skip this step' })).toBeVisible();
   await expect(missing.getByRole('button', { name: 'Exit guide' })).toBeVisible();
   // The page keeps working underneath.
