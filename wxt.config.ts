@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { CRM_MATCHES } from './core/adapters/hosts';
+import { CRM_MATCHES } from './core/adapters';
 import { ICON_SIZES, TOOLBAR_ICON_SIZES, iconMap } from './scripts/icons-manifest';
 
 /**
@@ -80,6 +80,15 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The launcher runs on every adapter's hosts. Named here rather than in its entry, where the
+    // expression would bundle every adapter into the script each CRM page loads.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) {
+        if (script.js?.includes('content-scripts/content.js')) script.matches = [...CRM_MATCHES];
+      }
+    },
+  },
   vite: () => ({
     plugins: [preact(), preactWithoutHtmlSink()],
     // Chrome rejects the whole extension when a bundle holds a raw U+FFFF (minified Dexie does).

@@ -8,7 +8,7 @@
  * A policy cohort replaces the local cohorts; a policy locale is Waymark's language.
  */
 import { matchRoleRule, type CrmUser } from '../core/policyRules';
-import { CRM_IDS } from '../core/adapters/types';
+import { CRM_IDS } from '../core/adapters';
 import { DEFAULT_ORG, type OrgConfig } from '../core/org';
 import { newControlDraw } from '../core/cohort';
 import type { WaymarkDb } from './db';

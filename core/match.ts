@@ -1,5 +1,5 @@
 /** Which guides fit this page, this role and this user's rollout slot. Pure: runs in Node too. */
-import type { CrmId } from './adapters/types';
+import type { CrmId } from './adapters';
 import type { Guide, Step } from './guide/schema';
 
 export interface PageContext {

@@ -4,7 +4,7 @@
  * `domain:verb`; each map entry is [request, response].
  */
 import type { RouteTemplate } from './adapters/routes';
-import type { CrmId } from './adapters/types';
+import type { CrmId } from './adapters';
 import type { Snapshot } from './snapshot';
 import type { FieldCheck } from './fieldRules';
 import type { GuideProblem } from './guide/problems';

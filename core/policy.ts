@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { customCrmProblem, type CustomCrm } from './adapters/routes';
-import { CRM_IDS } from './adapters/types';
+import { CRM_IDS } from './adapters';
 import { endpointProblem } from './endpointAddress';
 import { localeTag, slug } from './guide/schema';
 

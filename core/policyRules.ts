@@ -3,7 +3,7 @@
  * what IT pushed key by key, the organisation it describes (roles, default role, role rules,
  * cohort, language), the CRM hosts Waymark may run on, and the role a CRM profile or team maps to.
  */
-import type { CrmId } from './adapters/types';
+import type { CrmId } from './adapters';
 import { describeIssues } from './guide/problems';
 import { DEFAULT_ORG, type OrgConfig, type RoleOption, type RoleRule } from './org';
 import { POLICY_KEYS, policySchema, type Champion, type Policy } from './policy';

@@ -6,7 +6,8 @@
  * validates and stores them).
  */
 import { z } from 'zod';
-import { CRM_IDS, PAGE_TYPE_SOURCE } from './adapters/types';
+import { PAGE_TYPE_SOURCE } from './adapters/types';
+import { CRM_IDS } from './adapters';
 import { COHORTS, COUNTED_EVENT_KINDS } from './usage';
 
 /**

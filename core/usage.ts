@@ -3,7 +3,7 @@
  * browser. Every event carries when, who-as-a-role (never who), which CRM page type, and which
  * guide, version and step. Never field values, record ids, names, emails, URLs or page titles.
  */
-import type { CrmId } from './adapters/types';
+import type { CrmId } from './adapters';
 
 /** Kinds that are counted in anonymous signals (see core/signals.ts). */
 export const COUNTED_EVENT_KINDS = [

@@ -1,9 +1,9 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { CRM_MATCHES } from '../core/adapters/hosts';
 import { startLauncher } from '../runtime/launcher';
 
 export default defineContentScript({
-  matches: CRM_MATCHES,
+  // Every adapter's hosts, set in the manifest by wxt.config.ts (core/adapters/index.ts).
+  matches: ['https://waymark.invalid/*'],
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {

@@ -3,7 +3,8 @@
  * page types restricted to what adapters make, so nothing free-form from a page can be stored.
  */
 import { z } from 'zod';
-import { CRM_IDS, PAGE_TYPE } from '../../core/adapters/types';
+import { PAGE_TYPE } from '../../core/adapters/types';
+import { CRM_IDS } from '../../core/adapters';
 import { PAGE_REPORTED_KINDS, type RecordedEvent } from '../../core/usage';
 import { readSettings } from '../settings';
 import { message, type HandlersOf } from './declare';

@@ -71,8 +71,13 @@ function pageTypeOf(url: URL): string {
   return OTHER;
 }
 
-export const demoAdapter: CrmAdapter = {
+export const demoAdapter: CrmAdapter<'demo'> = {
   id: 'demo',
+  hosts: [
+    // The demo CRM (npm run demo) on this machine; an endpoint run here is reached through them too.
+    'http://127.0.0.1/*',
+    'http://localhost/*',
+  ],
   matches: (url) => isWebUrl(url) && HOSTS.has(url.hostname),
   pageTypeOf,
   anchorSelector: (anchor) => anchorAttributeSelector(ANCHOR_ATTRIBUTES, anchor),

@@ -78,8 +78,35 @@ function pageTypeOf(url: URL): string {
   }
 }
 
-export const dynamicsAdapter: CrmAdapter = {
+/**
+ * Dynamics 365 (and Power Apps model-driven apps) serve each region from its own `crmN` domain;
+ * a match pattern cannot say `*.crm*.dynamics.com`, so every public region is listed. The rest
+ * of dynamics.com (Finance and Operations, Business Central, home.dynamics.com) is not a CRM.
+ */
+const DYNAMICS_REGIONS = [
+  'crm', // North America
+  'crm2', // South America
+  'crm3', // Canada
+  'crm4', // Europe, Middle East, Africa
+  'crm5', // Asia Pacific
+  'crm6', // Oceania
+  'crm7', // Japan
+  'crm8', // India
+  'crm9', // North America 2 (US Government GCC)
+  'crm11', // United Kingdom
+  'crm12', // France
+  'crm14', // South Africa
+  'crm15', // United Arab Emirates
+  'crm16', // Germany
+  'crm17', // Switzerland
+  'crm19', // Norway
+  'crm20', // Singapore
+  'crm21', // Korea
+];
+
+export const dynamicsAdapter: CrmAdapter<'dynamics'> = {
   id: 'dynamics',
+  hosts: DYNAMICS_REGIONS.map((region) => `https://*.${region}.dynamics.com/*`),
   matches: (url) => isWebUrl(url) && isHostOrSubdomain(url.hostname, DOMAIN),
   pageTypeOf,
   anchorSelector: (anchor) => anchorAttributeSelector(ANCHOR_ATTRIBUTES, anchor),

@@ -9,8 +9,9 @@ const ANCHOR_ATTRIBUTES = ['data-anchor', 'data-testid', 'data-test-id', 'data-t
  * be a person's name as easily as a page's, so a page type never comes from the URL itself. The
  * organisation's route templates give page types (core/adapters/routes.ts); without one, `other`.
  */
-export const genericAdapter: CrmAdapter = {
+export const genericAdapter: CrmAdapter<'generic'> = {
   id: 'generic',
+  hosts: [],
   matches: isWebUrl,
   pageTypeOf: () => OTHER,
   anchorSelector: (anchor) => anchorAttributeSelector(ANCHOR_ATTRIBUTES, anchor),

@@ -85,8 +85,16 @@ function pageTypeOf(url: URL): string {
   }
 }
 
-export const hubspotAdapter: CrmAdapter = {
+export const hubspotAdapter: CrmAdapter<'hubspot'> = {
   id: 'hubspot',
+  hosts: [
+    // The app in each of HubSpot's data centres; never the marketing site.
+    'https://app.hubspot.com/*',
+    'https://app-eu1.hubspot.com/*',
+    'https://app-na2.hubspot.com/*',
+    'https://app-na3.hubspot.com/*',
+    'https://app-ap1.hubspot.com/*',
+  ],
   matches: (url) => isWebUrl(url) && APP_HOST.test(url.hostname),
   pageTypeOf,
   anchorSelector: (anchor) => anchorAttributeSelector(ANCHOR_ATTRIBUTES, anchor),

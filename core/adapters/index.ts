@@ -5,25 +5,33 @@ import { hubspotAdapter } from './hubspot';
 import { salesforceAdapter } from './salesforce';
 import { OTHER } from './ids';
 import { customCrmFor, routePageType, type CustomCrm } from './routes';
-import type { CrmAdapter, CrmId } from './types';
+import type { CrmAdapter } from './types';
 
-/** In match priority order; `generic` matches every web page, so it must stay last. */
-export const ADAPTERS: readonly CrmAdapter[] = [
+/**
+ * The registry of CRM adapters, in match priority order: `generic` matches every web page, so it
+ * must stay last. Everything that names CRMs is derived from it.
+ */
+export const ADAPTERS = [
   salesforceAdapter,
   dynamicsAdapter,
   hubspotAdapter,
   demoAdapter,
   genericAdapter,
+] as const;
+
+/** CRMs Waymark has an adapter for. Guides name one of these in `crm`. */
+export type CrmId = (typeof ADAPTERS)[number]['id'];
+export const CRM_IDS = ADAPTERS.map((adapter) => adapter.id) as unknown as readonly [
+  CrmId,
+  ...CrmId[],
 ];
 
-/** Keyed by id so the compiler insists on an adapter for every CRM id. */
-const ADAPTERS_BY_ID: Readonly<Record<CrmId, CrmAdapter>> = {
-  salesforce: salesforceAdapter,
-  dynamics: dynamicsAdapter,
-  hubspot: hubspotAdapter,
-  demo: demoAdapter,
-  generic: genericAdapter,
-};
+const ADAPTERS_BY_ID = Object.fromEntries(
+  ADAPTERS.map((adapter) => [adapter.id, adapter]),
+) as unknown as Readonly<Record<CrmId, CrmAdapter<CrmId>>>;
+
+/** Pages the extension runs on: every adapter's hosts. */
+export const CRM_MATCHES: readonly string[] = ADAPTERS.flatMap((adapter) => adapter.hosts);
 
 function parsed(url: URL | string): URL | undefined {
   if (url instanceof URL) return url;
@@ -35,13 +43,13 @@ function parsed(url: URL | string): URL | undefined {
 }
 
 /** The adapter for a page; `generic` when no CRM claims it or the URL does not parse. */
-export function adapterFor(url: URL | string): CrmAdapter {
+export function adapterFor(url: URL | string): CrmAdapter<CrmId> {
   const page = parsed(url);
   if (page === undefined) return genericAdapter;
   return ADAPTERS.find((adapter) => adapter.matches(page)) ?? genericAdapter;
 }
 
-export function adapterById(id: CrmId): CrmAdapter {
+export function adapterById(id: CrmId): CrmAdapter<CrmId> {
   return ADAPTERS_BY_ID[id];
 }
 

@@ -106,8 +106,13 @@ function classicPageType([first, action, ...extra]: string[]): string {
   return OTHER;
 }
 
-export const salesforceAdapter: CrmAdapter = {
+export const salesforceAdapter: CrmAdapter<'salesforce'> = {
   id: 'salesforce',
+  hosts: [
+    // Lightning Experience, and My Domain (Classic, and where Lightning signs in).
+    'https://*.lightning.force.com/*',
+    'https://*.my.salesforce.com/*',
+  ],
   matches: (url) =>
     isWebUrl(url) && DOMAINS.some((domain) => isHostOrSubdomain(url.hostname, domain)),
   pageTypeOf: (url) => {

@@ -1,7 +1,3 @@
-/** CRMs Waymark has an adapter for. Guides name one of these in `crm`. */
-export const CRM_IDS = ['salesforce', 'dynamics', 'hubspot', 'demo', 'generic'] as const;
-export type CrmId = (typeof CRM_IDS)[number];
-
 /**
  * What a page type is made of: adapters and route templates make nothing else, so no free text,
  * record id or query value fits in one.
@@ -10,11 +6,17 @@ export const PAGE_TYPE_SOURCE = '[A-Za-z0-9_:.-]{1,200}';
 export const PAGE_TYPE = new RegExp(`^${PAGE_TYPE_SOURCE}$`);
 
 /**
- * Everything Waymark knows about one CRM. Adding a CRM means adding one file that exports one of
- * these, its fixture URLs and its tests; nothing else changes.
+ * Everything Waymark knows about one CRM. Adding a CRM means one file that exports one of these,
+ * listed in `ADAPTERS` (./index.ts), with its fixture URLs and tests: ids, host permissions and
+ * the schemas that name CRMs follow from that list.
  */
-export interface CrmAdapter {
-  readonly id: CrmId;
+export interface CrmAdapter<Id extends string = string> {
+  readonly id: Id;
+  /**
+   * The pages the extension runs on for this CRM, as match patterns: the manifest's host
+   * permissions and the launcher's matches.
+   */
+  readonly hosts: readonly string[];
   /** Whether this adapter speaks for the page at `url` (decided from the URL alone). */
   matches(url: URL): boolean;
   /**

@@ -4,7 +4,7 @@
  * descriptions below are what trainers see as editor hints.
  */
 import { z } from 'zod';
-import { CRM_IDS } from '../adapters/types';
+import { CRM_IDS } from '../adapters';
 import { DEFAULT_WAIT_MS } from './defaults';
 import { FORMAT_PRESET_NAMES } from './formatPresets';
 import { MAX_PATTERN_LENGTH, patternProblem } from './formats';

@@ -3,7 +3,7 @@
  * while the trainer moves between pages; checked by the guide schema only when previewed or
  * downloaded, so a half-written step is never lost to a validation error.
  */
-import type { CrmId } from '../../core/adapters/types';
+import type { CrmId } from '../../core/adapters';
 import { ADVANCE_ON, GUIDE_SCHEMA_VERSION, PLACEMENTS, type Target } from '../../core/guide/schema';
 
 export const DRAFT_STEP_KINDS = ['tooltip', 'spotlight', 'hotspot', 'fieldTip', 'modal'] as const;

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { promisify } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
+import { CRM_MATCHES } from '../../core/adapters';
 import { ICON_SIZES, TOOLBAR_ICON_SIZES, iconMap, pngSize } from '../../scripts/icons-manifest';
 import { CHROMIUM, launchArgs } from './fixtures';
 
@@ -178,6 +179,22 @@ for (const browser of ['chrome', 'firefox'] as const) {
         height: Number(size),
       });
     }
+  });
+
+  test(`the ${browser} launcher runs on exactly the adapters' hosts`, () => {
+    const manifest = manifestOf(packages[browser]) as {
+      content_scripts?: { matches?: string[]; js?: string[] }[];
+      host_permissions?: string[];
+      permissions?: string[];
+    };
+    const launcher = manifest.content_scripts?.find((s) =>
+      s.js?.includes('content-scripts/content.js'),
+    );
+    expect(launcher?.matches).toEqual([...CRM_MATCHES]);
+    // MV3 names hosts apart; MV2 lists them among the permissions.
+    const hosts =
+      manifest.host_permissions ?? manifest.permissions?.filter((p) => p.includes('://'));
+    expect(hosts).toEqual(expect.arrayContaining([...CRM_MATCHES]));
   });
 }
 

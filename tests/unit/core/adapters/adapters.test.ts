@@ -1,11 +1,19 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { ADAPTERS, adapterById, adapterFor, pageTypeOf } from '../../../../core/adapters';
+import {
+  ADAPTERS,
+  CRM_IDS,
+  CRM_MATCHES,
+  adapterById,
+  adapterFor,
+  pageTypeOf,
+  type CrmId,
+} from '../../../../core/adapters';
 import { demoAdapter } from '../../../../core/adapters/demo';
 import { dynamicsAdapter } from '../../../../core/adapters/dynamics';
 import { genericAdapter } from '../../../../core/adapters/generic';
 import { hubspotAdapter } from '../../../../core/adapters/hubspot';
 import { salesforceAdapter } from '../../../../core/adapters/salesforce';
-import { CRM_IDS, type CrmId } from '../../../../core/adapters/types';
 
 interface Fixture {
   readonly url: string;
@@ -444,6 +452,23 @@ describe('adapter registry', () => {
   it('has one adapter per CRM id, generic last', () => {
     expect(ADAPTERS.map((adapter) => adapter.id).sort()).toEqual([...CRM_IDS].sort());
     expect(ADAPTERS.at(-1)).toBe(genericAdapter);
+  });
+
+  it('lists every adapter file, and runs on each listed adapter’s hosts once', () => {
+    const files = readdirSync('core/adapters')
+      .filter((file) =>
+        /^export const \w+: CrmAdapter</m.test(readFileSync(`core/adapters/${file}`, 'utf8')),
+      )
+      .map((file) => file.replace(/\.ts$/, ''))
+      .sort();
+    expect(files).toEqual([...CRM_IDS].sort());
+    for (const adapter of ADAPTERS) {
+      if (adapter !== genericAdapter) expect(adapter.hosts.length, adapter.id).toBeGreaterThan(0);
+      for (const host of adapter.hosts)
+        expect(adapterFor(host.replace('*.', 'x.').replace('/*', '/')).id).toBe(adapter.id);
+    }
+    expect(CRM_MATCHES).toEqual(ADAPTERS.flatMap((adapter) => adapter.hosts));
+    expect(new Set(CRM_MATCHES).size).toBe(CRM_MATCHES.length);
   });
 
   it.each(CRM_IDS)('adapterById(%s)', (crm) => {
