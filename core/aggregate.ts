@@ -6,7 +6,7 @@
  */
 import { isoWeek, utcDay } from './days';
 import { MAX_DAILY_COUNT, signalKey, type Signal, type SignalKind } from './signals';
-import { COUNTED_EVENT_KINDS, type UsageEvent } from './usage';
+import { COUNTED_EVENT_KINDS, sumOf, type UsageEvent } from './usage';
 
 /** What this browser has already reported, so "first time" flags are sent once. */
 export interface ReportedState {
@@ -102,7 +102,7 @@ export function aggregateSignals(
       step: event.stepId ?? '',
       field: event.field ?? '',
     };
-    add(counter, event.kind === 'survey.answered' ? (event.score ?? 0) : 0);
+    add(counter, sumOf(event.kind) === 'score' ? (event.score ?? 0) : 0);
     const completion = `${event.guideId}@${event.guideVersion}`;
     if (event.kind === 'guide.completed' && !reported.completedGuides.includes(completion)) {
       reported.completedGuides.push(completion);

@@ -2,6 +2,7 @@
  * The figures of one period: active users, guide funnels, fields, surveys and training.
  */
 import { isoWeek } from '../days';
+import { tallyOf } from '../usage';
 import { type SignalKind } from '../signals';
 import { Tallies, Tally, countCell, meanScore, ratio, round, sep, value } from './cells';
 import { dayMs, eachDay, rowsNeeded } from './days';
@@ -68,7 +69,7 @@ export function periodFigures(
       tallies.add(`day${sep}${row.role}${sep}${row.day}`, row);
       continue;
     }
-    if (row.kind === 'field.empty' || row.kind === 'field.invalid') {
+    if (tallyOf(row.kind) === 'field') {
       const key = `${row.pageType}${sep}${row.field}`;
       fieldKeys.set(key, { pageType: row.pageType, field: row.field });
       tallies.add(`${row.kind}${sep}${key}`, row);
@@ -78,7 +79,7 @@ export function periodFigures(
     const guideKey = `${row.guide}${sep}${row.version}`;
     guideKeys.set(guideKey, { guide: row.guide, version: row.version });
     tallies.add(`${row.kind}${sep}${guideKey}`, row);
-    if (row.step && (row.kind.startsWith('step.') || row.kind === 'target.missing')) {
+    if (row.step && tallyOf(row.kind) === 'step') {
       let steps = stepKeys.get(guideKey);
       if (!steps) stepKeys.set(guideKey, (steps = new Set()));
       steps.add(row.step);

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MESSAGES, type BackgroundHandlers } from '../../../../background/messages';
 import { BadMessage, routeMessage } from '../../../../background/messages/router';
+import { EVENT_KINDS, PAGE_REPORTED_KINDS } from '../../../../core/usage';
 
 function handlers() {
   const advance = vi.fn(async () => null);
@@ -109,5 +110,34 @@ describe('attack: a message from a sender it is not for', () => {
     ] as const) {
       expect(MESSAGES[type].from).toBe('extension');
     }
+  });
+});
+
+describe('attack: a page reporting what only the background records', () => {
+  const event = (kind: string) => ({
+    at: 1,
+    kind,
+    crm: 'demo',
+    pageType: 'opportunity:record',
+    guideId: 'g',
+    guideVersion: 1,
+    stepId: 's',
+  });
+
+  it('is refused for every kind the table gives to the background, and passes the rest', async () => {
+    const record = vi.fn(async () => undefined);
+    const all = { 'usage:record': record } as unknown as BackgroundHandlers;
+    const send = (kind: string) =>
+      routeMessage(all, { type: 'usage:record', data: { events: [event(kind)] } }, PAGE, BASE);
+    for (const kind of EVENT_KINDS) {
+      if ((PAGE_REPORTED_KINDS as readonly string[]).includes(kind)) {
+        await send(kind);
+      } else {
+        await expect(send(kind)).rejects.toBeInstanceOf(BadMessage);
+      }
+    }
+    expect(record).toHaveBeenCalledTimes(PAGE_REPORTED_KINDS.length);
+    expect(PAGE_REPORTED_KINDS).not.toContain('guide.completed');
+    expect(PAGE_REPORTED_KINDS).not.toContain('step.completed');
   });
 });
