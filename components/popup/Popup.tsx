@@ -1,18 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser';
-import type { ChecklistItem, PopupState } from '../../core/messages';
+import type { PopupState } from '../../core/messages';
 import { callBackground } from '../../platform/channel';
-import { roleName, TEXT, withParts } from '../pageText';
+import { TEXT, withParts } from '../pageText';
+import { Checklist, PageGuides, RoleAndPause } from './sections';
 
 const T = TEXT.popup;
-
-const STATUS_TEXT: Record<ChecklistItem['status'], string> = T.statuses;
-
-function statusText(item: ChecklistItem): string {
-  return item.status === 'active'
-    ? T.activeStep(item.stepIndex + 1, item.stepCount)
-    : STATUS_TEXT[item.status];
-}
 
 /** The rep's launcher: role, the guides for this page, their checklist, and a pause switch. */
 export function Popup() {
@@ -88,45 +81,10 @@ export function Popup() {
     }
   };
 
-  const done = state.checklist.filter((i) => i.status === 'completed').length;
-  const roleLabel = roleName(state.role, state.roles.find((r) => r.id === state.role)?.label);
-
   return (
     <main class="popup">
       <h1>Waymark</h1>
-      <div class="row">
-        <label for="role">{T.role}</label>
-        <select
-          id="role"
-          value={state.role}
-          // The organisation maps this user's CRM team or profile to a role, or allows only one.
-          disabled={state.roleLocked}
-          aria-describedby={state.roleLocked ? 'role-locked' : undefined}
-          onChange={(e) => void update({ role: (e.currentTarget as HTMLSelectElement).value })}
-        >
-          {state.roles.map((r) => (
-            <option value={r.id}>{roleName(r.id, r.label)}</option>
-          ))}
-          {!state.roles.some((r) => r.id === state.role) && (
-            <option value={state.role}>{roleName(state.role)}</option>
-          )}
-        </select>
-      </div>
-      {state.roleLocked && (
-        <p class="locked-note" id="role-locked">
-          {TEXT.managed.setByOrg}
-        </p>
-      )}
-      <div class="row">
-        <label>
-          <input
-            type="checkbox"
-            checked={state.paused}
-            onChange={(e) => void update({ paused: (e.currentTarget as HTMLInputElement).checked })}
-          />{' '}
-          {T.pause}
-        </label>
-      </div>
+      <RoleAndPause state={state} onChange={(change) => void update(change)} />
       {error && (
         <p role="alert" class="error">
           {error}
@@ -166,52 +124,9 @@ export function Popup() {
         </p>
       )}
 
-      <section aria-labelledby="page-heading">
-        <h2 id="page-heading">{T.pageHeading}</h2>
-        {!state.page ? (
-          <p class="empty">{T.notHere}</p>
-        ) : state.pageGuides.length === 0 ? (
-          <p class="empty">{T.noGuides(roleLabel)}</p>
-        ) : (
-          <ul class="guides">
-            {state.pageGuides.map((g) => (
-              <li>
-                <div>
-                  <span class="title">{g.title}</span>
-                  {g.description && <span class="desc">{g.description}</span>}
-                  {(missing[g.id] ?? 0) > 0 && (
-                    <span class="note">{T.targetMissing(missing[g.id] ?? 0)}</span>
-                  )}
-                </div>
-                <button
-                  type="button"
-                  disabled={state.paused}
-                  aria-label={T.startGuide(g.title)}
-                  onClick={() => void launch(g.id)}
-                >
-                  {T.start}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <PageGuides state={state} missing={missing} onStart={(id) => void launch(id)} />
 
-      <section aria-labelledby="checklist-heading">
-        <h2 id="checklist-heading">{T.checklistHeading}</h2>
-        <p>
-          <progress max={state.checklist.length} value={done} aria-label={T.checklistProgress} />{' '}
-          {T.checklistDone(done, state.checklist.length)}
-        </p>
-        <ul class="checklist">
-          {state.checklist.map((item) => (
-            <li data-status={item.status}>
-              <span aria-hidden="true">{item.status === 'completed' ? '✓' : '○'}</span>{' '}
-              <span class="title">{item.title}</span> — <span>{statusText(item)}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <Checklist items={state.checklist} />
 
       <footer class="footer">
         <button type="button" class="link" onClick={() => void openActivity()}>
