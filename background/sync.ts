@@ -4,24 +4,15 @@
  * A batch leaves the outbox only when the endpoint acknowledged it; a retry re-sends the same id,
  * which the endpoint counts once. Failures back off exponentially with jitter and honour
  * Retry-After; the next attempt is an alarm, so it survives service-worker shutdown and restarts.
- *
- * The organisation's policy wins over the user's settings: an endpoint address, ingest token or
- * sync on/off it sets is used as is, and `configure` refuses to change it with a sentence saying
- * so. What the policy leaves open, the user sets in the options page.
+ * What the policy and the user set, and whether counters may go out, is ./syncSettings.ts.
  */
 import { endpointProblem } from '../core/endpointAddress';
+import { createSyncSettings, DEFAULT_TIMEOUT_MS, type SyncConfig } from './syncSettings';
 import { aggregateSignals, EMPTY_REPORTED, type ReportedState } from '../core/aggregate';
 import { SIGNAL_SCHEMA_VERSION, type Signal, type SignalBatch } from '../core/signals';
-import type { SyncLocks, SyncStatus } from '../core/messages';
+import type { SyncStatus } from '../core/messages';
 import type { Policy } from '../core/policy';
 import type { WaymarkDb } from './db';
-
-export interface SyncConfig {
-  endpointUrl: string;
-  ingestToken: string;
-  /** How long one request may take before it counts as failed. */
-  timeoutMs: number;
-}
 
 export interface SyncState {
   /** The last event batch already turned into counters. */
@@ -33,15 +24,10 @@ export interface SyncState {
   lastError: string | null;
 }
 
-const CONFIG_KEY = 'sync.config';
 const STATE_KEY = 'sync.state';
-/** The user turned sync off although the policy names an endpoint or token (and leaves on/off open). */
-const OFF_KEY = 'sync.off';
-export const DEFAULT_SYNC_MINUTES = 5;
 const MAX_SIGNALS_PER_BATCH = 500;
 const BASE_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 60 * 60 * 1000;
-export const DEFAULT_TIMEOUT_MS = 15_000;
 
 const INITIAL_STATE: SyncState = {
   cursor: 0,
@@ -88,14 +74,61 @@ export interface SyncDeps {
   fetch?: typeof fetch;
 }
 
-/** Sync as it applies: the policy's values over the user's. */
-interface EffectiveSync {
-  /** What deliveries use; null while sync is off or something is missing. */
-  config: SyncConfig | null;
-  endpointUrl: string | null;
-  ingestToken: string | null;
-  /** Sync is on but cannot run yet: what is missing. */
-  incomplete: string | null;
+/** An endpoint's refusal as a sentence: its status and its own message, if it sent one. */
+async function describeFailure(response: Response): Promise<string> {
+  let message = '';
+  try {
+    message = ((await response.json()) as { message?: string }).message ?? '';
+  } catch {
+    // Not JSON: the status says enough.
+  }
+  return `The endpoint answered ${response.status}${message ? `: ${message}` : ''}`;
+}
+
+/** Checks an address and token without sending any data: health, then an authorised read. */
+async function testConnection(
+  fetch: typeof globalThis.fetch,
+  p: Policy,
+  typedUrl: string,
+  typedToken: string,
+): Promise<{ ok: boolean; message: string }> {
+  // Values the policy sets are tested as the policy sets them (the page never sees the token).
+  const endpointUrl = p.endpointUrl ?? typedUrl;
+  const ingestToken = typedToken.trim() || p.ingestToken || '';
+  const problem = endpointProblem(endpointUrl);
+  if (problem) return { ok: false, message: problem };
+  const signal = AbortSignal.timeout(DEFAULT_TIMEOUT_MS);
+  try {
+    const health = await fetch(new URL('/healthz', endpointUrl), {
+      signal,
+      credentials: 'omit',
+    });
+    const body = (await health.json().catch(() => null)) as { ok?: boolean } | null;
+    if (!health.ok || body?.ok !== true) {
+      return {
+        ok: false,
+        message: `${new URL(endpointUrl).origin} answers, but it is not a Waymark endpoint`,
+      };
+    }
+    const guides = await fetch(new URL('/v1/guides', endpointUrl), {
+      signal,
+      credentials: 'omit',
+      headers: { authorization: `Bearer ${ingestToken.trim()}` },
+    });
+    if (guides.status === 401 || guides.status === 403) {
+      return { ok: false, message: 'The endpoint refused this ingest token' };
+    }
+    if (!guides.ok) return { ok: false, message: await describeFailure(guides) };
+    return { ok: true, message: 'Connected: the endpoint accepts this token' };
+  } catch (error) {
+    return {
+      ok: false,
+      message:
+        (error as Error).name === 'TimeoutError'
+          ? 'The endpoint did not answer in time'
+          : `Could not reach ${new URL(endpointUrl).origin}`,
+    };
+  }
 }
 
 export function createSync({
@@ -107,47 +140,15 @@ export function createSync({
   random = Math.random,
   fetch = globalThis.fetch,
 }: SyncDeps) {
-  const readConfig = async () =>
-    (await db.settings.get(CONFIG_KEY))?.value as SyncConfig | undefined;
-
-  async function effective(): Promise<EffectiveSync> {
-    const [local, off] = await Promise.all([
-      readConfig(),
-      db.settings.get(OFF_KEY).then((row) => row?.value === true),
-    ]);
-    const p = policy();
-    const endpointUrl = p.endpointUrl ? new URL(p.endpointUrl).origin : local?.endpointUrl || null;
-    const ingestToken = p.ingestToken ?? (local?.ingestToken || null);
-    const enabled =
-      p.syncEnabled ??
-      (local !== undefined ||
-        (!off && (p.endpointUrl !== undefined || p.ingestToken !== undefined)));
-    const missing = [
-      ...(endpointUrl ? [] : ['the endpoint address']),
-      ...(ingestToken ? [] : ['the ingest token']),
-    ];
-    const what = missing.join(' and ');
-    const them = missing.length > 1 ? 'them' : 'it';
-    const incomplete =
-      !enabled || missing.length === 0
-        ? null
-        : p.syncEnabled
-          ? `Your organization turned sync on, but ${what} ${missing.length > 1 ? 'are' : 'is'} not set: enter ${them} below.`
-          : `Sync needs ${what}: enter ${them} below.`;
-    const config =
-      enabled && endpointUrl && ingestToken
-        ? { endpointUrl, ingestToken, timeoutMs: local?.timeoutMs ?? DEFAULT_TIMEOUT_MS }
-        : null;
-    return { config, endpointUrl, ingestToken, incomplete };
-  }
-
-  /** Whether counters may go to `origin`: reachable, and consented to unless the policy decided. */
-  async function maySend(origin: string): Promise<boolean> {
-    const p = policy();
-    const organisationDecided = p.syncEnabled === true || p.endpointUrl !== undefined;
-    return (await canReach(origin)) && (organisationDecided || (await consented()));
-  }
-
+  const settings = createSyncSettings({
+    db,
+    policy,
+    canReach,
+    consented,
+    resetDelivery: async () =>
+      writeState({ ...(await readState()), attempts: 0, nextAttemptAt: 0, lastError: null }),
+  });
+  const { effective, maySend } = settings;
   const permissionProblem = (origin: string) =>
     `Waymark is not allowed to reach ${origin} yet: press "Allow" in the Sync section of Waymark's options.`;
   const readState = async (): Promise<SyncState> => ({
@@ -212,16 +213,6 @@ export function createSync({
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
     });
-  }
-
-  async function describeFailure(response: Response): Promise<string> {
-    let message = '';
-    try {
-      message = ((await response.json()) as { message?: string }).message ?? '';
-    } catch {
-      // Not JSON: the status says enough.
-    }
-    return `The endpoint answered ${response.status}${message ? `: ${message}` : ''}`;
   }
 
   let running: Promise<SyncStatus> | null = null;
@@ -324,30 +315,11 @@ export function createSync({
       return delivery;
     },
     status,
-    hasToken: async () => Boolean((await effective()).ingestToken),
-
-    /** What the policy decides about sync, for the options page to show as locked. */
-    locks(): SyncLocks {
-      const p = policy();
-      return {
-        endpointUrl: p.endpointUrl ? new URL(p.endpointUrl).origin : null,
-        ingestToken: p.ingestToken !== undefined,
-        syncEnabled: p.syncEnabled ?? null,
-        intervalMinutes: p.syncIntervalMinutes ?? null,
-      };
-    },
-
-    /** Minutes between deliveries: the policy's, else Waymark's. */
-    intervalMinutes: (): number => policy().syncIntervalMinutes ?? DEFAULT_SYNC_MINUTES,
-
-    /**
-     * The endpoint and token known now (policy or user), whether or not counters are sent: the
-     * organisation's guide pack comes from there too.
-     */
-    async endpoint(): Promise<{ endpointUrl: string; ingestToken: string } | null> {
-      const { endpointUrl, ingestToken } = await effective();
-      return endpointUrl && ingestToken ? { endpointUrl, ingestToken } : null;
-    },
+    hasToken: settings.hasToken,
+    locks: settings.locks,
+    intervalMinutes: settings.intervalMinutes,
+    endpoint: settings.endpoint,
+    configure: settings.configure,
 
     /**
      * Exactly what the next deliveries will send: queued batches, then counters still to queue
@@ -360,117 +332,8 @@ export function createSync({
       return { queued, upcoming: await aggregateNew(false, true) };
     },
 
-    /**
-     * The user's sync settings; null turns sync off. Values the policy sets may be left empty
-     * (or repeated as they are); changing one is refused, and then nothing is changed.
-     */
-    async configure(
-      change: { endpointUrl: string; ingestToken: string; timeoutMs?: number } | null,
-    ) {
-      const p = policy();
-      if (!change) {
-        if (p.syncEnabled === true) {
-          throw new Error('Sync is turned on by your organization; it cannot be turned off here.');
-        }
-        await db.transaction('rw', db.settings, async () => {
-          await db.settings.delete(CONFIG_KEY);
-          await db.settings.put({ key: OFF_KEY, value: true });
-        });
-        return;
-      }
-      if (p.syncEnabled === false) {
-        throw new Error('Sync is turned off by your organization; it cannot be turned on here.');
-      }
-      const local = await readConfig();
-      const typedUrl = change.endpointUrl.trim();
-      const typedToken = change.ingestToken.trim();
-      let endpointUrl = local?.endpointUrl ?? '';
-      if (p.endpointUrl) {
-        const locked = new URL(p.endpointUrl).origin;
-        const typed = typedUrl && !endpointProblem(typedUrl) ? new URL(typedUrl).origin : typedUrl;
-        if (typed && typed !== locked) {
-          throw new Error(
-            `The endpoint address is set by your organization (${locked}); it cannot be changed here.`,
-          );
-        }
-      } else {
-        const problem = endpointProblem(typedUrl);
-        if (problem) throw new Error(problem);
-        endpointUrl = new URL(typedUrl).origin;
-      }
-      let ingestToken = local?.ingestToken ?? '';
-      if (p.ingestToken !== undefined) {
-        if (typedToken && typedToken !== p.ingestToken) {
-          throw new Error(
-            'The ingest token is set by your organization; it cannot be changed here.',
-          );
-        }
-      } else {
-        if (!typedToken) throw new Error('Enter the ingest token your admin gave you');
-        ingestToken = typedToken;
-      }
-      // Only the user's own values are stored: when the policy goes, they are what is left.
-      const config: SyncConfig = {
-        endpointUrl,
-        ingestToken,
-        timeoutMs: change.timeoutMs ?? local?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      };
-      await db.transaction('rw', db.settings, async () => {
-        await db.settings.put({ key: CONFIG_KEY, value: config });
-        await db.settings.delete(OFF_KEY);
-        await writeState({
-          ...(await readState()),
-          attempts: 0,
-          nextAttemptAt: 0,
-          lastError: null,
-        });
-      });
-    },
-
-    /** Checks an address and token without sending any data: health, then an authorised read. */
-    async testConnection(
-      typedUrl: string,
-      typedToken: string,
-    ): Promise<{ ok: boolean; message: string }> {
-      // Values the policy sets are tested as the policy sets them (the page never sees the token).
-      const p = policy();
-      const endpointUrl = p.endpointUrl ?? typedUrl;
-      const ingestToken = typedToken.trim() || p.ingestToken || '';
-      const problem = endpointProblem(endpointUrl);
-      if (problem) return { ok: false, message: problem };
-      const signal = AbortSignal.timeout(DEFAULT_TIMEOUT_MS);
-      try {
-        const health = await fetch(new URL('/healthz', endpointUrl), {
-          signal,
-          credentials: 'omit',
-        });
-        const body = (await health.json().catch(() => null)) as { ok?: boolean } | null;
-        if (!health.ok || body?.ok !== true) {
-          return {
-            ok: false,
-            message: `${new URL(endpointUrl).origin} answers, but it is not a Waymark endpoint`,
-          };
-        }
-        const guides = await fetch(new URL('/v1/guides', endpointUrl), {
-          signal,
-          credentials: 'omit',
-          headers: { authorization: `Bearer ${ingestToken.trim()}` },
-        });
-        if (guides.status === 401 || guides.status === 403) {
-          return { ok: false, message: 'The endpoint refused this ingest token' };
-        }
-        if (!guides.ok) return { ok: false, message: await describeFailure(guides) };
-        return { ok: true, message: 'Connected: the endpoint accepts this token' };
-      } catch (error) {
-        return {
-          ok: false,
-          message:
-            (error as Error).name === 'TimeoutError'
-              ? 'The endpoint did not answer in time'
-              : `Could not reach ${new URL(endpointUrl).origin}`,
-        };
-      }
-    },
+    testConnection: (typedUrl: string, typedToken: string) =>
+      testConnection(fetch, policy(), typedUrl, typedToken),
   };
 }
 
