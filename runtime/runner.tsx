@@ -16,7 +16,7 @@ import { currentStep, type RunAction } from '../core/walkthrough';
 import { mountLayer, type Layer } from './ui/layer';
 import { MissingTarget } from './ui/MissingTarget';
 import { STEP_VIEWS } from './ui/steps';
-import type { StepHandlers, StepViewProps } from './ui/steps/types';
+import type { StepHandlers, StepKindView, StepViewProps } from './ui/steps/types';
 import { answerTabMessages, callBackground } from '../platform/channel';
 import { deepActiveElement } from './resolveTarget';
 import { followTarget } from './followTarget';
@@ -245,7 +245,8 @@ export function startGuidance(
     stepSignal.addEventListener('abort', () => paintControl.abort(), { once: true });
     const layer = mountLayer(doc, paintControl.signal);
     const on = step.advance?.on ?? 'next';
-    let expanded = step.kind !== 'hotspot';
+    const kind: StepKindView = STEP_VIEWS[step.kind] as StepKindView;
+    let expanded = kind.collapsible !== true;
     let drawControl: AbortController | null = null;
     const handlers: StepHandlers = {
       next: () => enqueue(() => act('next', 'take')),
@@ -268,9 +269,8 @@ export function startGuidance(
     const ownLang = doc.documentElement.lang;
     const textLang = { ...stepTextLangs(active.guide, step, locale, ownLang), own: ownLang };
     const draw = (): Promise<void> => {
-      const view = STEP_VIEWS[step.kind] as { render(p: StepViewProps): VNode };
       render(
-        view.render({
+        (kind as { render(p: StepViewProps): VNode }).render({
           step,
           guideTitle: localizedTitle(active.guide, locale),
           textLang,
@@ -299,9 +299,9 @@ export function startGuidance(
       (event) => {
         if (event.key === 'Escape') {
           event.preventDefault();
-          if (step.kind === 'hotspot' && expanded) handlers.toggle();
+          if (kind.collapsible && expanded) handlers.toggle();
           else handlers.exit();
-        } else if (event.key === 'ArrowRight' && on === 'next' && step.kind !== 'survey') {
+        } else if (event.key === 'ArrowRight' && on === 'next' && kind.arrowKeysAdvance !== false) {
           handlers.next();
         } else if (event.key === 'ArrowLeft' && active.run.stepIndex > 0) {
           handlers.back();
@@ -407,7 +407,7 @@ function stepKey({ run }: ActiveRun): string {
 }
 
 function placementOf(step: Step) {
-  return ('placement' in step && step.placement) || (step.kind === 'fieldTip' ? 'right' : 'auto');
+  return ('placement' in step && step.placement) || STEP_VIEWS[step.kind].placement || 'auto';
 }
 
 /** Centred steps are modal: Tab cycles inside them. */

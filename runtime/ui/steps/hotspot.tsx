@@ -4,6 +4,7 @@ import type { StepKindView } from './types';
 
 export const hotspotView: StepKindView<'hotspot'> = {
   kind: 'hotspot',
+  collapsible: true,
   render: (props) => (
     <>
       <button

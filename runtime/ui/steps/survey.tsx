@@ -6,6 +6,7 @@ const SCALES = { '1-5': [1, 5], '0-10': [0, 10] } as const;
 
 export const surveyView: StepKindView<'survey'> = {
   kind: 'survey',
+  arrowKeysAdvance: false,
   render: (props) => {
     const [min, max] = SCALES[props.step.scale];
     const scores = Array.from({ length: max - min + 1 }, (_, i) => min + i);

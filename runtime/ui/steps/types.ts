@@ -45,4 +45,10 @@ export interface ChampionContact {
 export interface StepKindView<K extends StepKind = StepKind> {
   kind: K;
   render(props: StepViewProps<Extract<Step, { kind: K }>>): VNode;
+  /** Shown closed at first (a hotspot's beacon): Esc closes it before it exits the guide. */
+  collapsible?: boolean;
+  /** → moves on (default): not where the arrow keys choose an answer (a survey's scores). */
+  arrowKeysAdvance?: boolean;
+  /** Where the bubble sits when the step names no placement (default `auto`). */
+  placement?: 'right';
 }
