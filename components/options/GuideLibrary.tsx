@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ConfirmDialog } from './ConfirmDialog';
+import { GuideTable, PackStatus } from './guideLibraryParts';
 import {
   checkImportedTexts,
   IMPORT_LIMITS,
@@ -16,35 +17,9 @@ import { formatProblem, type GuideProblem } from '../../core/guide/problems';
 import type { GuideImportResult, LibraryGuide, RemotePackStatus } from '../../core/messages';
 import { browser } from '../../platform/browser';
 import { callBackground } from '../../platform/channel';
-import { formatDate, formatDateTime, roleName, TEXT, withParts } from '../pageText';
+import { TEXT, withParts } from '../pageText';
 
 const T = TEXT.library;
-
-const SOURCE_TEXT: Record<LibraryGuide['source'], string> = T.sources;
-
-/**
- * "Guide pack from … — last updated …, last attempt failed: …": where the organisation's guides
- * come from and whether the last fetch worked (a failed one keeps the last good pack).
- */
-function packText(pack: RemotePackStatus): string {
-  const source = pack.from ?? pack.url ?? '';
-  const parts = [
-    pack.updatedAt !== null
-      ? T.packUpdated(formatDateTime(pack.updatedAt), pack.guides)
-      : T.packNotDownloaded,
-  ];
-  if (pack.checkedAt !== null && pack.updatedAt !== null && pack.checkedAt > pack.updatedAt) {
-    parts.push(T.packUnchanged(formatDateTime(pack.checkedAt)));
-  }
-  if (pack.lastError) {
-    // The reason is the background's own sentence.
-    parts.push(T.packFailed(pack.lastError.reason, formatDateTime(pack.lastError.at)));
-  }
-  const status = T.packStatus(source, parts.join(', '));
-  return pack.url !== null && pack.from !== null && pack.url !== pack.from
-    ? `${status}. ${T.packMoved(pack.url)}`
-    : status;
-}
 
 /** What the last failed import was about: the sentences, and which control they concern. */
 interface Failure {
@@ -65,17 +40,6 @@ function importedText(result: GuideImportResult): string {
         : T.importedReplacing(g.title, g.version, g.replaced.version),
   );
   return T.imported(parts.join(', '));
-}
-
-function MissingCell({ guide }: { guide: LibraryGuide }) {
-  return (
-    <td class="missing" data-count={guide.targetMissing}>
-      {guide.targetMissing > 0 ? T.times(guide.targetMissing) : T.none}
-      {guide.targetMissingEarlier > 0 && (
-        <span class="earlier"> {T.missingEarlier(guide.targetMissingEarlier)}</span>
-      )}
-    </td>
-  );
 }
 
 export function GuideLibrary() {
@@ -235,30 +199,12 @@ export function GuideLibrary() {
       <h1 id="guides-heading">{T.title}</h1>
       <p class="intro">{T.intro}</p>
       {pack && (pack.url !== null || pack.from !== null) && (
-        <div class="guide-pack">
-          <p id="pack-status" class={pack.lastError ? 'error' : undefined}>
-            {packText(pack)}
-          </p>
-          {pack.permissionNeeded !== null && (
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => void allowPack(pack.permissionNeeded as string)}
-            >
-              {T.allowPack(pack.permissionNeeded)}
-            </button>
-          )}{' '}
-          {pack.url !== null && (
-            <button
-              type="button"
-              class="secondary"
-              disabled={busy}
-              onClick={() => void checkPack()}
-            >
-              {T.checkPack}
-            </button>
-          )}
-        </div>
+        <PackStatus
+          pack={pack}
+          busy={busy}
+          onAllow={(origin) => void allowPack(origin)}
+          onCheck={() => void checkPack()}
+        />
       )}
 
       <h2 id="import-heading">{T.importHeading}</h2>
@@ -341,61 +287,7 @@ export function GuideLibrary() {
         <p class="empty">{T.noGuides}</p>
       ) : (
         <div class="table-wrap">
-          <table class="library">
-            <caption>{T.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{T.guide}</th>
-                <th scope="col">{T.version}</th>
-                <th scope="col">{T.source}</th>
-                <th scope="col">{T.roles}</th>
-                <th scope="col">{T.targetMissing}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{T.actions}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {guides.map((g) => (
-                <tr key={g.id} data-guide={g.id} data-source={g.source}>
-                  <th scope="row">
-                    {g.title}
-                    <code class="guide-id">{g.id}</code>
-                  </th>
-                  <td>{g.version}</td>
-                  <td>
-                    {SOURCE_TEXT[g.source]}
-                    {g.importedAt !== null && (
-                      <span class="when">
-                        {' '}
-                        <time dateTime={new Date(g.importedAt).toISOString()}>
-                          {formatDate(g.importedAt)}
-                        </time>
-                      </span>
-                    )}
-                    {g.bundledVersion !== null && (
-                      <span class="when"> {T.overBuiltIn(g.bundledVersion)}</span>
-                    )}
-                  </td>
-                  <td>{g.roles.map((id) => roleName(id)).join(', ')}</td>
-                  <MissingCell guide={g} />
-                  <td>
-                    {g.source === 'imported' && (
-                      <button
-                        type="button"
-                        class="danger"
-                        disabled={busy}
-                        aria-label={T.removeGuide(g.title)}
-                        onClick={(e) => openRemove(g, e.currentTarget as HTMLElement)}
-                      >
-                        {T.removeOpen}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <GuideTable guides={guides} busy={busy} onRemove={openRemove} />
         </div>
       )}
 

@@ -1,0 +1,146 @@
+/** The guide library's parts: where the organisation's pack stands, and the guides' table. */
+import type { LibraryGuide, RemotePackStatus } from '../../core/messages';
+import { formatDate, formatDateTime, roleName, TEXT } from '../pageText';
+
+const T = TEXT.library;
+
+const SOURCE_TEXT: Record<LibraryGuide['source'], string> = T.sources;
+
+/**
+ * "Guide pack from … — last updated …, last attempt failed: …": where the organisation's guides
+ * come from and whether the last fetch worked (a failed one keeps the last good pack).
+ */
+function packText(pack: RemotePackStatus): string {
+  const source = pack.from ?? pack.url ?? '';
+  const parts = [
+    pack.updatedAt !== null
+      ? T.packUpdated(formatDateTime(pack.updatedAt), pack.guides)
+      : T.packNotDownloaded,
+  ];
+  if (pack.checkedAt !== null && pack.updatedAt !== null && pack.checkedAt > pack.updatedAt) {
+    parts.push(T.packUnchanged(formatDateTime(pack.checkedAt)));
+  }
+  if (pack.lastError) {
+    // The reason is the background's own sentence.
+    parts.push(T.packFailed(pack.lastError.reason, formatDateTime(pack.lastError.at)));
+  }
+  const status = T.packStatus(source, parts.join(', '));
+  return pack.url !== null && pack.from !== null && pack.url !== pack.from
+    ? `${status}. ${T.packMoved(pack.url)}`
+    : status;
+}
+
+function MissingCell({ guide }: { guide: LibraryGuide }) {
+  return (
+    <td class="missing" data-count={guide.targetMissing}>
+      {guide.targetMissing > 0 ? T.times(guide.targetMissing) : T.none}
+      {guide.targetMissingEarlier > 0 && (
+        <span class="earlier"> {T.missingEarlier(guide.targetMissingEarlier)}</span>
+      )}
+    </td>
+  );
+}
+
+/** The organisation's guide pack: where it comes from, how the last fetch went, what to do. */
+export function PackStatus({
+  pack,
+  busy,
+  onAllow,
+  onCheck,
+}: {
+  pack: RemotePackStatus;
+  busy: boolean;
+  onAllow: (origin: string) => void;
+  onCheck: () => void;
+}) {
+  return (
+    <div class="guide-pack">
+      <p id="pack-status" class={pack.lastError ? 'error' : undefined}>
+        {packText(pack)}
+      </p>
+      {pack.permissionNeeded !== null && (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => onAllow(pack.permissionNeeded as string)}
+        >
+          {T.allowPack(pack.permissionNeeded)}
+        </button>
+      )}{' '}
+      {pack.url !== null && (
+        <button type="button" class="secondary" disabled={busy} onClick={onCheck}>
+          {T.checkPack}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Every guide the browser has, with its source and target-missing counts; imports can go. */
+export function GuideTable({
+  guides,
+  busy,
+  onRemove,
+}: {
+  guides: LibraryGuide[];
+  busy: boolean;
+  onRemove: (guide: LibraryGuide, opener: HTMLElement) => void;
+}) {
+  return (
+    <table class="library">
+      <caption>{T.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{T.guide}</th>
+          <th scope="col">{T.version}</th>
+          <th scope="col">{T.source}</th>
+          <th scope="col">{T.roles}</th>
+          <th scope="col">{T.targetMissing}</th>
+          <th scope="col">
+            <span class="visually-hidden">{T.actions}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {guides.map((g) => (
+          <tr key={g.id} data-guide={g.id} data-source={g.source}>
+            <th scope="row">
+              {g.title}
+              <code class="guide-id">{g.id}</code>
+            </th>
+            <td>{g.version}</td>
+            <td>
+              {SOURCE_TEXT[g.source]}
+              {g.importedAt !== null && (
+                <span class="when">
+                  {' '}
+                  <time dateTime={new Date(g.importedAt).toISOString()}>
+                    {formatDate(g.importedAt)}
+                  </time>
+                </span>
+              )}
+              {g.bundledVersion !== null && (
+                <span class="when"> {T.overBuiltIn(g.bundledVersion)}</span>
+              )}
+            </td>
+            <td>{g.roles.map((id) => roleName(id)).join(', ')}</td>
+            <MissingCell guide={g} />
+            <td>
+              {g.source === 'imported' && (
+                <button
+                  type="button"
+                  class="danger"
+                  disabled={busy}
+                  aria-label={T.removeGuide(g.title)}
+                  onClick={(e) => onRemove(g, e.currentTarget as HTMLElement)}
+                >
+                  {T.removeOpen}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
