@@ -156,8 +156,12 @@ export async function openRecordWithLogACall(page: Page, crm: string, id: string
 export async function walkLogACall(page: Page, subject: string) {
   const card = stepCard(page);
   await expect(card).toContainText('Log the call');
+  // Each action after its step shows, as a rep reads it: typing before the subject step is up
+  // would be a rep acting on no step, which the guide does not count as the step done.
   await page.getByRole('button', { name: 'Log a Call' }).click();
+  await expect(card).toContainText("Use the customer's words");
   await page.getByLabel('Subject').fill(subject);
+  await expect(card).toContainText('Save the call');
   await page.locator('[data-anchor="call.save"]').click();
   await card.getByRole('button', { name: 'Done' }).click();
   await expect(card).toHaveCount(0);
