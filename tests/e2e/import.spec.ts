@@ -148,6 +148,9 @@ test('an imported guide runs like a bundled one; versions decide; missing target
     )
     .toContain('guide.completed@1');
 
+  // The rep moves on to the home page while the trainer imports version 2 (on a record page the
+  // import's refresh would start it there already).
+  await page.goto(`${crm}/app/home`);
   // Version 2 replaces it: its first step points at something the CRM does not have.
   const v2 = serviceGuide(2);
   v2.steps = [
