@@ -16,4 +16,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: { trace: 'retain-on-failure' },
+  projects: [
+    { name: 'chromium', testIgnore: /forceInstall\.spec\.ts/ },
+    // A force-install policy reaches every Chromium on the machine: these tests wait until the
+    // others are done, so no other test's browser installs their extension beside its own.
+    { name: 'alone', testMatch: /forceInstall\.spec\.ts/, dependencies: ['chromium'] },
+  ],
 });

@@ -61,12 +61,21 @@ export interface PolicyDeps {
   /** How long a read of managed storage may take before it counts as failed. */
   timeoutMs?: number;
   /**
-   * Whether an organisation's policy may apply to this installation at all. Where it cannot (an
-   * install from the store, not pushed by IT), a new install answers CRM pages at once instead of
-   * waiting seconds for the browser's first policy answer. Default: it may.
+   * Whether an organisation deployed this installation, so that its policy may apply from the
+   * first page. Where it did not (a store install or an unpacked build), a new install answers CRM
+   * pages at once instead of waiting seconds for the browser's first policy answer. Default: it may.
    */
   mayBeManaged?: () => Promise<boolean>;
+  /**
+   * How long a new install that may be managed believes an empty first answer: Chromium answers
+   * a force-installed extension at once with nothing and delivers its policy seconds later.
+   */
+  settleMs?: number;
 }
+
+/** Whether managed storage held any value at all (Chrome answers `{}` where it holds none). */
+const isSomething = (raw: unknown) =>
+  typeof raw === 'object' && raw !== null && Object.keys(raw).length > 0;
 
 /** The same policy, as far as anything that applies it can tell. */
 const sameState = (a: PolicyState, b: PolicyState) =>
@@ -86,11 +95,16 @@ export function createPolicy({
   browserLocale = 'en',
   timeoutMs = 10_000,
   mayBeManaged = async () => true,
+  settleMs = 10_000,
 }: PolicyDeps) {
   let state: PolicyState = { ...EMPTY, org: base };
   const listeners = new Set<(next: PolicyState, before: PolicyState) => void>();
   // Reads run one after another, so a slow early read never overwrites a later one.
   let queue: Promise<void> = Promise.resolve();
+  // Whether the last read found any value, and a promise kept by the first read that does.
+  let readSomething = false;
+  let foundSomething: () => void = () => undefined;
+  const somethingFound = new Promise<void>((resolve) => (foundSomething = resolve));
 
   /** The managed values, or why they could not be read (null: there is no policy). */
   const readManaged = async (): Promise<{ raw: unknown } | { error: string }> => {
@@ -137,6 +151,8 @@ export function createPolicy({
         );
         return;
       }
+      readSomething = isSomething(result.raw);
+      if (readSomething) foundSomething();
       apply(stateOf(result.raw, base), true);
       await cache?.write(result.raw ?? null).catch((error: unknown) => {
         console.error('[waymark] the managed policy could not be kept', error);
@@ -162,11 +178,20 @@ export function createPolicy({
   const loaded: Promise<void> = kept.then(reload);
   // Before the first read ever (a new install) nothing is kept: the defaults would show
   // guidance in an organisation that wants none, so pages wait for that read (within timeoutMs),
-  // unless no organisation can have installed this one.
+  // unless no organisation can have installed this one. An empty answer is believed only after
+  // settleMs, as a force-installed extension's policy arrives seconds after a first empty one.
   const ready: Promise<void> = kept.then(async (found) => {
     if (found) return;
     const managed = await mayBeManaged().catch(() => true);
-    if (managed) await loaded;
+    if (!managed) return;
+    await loaded;
+    if (readSomething) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      somethingFound,
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, settleMs))),
+    ]);
+    clearTimeout(timer);
   });
 
   return {

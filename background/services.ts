@@ -98,6 +98,9 @@ async function canReach(origin: string): Promise<boolean> {
   }
 }
 
+/** Install types an organisation deploys; only these wait for the first policy read. */
+const MANAGED_INSTALLS = new Set<string>(['admin', 'sideload']);
+
 export function createServices(): Services {
   const db = openDb();
   const policy = createPolicy({
@@ -107,9 +110,11 @@ export function createServices(): Services {
       write: async (raw) => void (await db.settings.put({ key: POLICY_CACHE_KEY, value: raw })),
     },
     browserLocale: navigator.language,
-    // A store install ("normal") is the rep's own: IT deploys by policy ("admin"), and unpacked
-    // or side-loaded builds are how policies are tried out.
-    mayBeManaged: async () => (await browser.management.getSelf()).installType !== 'normal',
+    // An organisation that sets a policy deploys the extension with it: force-installed by policy
+    // ("admin") or put on the machine by its own installer ("sideload"). A store install or an
+    // unpacked build is someone's own, and its first page must not wait seconds for Chrome.
+    mayBeManaged: async () =>
+      MANAGED_INSTALLS.has((await browser.management.getSelf()).installType),
   });
   const org = () => policy.org();
   const customCrms = createCustomCrms({

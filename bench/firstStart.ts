@@ -1,9 +1,10 @@
 /**
  * The first guide on a new install: from the first CRM page's navigation to the first step
  * visible, on a fresh profile, and on the same profile started again (the policy read once is
- * kept, so pages are answered at once). An install from the store answers a new install's pages
- * as the second start does; an unpacked or force-installed one waits for Chrome's first answer
- * about its managed policy, so that an observe-only organisation never sees guidance flash.
+ * kept, so pages are answered at once). The unpacked build, like a store install, is no
+ * organisation's deployment, so its first page does not wait for Chrome's first answer about the
+ * managed policy; only a force-installed ("admin") or side-loaded one does, so that an
+ * observe-only organisation never sees guidance flash.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

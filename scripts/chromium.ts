@@ -17,18 +17,38 @@ export const INSPECTABLE_DIR = resolve('.output/chrome-mv3-e2e');
 export const EXTENSION_DIR = resolve(process.env.WAYMARK_EXTENSION_DIR ?? SHIPPED_DIR);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchArgs(extensionDir = EXTENSION_DIR): string[] {
+/** Chromium's flags, with the build loaded from `extensionDir` (null: none is loaded). */
+export function launchArgs(extensionDir: string | null = EXTENSION_DIR): string[] {
   return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    ...(extensionDir === null
+      ? []
+      : [
+          `--disable-extensions-except=${extensionDir}`,
+          `--load-extension=${extensionDir}`,
+          '--disable-background-networking',
+        ]),
     '--no-sandbox',
     '--disable-gpu',
     '--disable-quic',
     '--no-first-run',
-    '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
   ];
+}
+
+/**
+ * Chromium as an organisation's machines run it: nothing loaded from a folder, the extension comes
+ * by policy (`ExtensionInstallForcelist`). Playwright's defaults turn extensions and the update
+ * checks that fetch them off, so those defaults are left out here.
+ */
+export function launchManagedBrowser(userDataDir = ''): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'],
+    args: launchArgs(null),
+  });
 }
 
 /** The sentence to show when there is no build to load; null when there is one. */

@@ -21,6 +21,7 @@ export {
   extensionIdOf,
   launchArgs,
   launchBrowser,
+  launchManagedBrowser,
   policyAnswered,
   storedEventCount,
   storedEvents,
@@ -66,8 +67,8 @@ export const test = base.extend<Fixtures, { demo: { url: string } }>({
   },
   extensionId: async ({ context }, use) => {
     const id = await extensionIdOf(context);
-    // A new install holds CRM pages until Chrome first answers for its managed policy (seconds
-    // after the browser starts): tests begin once it has, as a rep's first page usually does.
+    // Chrome first answers for the managed policy seconds after the browser starts; tests begin
+    // once it has, so that answer never lands in the middle of what a test measures.
     await policyAnswered(context);
     await use(id);
   },

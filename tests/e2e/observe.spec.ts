@@ -12,7 +12,6 @@ import {
   extensionIdOf,
   launchBrowser,
   openPopup,
-  policyAnswered,
   storedEvents,
   test,
 } from './fixtures';
@@ -151,40 +150,3 @@ for (const { cohort, policy } of [
     }
   });
 }
-
-test('a new install in an observe-only organisation shows nothing, even before Chrome answers for its policy', async ({
-  crm,
-}) => {
-  test.setTimeout(180_000);
-  const copy = await managedCopy('waymark-first-start-');
-  let context: BrowserContext | undefined;
-  try {
-    copy.writePolicy({ observeOnly: true, defaultRole: 'rep' });
-    context = await launchBrowser('', copy.extensionDir);
-    const page = context.pages()[0] ?? (await context.newPage());
-    // Anything Waymark puts in the page, however briefly, is noted from the first moment.
-    await page.addInitScript(() => {
-      new MutationObserver((records) => {
-        for (const r of records) {
-          for (const node of r.addedNodes) {
-            if (node.nodeName === 'WAYMARK-LAYER') document.documentElement.dataset.sawWaymark = '';
-          }
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-    // For a guided rep, "Log a call" starts by itself on this page.
-    await page.goto(`${crm}/app/opportunities/opp-1001`);
-    await expect(page.getByRole('button', { name: 'Log a Call' })).toBeVisible();
-    await policyAnswered(context);
-    await expect
-      .poll(async () => (await storedEvents(context as BrowserContext)).map((e) => e.kind))
-      .toContain('page.viewed');
-    await page.waitForTimeout(1_000);
-    expect(await page.locator('html').getAttribute('data-saw-waymark')).toBeNull();
-    const views = (await storedEvents(context)).filter((e) => e.kind === 'page.viewed');
-    expect(views[0]).toMatchObject({ pageType: 'opportunity:record', cohort: 'observe' });
-  } finally {
-    await context?.close();
-    copy.remove();
-  }
-});

@@ -322,6 +322,7 @@ describe('the policy in storage.managed', () => {
         onChanged: { addListener: () => undefined },
       },
       cache,
+      settleMs: 10,
     });
     await none.ready;
     expect(kept).toEqual({});
@@ -353,6 +354,44 @@ describe('the policy in storage.managed', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(ready).toBe(false);
     }
+  });
+
+  it('a force-installed new install does not believe an empty first answer until its policy comes or settleMs passes', async () => {
+    const cache = { read: async () => undefined, write: async () => undefined };
+    // Chromium answers a force-installed extension at once with nothing; its policy follows.
+    let values: Record<string, unknown> = {};
+    let changed: ((changes: Record<string, unknown>, areaName: string) => void) | undefined;
+    const forced = createPolicy({
+      storage: {
+        managed: { get: async () => values },
+        onChanged: { addListener: (listener) => (changed = listener) },
+      },
+      cache,
+      settleMs: 60_000,
+    });
+    let ready = false;
+    void forced.ready.then(() => (ready = true));
+    await forced.loaded;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ready).toBe(false);
+    values = { observeOnly: true };
+    changed?.({}, 'managed');
+    await forced.ready;
+    expect(forced.policy()).toEqual({ observeOnly: true });
+
+    // Where none comes, the empty answer is believed after settleMs.
+    const bare = createPolicy({
+      storage: {
+        managed: { get: async () => ({}) },
+        onChanged: { addListener: () => undefined },
+      },
+      cache,
+      settleMs: 50,
+    });
+    const started = Date.now();
+    await bare.ready;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    expect(bare.policy()).toEqual({});
   });
 
   it('reads no policy where the browser has none; a failed read keeps what applied, with why', async () => {
