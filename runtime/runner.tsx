@@ -126,20 +126,10 @@ export function startGuidance(
     const fieldsControl = new AbortController();
     fieldControl = fieldsControl;
     signal.addEventListener('abort', () => fieldsControl.abort(), { signal: fieldsControl.signal });
-    const fieldWatch = {
-      page,
-      fields: state.fields,
-      saveSelector: state.saveSelector,
-      anchors: state.fieldAnchors,
-      matches: await formatMatcher(state.fields).catch(() => undefined),
-    };
-    if (signal.aborted || fieldsControl.signal.aborted) return;
-    watchFields(fieldWatch, recorder, doc, fieldsControl.signal);
-    // A walkthrough step on screen has the user's attention; tips wait until it is gone. A
-    // cohort measured without guidance gets the checks on save, never the tips.
-    if (!state.quiet) {
-      showFieldHints(fieldWatch, doc, fieldsControl.signal, () => stepControl !== null);
-    }
+    // The formats' engine may still be loading: the walkthrough does not wait for it.
+    void watchPageFields(state, fieldsControl.signal).catch((e: unknown) =>
+      console.debug('[waymark]', e),
+    );
     if (routeChanged && current && previous?.pageType !== page.pageType) {
       const advance = currentStep(current.run, current.guide)?.advance;
       if (advance?.on === 'route' && (!advance.page || globMatch(advance.page, page.pageType))) {
@@ -150,6 +140,24 @@ export function startGuidance(
     if (state.active) return show(state.active, 'polite');
     if (current) endRun();
     if (state.autoLaunch && autoLaunch) await start(state.autoLaunch.id);
+  }
+
+  /** Field rules on this page: checked on save and, for a guided rep, tips while typing. */
+  async function watchPageFields(state: PageGuides, fieldsSignal: AbortSignal): Promise<void> {
+    const fieldWatch = {
+      page: state.page,
+      fields: state.fields,
+      saveSelector: state.saveSelector,
+      anchors: state.fieldAnchors,
+      matches: await formatMatcher(state.fields).catch(() => undefined),
+    };
+    if (signal.aborted || fieldsSignal.aborted) return;
+    watchFields(fieldWatch, recorder, doc, fieldsSignal);
+    // A walkthrough step on screen has the user's attention; tips wait until it is gone. A
+    // cohort measured without guidance gets the checks on save, never the tips.
+    if (!state.quiet) {
+      showFieldHints(fieldWatch, doc, fieldsSignal, () => stepControl !== null);
+    }
   }
 
   async function start(guideId: string): Promise<void> {
