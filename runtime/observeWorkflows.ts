@@ -35,32 +35,63 @@ export function observeWorkflows(
   // Typing sends an event per keystroke: the element a step's target resolved to stands for it
   // while it is still shown, so the page is searched again only when that element goes.
   const found = new Map<WatchedStep, Element>();
+  const handle = (event: Event, path: readonly EventTarget[], listening: WatchedStep[]) => {
+    // Only what the user did: scripts filling fields are not the user doing the step.
+    if (!event.isTrusted) return;
+    for (const step of listening) {
+      const known = found.get(step);
+      if (known?.isConnected && isShown(known)) {
+        if (path.includes(known)) performed(step);
+        continue;
+      }
+      // Most events are nowhere near a step's target: rule them out before searching.
+      if (!pathMayHoldTarget(path, step.target, anchorSelector)) continue;
+      const { element } = resolveTarget(step.target, anchorSelector, top);
+      if (!element) continue;
+      found.set(step, element);
+      if (path.includes(element)) performed(step);
+    }
+  };
+  const options = { capture: true, passive: true, signal };
   for (const doc of frameDocuments(top)) {
     for (const type of EVENTS) {
       const listening = steps.filter((s) => s.on === type);
       if (listening.length === 0) continue;
       doc.addEventListener(
         type,
-        (event) => {
-          // Only what the user did: scripts filling fields are not the user doing the step.
-          if (!event.isTrusted) return;
-          const path = event.composedPath();
-          for (const step of listening) {
-            const known = found.get(step);
-            if (known?.isConnected && isShown(known)) {
-              if (path.includes(known)) performed(step);
-              continue;
-            }
-            // Most events are nowhere near a step's target: rule them out before searching.
-            if (!pathMayHoldTarget(path, step.target, anchorSelector)) continue;
-            const { element } = resolveTarget(step.target, anchorSelector, top);
-            if (!element) continue;
-            found.set(step, element);
-            if (path.includes(element)) performed(step);
-          }
-        },
-        { capture: true, passive: true, signal },
+        (event) => handle(event, event.composedPath(), listening),
+        options,
       );
+      if (type === 'change')
+        watchShadowChanges(doc, (event, path) => handle(event, path, listening));
     }
+  }
+
+  /**
+   * `change` is not composed: from a control inside a shadow root (Lightning's inputs) it never
+   * reaches the document. The control is listened on itself once focused, and its event read
+   * with the path the focus took, which crosses the shadow roots to the step's target.
+   */
+  function watchShadowChanges(
+    doc: Document,
+    changed: (event: Event, path: readonly EventTarget[]) => void,
+  ): void {
+    const focusPaths = new WeakMap<EventTarget, readonly EventTarget[]>();
+    const onChange = (event: Event) => {
+      const path = event.currentTarget && focusPaths.get(event.currentTarget);
+      if (path) changed(event, path);
+    };
+    doc.addEventListener(
+      'focusin',
+      (event) => {
+        const path = event.composedPath();
+        const control = path[0];
+        if (!(control instanceof Element) || control.getRootNode() === doc) return;
+        focusPaths.set(control, path);
+        // The same listener added twice is added once.
+        control.addEventListener('change', onChange, options);
+      },
+      options,
+    );
   }
 }

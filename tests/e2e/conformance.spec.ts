@@ -202,6 +202,29 @@ for (const [mode, host] of [
       await expect(card).toContainText('Save the record.');
     });
 
+    test('a rep filling Next Step and saving on their own is measured as the workflow', async ({
+      context,
+      extensionId,
+      page,
+    }) => {
+      // Not started by anyone: the workflow is tracked passively, as for the control cohort.
+      await importGuides(context, extensionId, ['sf-next-step']);
+      await page.goto(`${origin}${RECORD}`);
+      const nextStep = lightningInput(page, 'Opportunity.NextStep');
+      await nextStep.click();
+      await nextStep.pressSequentially('Demo with IT');
+      // Leaving the field sends `change`, which stays inside Lightning's shadow roots.
+      await page.keyboard.press('Tab');
+      await page.locator('button[name=SaveEdit]').click();
+      await expect
+        .poll(async () =>
+          (await storedEvents(context))
+            .filter((e) => String(e.kind).startsWith('workflow.'))
+            .map((e) => `${String(e.kind)}:${String(e.stepId)}`),
+        )
+        .toEqual(['workflow.started:next-step', 'workflow.completed:save']);
+    });
+
     test('a two-page tour follows Lightning from the list to the record', async ({
       context,
       extensionId,
