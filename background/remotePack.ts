@@ -12,6 +12,7 @@ import { formatProblem } from '../core/guide/problems';
 import { GUIDE_SCHEMA_VERSION, guideSchema, type Guide } from '../core/guide/schema';
 import type { RemotePackStatus } from '../core/messages';
 import type { WaymarkDb } from './db';
+import { describeAnswer } from './endpointAnswer';
 import { registerRemoteGuides } from './guideRegistry';
 
 /** Where the pack comes from, and the token to send there (only to the organisation's endpoint). */
@@ -77,6 +78,7 @@ export const PACK_LIMITS = {
 export const START_REFRESH_AFTER_MS = 10 * 60 * 1000;
 const TIMEOUT_MS = 15_000;
 const PROBLEMS_SHOWN = 3;
+const TOO_LARGE = `The pack is larger than ${PACK_LIMITS.bytes / 1024 / 1024} MB`;
 
 /** How a guide of the pack is named in problems: its place in the list, and its id if it has one. */
 function guideLabel(guide: unknown, index: number): string {
@@ -87,7 +89,7 @@ function guideLabel(guide: unknown, index: number): string {
 /** Checks a downloaded pack: every guide, or nothing. */
 export function checkPack(text: string): { guides: Guide[] } | { problem: string } {
   if (text.length > PACK_LIMITS.bytes) {
-    return { problem: `The pack is larger than ${PACK_LIMITS.bytes / 1024 / 1024} MB` };
+    return { problem: TOO_LARGE };
   }
   let data: unknown;
   try {
@@ -126,17 +128,6 @@ export function checkPack(text: string): { guides: Guide[] } | { problem: string
   return { guides: checked.guides.map((g) => g.guide) };
 }
 
-async function describeAnswer(response: Response, origin: string): Promise<string> {
-  let message = '';
-  try {
-    message = ((await response.json()) as { message?: string }).message ?? '';
-  } catch {
-    // Not JSON: the status says enough.
-  }
-  const hint = response.status === 401 || response.status === 403 ? '. Check the ingest token' : '';
-  return `${origin} answered ${response.status}${message ? `: ${message}` : ''}${hint}`;
-}
-
 export interface RemotePackDeps {
   db: WaymarkDb;
   /** The guides built into this release: what comes back when a remote guide goes. */
@@ -151,6 +142,169 @@ export interface RemotePackDeps {
   now?: () => number;
 }
 
+/** The pack's dependencies, defaults filled in. */
+type PackDeps = Required<RemotePackDeps>;
+
+async function readRecord(db: WaymarkDb): Promise<PackRecord> {
+  return {
+    ...EMPTY_RECORD,
+    ...((await db.settings.get(PACK_KEY))?.value as Partial<PackRecord> | undefined),
+  };
+}
+
+function writeRecord(db: WaymarkDb, record: PackRecord) {
+  return db.settings.put({ key: PACK_KEY, value: record });
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+async function packStatus(
+  { canReach }: PackDeps,
+  record: PackRecord,
+  current: PackSource | null,
+): Promise<RemotePackStatus> {
+  const origin = current ? originOf(current.url) : null;
+  return {
+    url: current?.url ?? null,
+    from: record.from,
+    guides: record.guides.length,
+    updatedAt: record.updatedAt,
+    checkedAt: record.checkedAt,
+    lastAttemptAt: record.lastAttemptAt,
+    lastError: record.lastError,
+    permissionNeeded: origin && !(await canReach(origin)) ? origin : null,
+  };
+}
+
+/** Records why the pack from `url` was not taken; the pack kept before stays in use. */
+async function recordFailure(
+  { db, now }: PackDeps,
+  record: PackRecord,
+  url: string,
+  reason: string,
+): Promise<PackRecord> {
+  const at = now();
+  const next = { ...record, url, lastAttemptAt: at, lastError: { at, reason } };
+  await writeRecord(db, next);
+  console.warn(`[waymark] guide pack from ${url} not updated: ${reason}`);
+  return next;
+}
+
+/** Asks for the pack; with the ETag of the pack kept from there, an unchanged one answers 304. */
+function requestPack(
+  fetch: typeof globalThis.fetch,
+  { url, token }: PackSource,
+  etag: string | null,
+): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (etag) headers['if-none-match'] = etag;
+  return fetch(url, {
+    headers,
+    // The ETag is handled here: the HTTP cache must neither answer nor rewrite a 304.
+    cache: 'no-store',
+    credentials: 'omit',
+    referrerPolicy: 'no-referrer',
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
+}
+
+/** The text of the pack an answer brings, or why there is none to check. */
+async function readPack(
+  response: Response,
+  origin: string,
+): Promise<{ text: string } | { problem: string }> {
+  if (!response.ok) {
+    const hint =
+      response.status === 401 || response.status === 403 ? '. Check the ingest token' : '';
+    return { problem: `${await describeAnswer(response, origin)}${hint}` };
+  }
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > PACK_LIMITS.bytes) return { problem: TOO_LARGE };
+  try {
+    return { text: await response.text() };
+  } catch {
+    return { problem: `${origin} broke off while sending the pack` };
+  }
+}
+
+async function keepPack(
+  { db, bundled, onRegistered }: PackDeps,
+  next: PackRecord,
+): Promise<PackRecord> {
+  // The registry and the record change together: the kept pack is always what is registered.
+  const changed = await db.transaction('rw', db.guides, db.settings, async () => {
+    const registered = await registerRemoteGuides(db, next.guides, bundled);
+    await writeRecord(db, next);
+    return registered;
+  });
+  if (changed) await onRegistered();
+  return next;
+}
+
+/** Fetches the pack from `source` and keeps what came of it: the record as it is now. */
+async function fetchPack(
+  deps: PackDeps,
+  record: PackRecord,
+  source: PackSource,
+): Promise<PackRecord> {
+  const { url } = source;
+  const origin = originOf(url);
+  if (!origin) return recordFailure(deps, record, url, `"${url}" is not a web address`);
+  if (!(await deps.canReach(origin))) {
+    const reason = `Waymark is not allowed to reach ${origin} yet: press "Allow" in the Guides section of Waymark's options`;
+    return recordFailure(deps, record, url, reason);
+  }
+  // Only a pack kept from this very source may be confirmed by a 304.
+  const etag = record.etag && record.from === url ? record.etag : null;
+  let response: Response;
+  try {
+    response = await requestPack(deps.fetch, source, etag);
+  } catch (error) {
+    const reason =
+      (error as Error).name === 'TimeoutError'
+        ? `${origin} did not answer within ${TIMEOUT_MS / 1000} s`
+        : `${origin} could not be reached (offline, or the address is wrong)`;
+    return recordFailure(deps, record, url, reason);
+  }
+  const at = deps.now();
+  if (response.status === 304 && etag) {
+    const confirmed = { ...record, url, checkedAt: at, lastAttemptAt: at, lastError: null };
+    await writeRecord(deps.db, confirmed);
+    return confirmed;
+  }
+  const body = await readPack(response, origin);
+  if ('problem' in body) return recordFailure(deps, record, url, body.problem);
+  const checked = checkPack(body.text);
+  if ('problem' in checked) return recordFailure(deps, record, url, checked.problem);
+  return keepPack(deps, {
+    url,
+    from: url,
+    etag: response.headers.get('etag'),
+    guides: checked.guides,
+    updatedAt: at,
+    checkedAt: at,
+    lastAttemptAt: at,
+    lastError: null,
+  });
+}
+
+async function refresh(deps: PackDeps, force: boolean): Promise<RemotePackStatus> {
+  const current = await deps.source();
+  const record = await readRecord(deps.db);
+  if (!current) return packStatus(deps, record, null);
+  const recent =
+    record.lastAttemptAt !== null && deps.now() - record.lastAttemptAt < START_REFRESH_AFTER_MS;
+  if (!force && recent && record.url === current.url) return packStatus(deps, record, current);
+  return packStatus(deps, await fetchPack(deps, record, current), current);
+}
+
 export function createRemotePack({
   db,
   bundled,
@@ -160,131 +314,7 @@ export function createRemotePack({
   fetch = globalThis.fetch,
   now = Date.now,
 }: RemotePackDeps) {
-  const read = async (): Promise<PackRecord> => ({
-    ...EMPTY_RECORD,
-    ...((await db.settings.get(PACK_KEY))?.value as Partial<PackRecord> | undefined),
-  });
-  const write = (record: PackRecord) => db.settings.put({ key: PACK_KEY, value: record });
-
-  const originOf = (url: string): string | null => {
-    try {
-      return new URL(url).origin;
-    } catch {
-      return null;
-    }
-  };
-
-  const statusOf = async (
-    record: PackRecord,
-    current: PackSource | null,
-  ): Promise<RemotePackStatus> => {
-    const origin = current ? originOf(current.url) : null;
-    return {
-      url: current?.url ?? null,
-      from: record.from,
-      guides: record.guides.length,
-      updatedAt: record.updatedAt,
-      checkedAt: record.checkedAt,
-      lastAttemptAt: record.lastAttemptAt,
-      lastError: record.lastError,
-      permissionNeeded: origin && !(await canReach(origin)) ? origin : null,
-    };
-  };
-
-  async function failed(record: PackRecord, url: string, reason: string): Promise<PackRecord> {
-    const at = now();
-    const next = { ...record, url, lastAttemptAt: at, lastError: { at, reason } };
-    await write(next);
-    console.warn(`[waymark] guide pack from ${url} not updated: ${reason}`);
-    return next;
-  }
-
-  async function attempt(force: boolean): Promise<RemotePackStatus> {
-    const current = await source();
-    let record = await read();
-    if (!current) return statusOf(record, null);
-    const { url, token } = current;
-    const recent =
-      record.lastAttemptAt !== null && now() - record.lastAttemptAt < START_REFRESH_AFTER_MS;
-    if (!force && recent && record.url === url) return statusOf(record, current);
-    const origin = originOf(url);
-    if (!origin) {
-      return statusOf(await failed(record, url, `"${url}" is not a web address`), current);
-    }
-    if (!(await canReach(origin))) {
-      record = await failed(
-        record,
-        url,
-        `Waymark is not allowed to reach ${origin} yet: press "Allow" in the Guides section of Waymark's options`,
-      );
-      return statusOf(record, current);
-    }
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    // Only a pack kept from this very source may be confirmed by a 304.
-    if (record.etag && record.from === url) headers['if-none-match'] = record.etag;
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        headers,
-        // The ETag is handled here: the HTTP cache must neither answer nor rewrite a 304.
-        cache: 'no-store',
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (error) {
-      const reason =
-        (error as Error).name === 'TimeoutError'
-          ? `${origin} did not answer within ${TIMEOUT_MS / 1000} s`
-          : `${origin} could not be reached (offline, or the address is wrong)`;
-      return statusOf(await failed(record, url, reason), current);
-    }
-    const at = now();
-    if (response.status === 304 && headers['if-none-match']) {
-      record = { ...record, url, checkedAt: at, lastAttemptAt: at, lastError: null };
-      await write(record);
-      return statusOf(record, current);
-    }
-    if (!response.ok) {
-      return statusOf(await failed(record, url, await describeAnswer(response, origin)), current);
-    }
-    const declared = Number(response.headers.get('content-length'));
-    if (declared > PACK_LIMITS.bytes) {
-      const reason = `The pack is larger than ${PACK_LIMITS.bytes / 1024 / 1024} MB`;
-      return statusOf(await failed(record, url, reason), current);
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch {
-      return statusOf(
-        await failed(record, url, `${origin} broke off while sending the pack`),
-        current,
-      );
-    }
-    const checked = checkPack(text);
-    if ('problem' in checked) return statusOf(await failed(record, url, checked.problem), current);
-    const next: PackRecord = {
-      url,
-      from: url,
-      etag: response.headers.get('etag'),
-      guides: checked.guides,
-      updatedAt: at,
-      checkedAt: at,
-      lastAttemptAt: at,
-      lastError: null,
-    };
-    // The registry and the record change together: the kept pack is always what is registered.
-    const changed = await db.transaction('rw', db.guides, db.settings, async () => {
-      const registered = await registerRemoteGuides(db, next.guides, bundled);
-      await write(next);
-      return registered;
-    });
-    if (changed) await onRegistered();
-    return statusOf(next, current);
-  }
-
+  const deps: PackDeps = { db, bundled, source, onRegistered, canReach, fetch, now };
   let running: Promise<RemotePackStatus> | null = null;
 
   return {
@@ -293,17 +323,17 @@ export function createRemotePack({
      * anyway (a new source, the hourly alarm, "Check for new guides").
      */
     refresh(force = false): Promise<RemotePackStatus> {
-      running ??= attempt(force).finally(() => (running = null));
+      running ??= refresh(deps, force).finally(() => (running = null));
       return running;
     },
 
     async status(): Promise<RemotePackStatus> {
-      return statusOf(await read(), await source());
+      return packStatus(deps, await readRecord(db), await source());
     },
 
     /** The kept pack's guides (already checked). */
     async guides(): Promise<Guide[]> {
-      return (await read()).guides;
+      return (await readRecord(db)).guides;
     },
 
     /**
@@ -312,7 +342,7 @@ export function createRemotePack({
      * never run. A kept pack that no longer passes is dropped and downloaded again.
      */
     async reapply(): Promise<void> {
-      const record = await read();
+      const record = await readRecord(db);
       const parsed = record.guides.map((guide) => guideSchema.safeParse(guide));
       if (parsed.every((p) => p.success)) {
         await registerRemoteGuides(
@@ -325,7 +355,7 @@ export function createRemotePack({
       const at = now();
       await db.transaction('rw', db.guides, db.settings, async () => {
         await registerRemoteGuides(db, [], bundled);
-        await write({
+        await writeRecord(db, {
           ...record,
           from: null,
           etag: null,

@@ -4,39 +4,26 @@
  * A batch leaves the outbox only when the endpoint acknowledged it; a retry re-sends the same id,
  * which the endpoint counts once. Failures back off exponentially with jitter and honour
  * Retry-After; the next attempt is an alarm, so it survives service-worker shutdown and restarts.
- * What the policy and the user set, and whether counters may go out, is ./syncSettings.ts.
+ * What the policy and the user set, and whether counters may go out, is ./syncSettings.ts; the
+ * outbox is ./syncOutbox.ts.
  */
 import { endpointProblem } from '../core/endpointAddress';
-import { createSyncSettings, DEFAULT_TIMEOUT_MS, type SyncConfig } from './syncSettings';
-import { aggregateSignals, EMPTY_REPORTED, type ReportedState } from '../core/aggregate';
-import { SIGNAL_SCHEMA_VERSION, type Signal, type SignalBatch } from '../core/signals';
 import type { SyncStatus } from '../core/messages';
 import type { Policy } from '../core/policy';
+import type { Signal, SignalBatch } from '../core/signals';
 import type { WaymarkDb } from './db';
+import { describeAnswer } from './endpointAnswer';
+import { aggregateNew, queuedBatches } from './syncOutbox';
+import {
+  createSyncSettings,
+  DEFAULT_TIMEOUT_MS,
+  type SyncConfig,
+  type SyncSettings,
+} from './syncSettings';
+import { FRESH_DELIVERY, readSyncState, writeSyncState, type SyncState } from './syncState';
 
-export interface SyncState {
-  /** The last event batch already turned into counters. */
-  cursor: number;
-  reported: ReportedState;
-  attempts: number;
-  nextAttemptAt: number;
-  lastSuccessAt: number | null;
-  lastError: string | null;
-}
-
-const STATE_KEY = 'sync.state';
-const MAX_SIGNALS_PER_BATCH = 500;
 const BASE_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 60 * 60 * 1000;
-
-const INITIAL_STATE: SyncState = {
-  cursor: 0,
-  reported: EMPTY_REPORTED,
-  attempts: 0,
-  nextAttemptAt: 0,
-  lastSuccessAt: null,
-  lastError: null,
-};
 
 /** Milliseconds to wait from a Retry-After header (seconds, or an HTTP date). */
 export function retryAfterMs(header: string | null, now: number): number | null {
@@ -50,12 +37,6 @@ export function retryAfterMs(header: string | null, now: number): number | null 
 export function backoffMs(attempts: number, random: () => number): number {
   const delay = Math.min(BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1), MAX_DELAY_MS);
   return Math.round(delay * (0.5 + random())); // jitter: replicas of a fleet do not retry in step
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 export interface SyncDeps {
@@ -74,16 +55,22 @@ export interface SyncDeps {
   fetch?: typeof fetch;
 }
 
-/** An endpoint's refusal as a sentence: its status and its own message, if it sent one. */
-async function describeFailure(response: Response): Promise<string> {
-  let message = '';
-  try {
-    message = ((await response.json()) as { message?: string }).message ?? '';
-  } catch {
-    // Not JSON: the status says enough.
-  }
-  return `The endpoint answered ${response.status}${message ? `: ${message}` : ''}`;
+/** What a delivery works with: the stored state, the settings, the clock, jitter, the network. */
+interface Delivery {
+  db: WaymarkDb;
+  settings: SyncSettings;
+  now: () => number;
+  random: () => number;
+  fetch: typeof fetch;
 }
+
+/** How the endpoint took one batch. */
+type Answer =
+  | { kind: 'accepted' }
+  /** The endpoint will never take it. */
+  | { kind: 'refused'; message: string }
+  /** Worth another try: after `waitMs` if the endpoint said how long, else after the backoff. */
+  | { kind: 'failed'; message: string; waitMs: number | null };
 
 /** Checks an address and token without sending any data: health, then an authorised read. */
 async function testConnection(
@@ -118,7 +105,7 @@ async function testConnection(
     if (guides.status === 401 || guides.status === 403) {
       return { ok: false, message: 'The endpoint refused this ingest token' };
     }
-    if (!guides.ok) return { ok: false, message: await describeFailure(guides) };
+    if (!guides.ok) return { ok: false, message: await describeAnswer(guides, 'The endpoint') };
     return { ok: true, message: 'Connected: the endpoint accepts this token' };
   } catch (error) {
     return {
@@ -129,6 +116,139 @@ async function testConnection(
           : `Could not reach ${new URL(endpointUrl).origin}`,
     };
   }
+}
+
+function permissionProblem(origin: string): string {
+  return `Waymark is not allowed to reach ${origin} yet: press "Allow" in the Sync section of Waymark's options.`;
+}
+
+async function postBatch(
+  fetch: typeof globalThis.fetch,
+  config: SyncConfig,
+  batch: SignalBatch,
+): Promise<Response> {
+  // Counters repeat the same names over and over: gzip makes a day's batch 7 times smaller.
+  const body = await new Response(
+    new Blob([JSON.stringify(batch)]).stream().pipeThrough(new CompressionStream('gzip')),
+  ).arrayBuffer();
+  return fetch(new URL('/v1/signals', config.endpointUrl), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+      authorization: `Bearer ${config.ingestToken}`,
+    },
+    body,
+    signal: AbortSignal.timeout(config.timeoutMs),
+    credentials: 'omit',
+    referrerPolicy: 'no-referrer',
+  });
+}
+
+async function sendBatch(
+  { fetch, now }: Delivery,
+  config: SyncConfig,
+  batch: SignalBatch,
+): Promise<Answer> {
+  let response: Response;
+  try {
+    response = await postBatch(fetch, config, batch);
+  } catch (error) {
+    const timedOut = (error as Error).name === 'TimeoutError';
+    const message = timedOut
+      ? `The endpoint did not answer within ${Math.round(config.timeoutMs / 1000)} s`
+      : 'The endpoint could not be reached (offline, or the address is wrong)';
+    return { kind: 'failed', message, waitMs: null };
+  }
+  if (response.ok) return { kind: 'accepted' };
+  const message = await describeAnswer(response, 'The endpoint');
+  if (response.status === 429) {
+    const waitMs = retryAfterMs(response.headers.get('retry-after'), now());
+    return { kind: 'failed', message, waitMs };
+  }
+  if (response.status === 400 || response.status === 413 || response.status === 415) {
+    // Keeping a batch the endpoint will never take would block every later one.
+    return { kind: 'refused', message };
+  }
+  const tokenRefused = response.status === 401 || response.status === 403;
+  return {
+    kind: 'failed',
+    message: tokenRefused ? `${message}. Check the ingest token in the options.` : message,
+    waitMs: null,
+  };
+}
+
+/** Records a failed attempt and when to try again. */
+async function recordFailure(
+  { db, now, random }: Delivery,
+  state: SyncState,
+  message: string,
+  waitMs: number | null = null,
+): Promise<void> {
+  const wait = waitMs ?? backoffMs(state.attempts + 1, random);
+  await writeSyncState(db, {
+    ...state,
+    attempts: state.attempts + 1,
+    lastError: message,
+    nextAttemptAt: now() + wait,
+  });
+}
+
+/** Sends the queued batches in order, recording each answer, until one fails. */
+async function sendOutbox(delivery: Delivery, config: SyncConfig, state: SyncState) {
+  const { db, now } = delivery;
+  let current = state;
+  for (const row of await db.outbox.orderBy('id').toArray()) {
+    const answer = await sendBatch(delivery, config, row.payload as SignalBatch);
+    if (answer.kind === 'failed') {
+      await recordFailure(delivery, current, answer.message, answer.waitMs);
+      return;
+    }
+    await db.outbox.delete(row.id as number);
+    current =
+      answer.kind === 'accepted'
+        ? { ...current, ...FRESH_DELIVERY, lastSuccessAt: now() }
+        : { ...current, lastError: `A batch was refused and dropped. ${answer.message}` };
+    await writeSyncState(db, current);
+  }
+}
+
+async function syncStatus({ db, settings }: Delivery): Promise<SyncStatus> {
+  const [sync, state, rows] = await Promise.all([
+    settings.effective(),
+    readSyncState(db),
+    db.outbox.toArray(),
+  ]);
+  const origin = sync.endpointUrl ? new URL(sync.endpointUrl).origin : null;
+  return {
+    configured: Boolean(sync.config),
+    endpointUrl: sync.endpointUrl,
+    permissionNeeded: origin && !(await settings.maySend(origin)) ? origin : null,
+    incomplete: sync.incomplete,
+    pendingBatches: rows.length,
+    pendingSignals: rows.reduce((n, row) => n + (row.payload as SignalBatch).signals.length, 0),
+    attempts: state.attempts,
+    nextAttemptAt: state.nextAttemptAt || null,
+    lastSuccessAt: state.lastSuccessAt,
+    lastError: state.lastError,
+  };
+}
+
+async function deliver(delivery: Delivery, force: boolean): Promise<SyncStatus> {
+  const { db, settings, now } = delivery;
+  const { config } = await settings.effective();
+  if (!config) return syncStatus(delivery);
+  const pending = await readSyncState(db);
+  if (!force && now() < pending.nextAttemptAt) return syncStatus(delivery);
+  await aggregateNew(db, now(), true, force);
+  const state = await readSyncState(db);
+  const origin = new URL(config.endpointUrl).origin;
+  if ((await db.outbox.count()) > 0 && !(await settings.maySend(origin))) {
+    await recordFailure(delivery, state, permissionProblem(origin));
+  } else {
+    await sendOutbox(delivery, config, state);
+  }
+  return syncStatus(delivery);
 }
 
 export function createSync({
@@ -146,158 +266,10 @@ export function createSync({
     canReach,
     consented,
     resetDelivery: async () =>
-      writeState({ ...(await readState()), attempts: 0, nextAttemptAt: 0, lastError: null }),
+      writeSyncState(db, { ...(await readSyncState(db)), ...FRESH_DELIVERY }),
   });
-  const { effective, maySend } = settings;
-  const permissionProblem = (origin: string) =>
-    `Waymark is not allowed to reach ${origin} yet: press "Allow" in the Sync section of Waymark's options.`;
-  const readState = async (): Promise<SyncState> => ({
-    ...INITIAL_STATE,
-    ...((await db.settings.get(STATE_KEY))?.value as Partial<SyncState> | undefined),
-  });
-  const writeState = (state: SyncState) => db.settings.put({ key: STATE_KEY, value: state });
-
-  /**
-   * Counters for the events the outbox does not hold yet; `commit` stores them. Unless
-   * `includeToday`, only days that are over are taken: one delivery per active day keeps what a
-   * user sends small and says nothing about when in the day they worked.
-   */
-  async function aggregateNew(commit: boolean, includeToday: boolean): Promise<Signal[]> {
-    const todayStart = new Date(now()).setUTCHours(0, 0, 0, 0);
-    return db.transaction(
-      commit ? 'rw' : 'r',
-      db.settings,
-      db.eventBatches,
-      db.outbox,
-      async () => {
-        const state = await readState();
-        const all = await db.eventBatches.where('seq').above(state.cursor).toArray();
-        const firstOfToday = all.findIndex((row) => row.lastAt >= todayStart);
-        const rows = includeToday || firstOfToday < 0 ? all : all.slice(0, firstOfToday);
-        if (rows.length === 0) return [];
-        const { signals, reported } = aggregateSignals(
-          rows.flatMap((row) => row.events),
-          state.reported,
-        );
-        if (commit) {
-          for (const part of chunk(signals, MAX_SIGNALS_PER_BATCH)) {
-            const batch: SignalBatch = {
-              schemaVersion: SIGNAL_SCHEMA_VERSION,
-              batchId: crypto.randomUUID(),
-              signals: part,
-            };
-            await db.outbox.add({ day: part[0]?.day ?? '', payload: batch });
-          }
-          const cursor = rows[rows.length - 1]?.seq ?? state.cursor;
-          await writeState({ ...state, cursor, reported });
-        }
-        return signals;
-      },
-    );
-  }
-
-  async function post(config: SyncConfig, batch: SignalBatch): Promise<Response> {
-    // Counters repeat the same names over and over: gzip makes a day's batch 7 times smaller.
-    const body = await new Response(
-      new Blob([JSON.stringify(batch)]).stream().pipeThrough(new CompressionStream('gzip')),
-    ).arrayBuffer();
-    return fetch(new URL('/v1/signals', config.endpointUrl), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'content-encoding': 'gzip',
-        authorization: `Bearer ${config.ingestToken}`,
-      },
-      body,
-      signal: AbortSignal.timeout(config.timeoutMs),
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-    });
-  }
-
+  const delivery: Delivery = { db, settings, now, random, fetch };
   let running: Promise<SyncStatus> | null = null;
-
-  async function deliver(force: boolean): Promise<SyncStatus> {
-    const { config } = await effective();
-    if (!config) return status();
-    let state = await readState();
-    if (!force && now() < state.nextAttemptAt) return status();
-    await aggregateNew(true, force);
-    state = await readState();
-    const fail = async (message: string, waitMs: number) => {
-      state = { ...state, attempts: state.attempts + 1, lastError: message };
-      state.nextAttemptAt = now() + waitMs;
-      await writeState(state);
-    };
-    const origin = new URL(config.endpointUrl).origin;
-    if ((await db.outbox.count()) > 0 && !(await maySend(origin))) {
-      await fail(permissionProblem(origin), backoffMs(state.attempts + 1, random));
-      return status();
-    }
-    for (const row of await db.outbox.orderBy('id').toArray()) {
-      const batch = row.payload as SignalBatch;
-      let response: Response;
-      try {
-        response = await post(config, batch);
-      } catch (error) {
-        const timedOut = (error as Error).name === 'TimeoutError';
-        await fail(
-          timedOut
-            ? `The endpoint did not answer within ${Math.round(config.timeoutMs / 1000)} s`
-            : 'The endpoint could not be reached (offline, or the address is wrong)',
-          backoffMs(state.attempts + 1, random),
-        );
-        break;
-      }
-      if (response.ok) {
-        await db.outbox.delete(row.id as number);
-        state = { ...state, attempts: 0, nextAttemptAt: 0, lastError: null, lastSuccessAt: now() };
-        await writeState(state);
-        continue;
-      }
-      const message = await describeFailure(response);
-      if (response.status === 429) {
-        await fail(
-          message,
-          retryAfterMs(response.headers.get('retry-after'), now()) ??
-            backoffMs(state.attempts + 1, random),
-        );
-        break;
-      }
-      if (response.status === 400 || response.status === 413 || response.status === 415) {
-        // The endpoint will never take this batch; keeping it would block every later one.
-        await db.outbox.delete(row.id as number);
-        state = { ...state, lastError: `A batch was refused and dropped. ${message}` };
-        await writeState(state);
-        continue;
-      }
-      await fail(
-        response.status === 401 || response.status === 403
-          ? `${message}. Check the ingest token in the options.`
-          : message,
-        backoffMs(state.attempts + 1, random),
-      );
-      break;
-    }
-    return status();
-  }
-
-  async function status(): Promise<SyncStatus> {
-    const [sync, state, rows] = await Promise.all([effective(), readState(), db.outbox.toArray()]);
-    const origin = sync.endpointUrl ? new URL(sync.endpointUrl).origin : null;
-    return {
-      configured: Boolean(sync.config),
-      endpointUrl: sync.endpointUrl,
-      permissionNeeded: origin && !(await maySend(origin)) ? origin : null,
-      incomplete: sync.incomplete,
-      pendingBatches: rows.length,
-      pendingSignals: rows.reduce((n, row) => n + (row.payload as SignalBatch).signals.length, 0),
-      attempts: state.attempts,
-      nextAttemptAt: state.nextAttemptAt || null,
-      lastSuccessAt: state.lastSuccessAt,
-      lastError: state.lastError,
-    };
-  }
 
   return {
     /** Delivers what is due; `force` ignores the backoff (the user pressed "Sync now"). */
@@ -306,15 +278,15 @@ export function createSync({
       // "Sync now" is about the outbox as it is now: it follows a delivery already under way (an
       // alarm's retry) instead of answering with that delivery's outcome.
       const before = running?.catch(() => undefined) ?? Promise.resolve();
-      const delivery: Promise<SyncStatus> = before
-        .then(() => deliver(force))
+      const next: Promise<SyncStatus> = before
+        .then(() => deliver(delivery, force))
         .finally(() => {
-          if (running === delivery) running = null;
+          if (running === next) running = null;
         });
-      running = delivery;
-      return delivery;
+      running = next;
+      return next;
     },
-    status,
+    status: () => syncStatus(delivery),
     hasToken: settings.hasToken,
     locks: settings.locks,
     intervalMinutes: settings.intervalMinutes,
@@ -326,10 +298,8 @@ export function createSync({
      * (today's go out tomorrow, or at once with "Sync now").
      */
     async preview(): Promise<{ queued: SignalBatch[]; upcoming: Signal[] }> {
-      const queued = (await db.outbox.orderBy('id').toArray()).map(
-        (row) => row.payload as SignalBatch,
-      );
-      return { queued, upcoming: await aggregateNew(false, true) };
+      const queued = await queuedBatches(db);
+      return { queued, upcoming: await aggregateNew(db, now(), false, true) };
     },
 
     testConnection: (typedUrl: string, typedToken: string) =>
