@@ -1,41 +1,23 @@
 /**
  * The background's side of guidance: which guides fit a page for this user, and the runs of
- * walkthroughs in progress (kept here so they survive navigation, reloads and tabs).
+ * walkthroughs in progress. The user's view (./guidanceAudience.ts) decides what they may see;
+ * the page answers (./pageAnswers.ts) and the run moves (./guideRuns.ts) work within it.
  */
-import { adapterById, pageTypeOf } from '../core/adapters';
+import { pageTypeOf } from '../core/adapters';
 import type { CustomCrm } from '../core/adapters/routes';
-import { localizedTitle } from '../core/guide/locale';
 import type { Guide } from '../core/guide/schema';
-import {
-  globMatch,
-  guidesForAudience,
-  guidesForPage,
-  type Audience,
-  type PageContext,
-} from '../core/match';
-import type { ActiveRun, ChecklistItem, PageGuides, PopupState } from '../core/messages';
+import type { PageContext } from '../core/match';
+import type { ActiveRun } from '../core/messages';
 import { DEFAULT_ORG, type OrgConfig } from '../core/org';
-import { championFor } from '../core/policyRules';
-import {
-  advanceRun,
-  shouldAutoLaunch,
-  startRun,
-  type GuideRun,
-  type RunAction,
-} from '../core/walkthrough';
-import { fieldKeyOf, patternOf, type FieldCheck } from '../core/fieldRules';
-import { ABANDON_AFTER_MS, type Cohort, type EventKind, type UsageEvent } from '../core/usage';
-import { showsGuidance } from '../core/cohort';
+import type { RunAction } from '../core/walkthrough';
+import type { Cohort } from '../core/usage';
 import { isWorkflow } from '../core/workflow';
 import type { WaymarkDb } from './db';
-import { readSettings, type UserSettings } from './settings';
+import { createGuidanceAudience } from './guidanceAudience';
+import { createGuideRuns, NO_PAGE } from './guideRuns';
+import { createPageAnswers } from './pageAnswers';
+import type { UserSettings } from './settings';
 import type { UsageLog } from './usageLog';
-import { WORKFLOW_KEY_PREFIX } from './workflows';
-
-function localDay(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /**
  * The page as its CRM adapter sees it (or the organisation's route templates, for its own CRMs);
@@ -58,19 +40,6 @@ export function pageContextOf(
     origin: parsed.origin,
   };
 }
-
-function withAnchors(run: GuideRun, guide: Guide): ActiveRun {
-  const adapter = adapterById(guide.crm);
-  const anchors: Record<string, string> = {};
-  for (const step of guide.steps) {
-    const anchor = 'target' in step ? step.target.anchor : undefined;
-    if (anchor) anchors[anchor] = adapter.anchorSelector(anchor);
-  }
-  return { run, guide, anchors };
-}
-
-/** Where an action happened, for its usage event; unknown when the sender had no CRM page. */
-const NO_PAGE: PageContext = { crm: 'generic', pageType: 'unknown', path: '' };
 
 export interface GuidanceDeps {
   db: WaymarkDb;
@@ -96,177 +65,39 @@ export function createGuidance({
   cohort = () => 'guided',
   customCrms = () => [],
 }: GuidanceDeps) {
-  const pageAt = (url: string) => pageContextOf(url, customCrms());
-  const orgNow = typeof org === 'function' ? org : () => org;
-  const audienceOf = (s: UserSettings): Audience => ({
-    role: s.role,
-    cohorts: s.cohorts,
-    seed: s.seed,
-    today: localDay(new Date(now())),
+  const audience = createGuidanceAudience({
+    db,
+    guides,
+    now,
+    org: typeof org === 'function' ? org : () => org,
+    cohort,
   });
-  const visibleGuides = async () => {
-    const settings = await readSettings(db, orgNow());
-    return { settings, guides: guidesForAudience(guides(), audienceOf(settings)) };
-  };
-
-  /** The most recent active run of a guide this user still may see, at its current version. */
-  async function activeRun(allowed: readonly Guide[]): Promise<ActiveRun | null> {
-    const runs = await db.runs.where('status').equals('active').reverse().sortBy('updatedAt');
-    for (const run of runs) {
-      const guide = allowed.find((g) => g.id === run.guideId && g.version === run.version);
-      if (guide) return withAnchors(run, guide);
-    }
-    return null;
-  }
-
-  /** A usage event about a guide (and one of its steps), on the page where it happened. */
-  function guideEvent(
-    kind: EventKind,
-    role: string,
-    page: PageContext,
-    guide: Guide,
-    stepIndex: number,
-  ): UsageEvent {
-    return {
-      at: now(),
-      kind,
-      role,
-      crm: page.crm,
-      pageType: page.pageType,
-      guideId: guide.id,
-      guideVersion: guide.version,
-      stepId: guide.steps[stepIndex]?.id,
-    };
-  }
-
-  /**
-   * Closes walkthroughs left without progress for ABANDON_AFTER_MS, recording guide.abandoned
-   * on the step where they stopped.
-   */
-  async function sweepAbandoned(role: string): Promise<number> {
-    const cutoff = now() - ABANDON_AFTER_MS;
-    const stale = await db.runs
-      .where('status')
-      .equals('active')
-      .filter((run) => run.updatedAt < cutoff)
-      .toArray();
-    if (stale.length === 0) return 0;
-    await db.runs.bulkPut(stale.map((run) => ({ ...run, status: 'abandoned' as const })));
-    const events = stale.flatMap((run) => {
-      const guide = guides().find((g) => g.id === run.guideId && g.version === run.version);
-      const page = {
-        ...NO_PAGE,
-        crm: guide?.crm ?? NO_PAGE.crm,
-        pageType: run.pageType ?? 'unknown',
-      };
-      return guide ? [guideEvent('guide.abandoned', role, page, guide, run.stepIndex)] : [];
-    });
-    await usage.append(() => events);
-    return stale.length;
-  }
-
-  /** The peer this user asks when stuck: name and link only, as the step card shows them. */
-  const championOf = (settings: UserSettings) => {
-    const found = championFor(orgNow().champions, settings.role, settings.team ?? undefined);
-    return found ? { name: found.name, link: found.link } : null;
-  };
+  const runs = createGuideRuns({ db, usage, guides, now });
+  const answers = createPageAnswers({
+    db,
+    usage,
+    audience,
+    runs,
+    pageAt: (url) => pageContextOf(url, customCrms()),
+    now,
+    locale,
+  });
 
   return {
-    /** What to show on a page; `viewed` also records the page view (page type only). */
-    async pageGuides(url: string, viewed = false): Promise<PageGuides> {
-      const page = pageAt(url) ?? { crm: 'generic', pageType: 'other', path: '' };
-      const { settings, guides: allowed } = await visibleGuides();
-      await sweepAbandoned(settings.role);
-      if (viewed) {
-        await usage.append(() => [
-          {
-            at: now(),
-            kind: 'page.viewed',
-            role: settings.role,
-            crm: page.crm,
-            pageType: page.pageType,
-          },
-        ]);
-      }
-      const quiet = !showsGuidance(cohort(settings));
-      const active = quiet ? null : await activeRun(allowed);
-      let autoLaunch: Guide | null = null;
-      if (!active && !settings.paused && !quiet) {
-        const fitting = guidesForPage(allowed, page, audienceOf(settings));
-        const past = await db.runs.bulkGet(fitting.map((g) => g.id));
-        autoLaunch = fitting.find((g, i) => shouldAutoLaunch(g, past[i])) ?? null;
-      }
-      const adapter = adapterById(page.crm);
-      const fields: FieldCheck[] = allowed
-        .filter((g) => g.crm === page.crm)
-        .flatMap((g) =>
-          (g.fields ?? [])
-            .filter((rule) => globMatch(rule.page, page.pageType))
-            .map((rule) => ({
-              key: fieldKeyOf(rule),
-              guideId: g.id,
-              guideVersion: g.version,
-              target: rule.target,
-              required: rule.required ?? false,
-              pattern: patternOf(rule),
-              message: rule.message,
-            })),
-        );
-      const fieldAnchors: Record<string, string> = {};
-      for (const { target } of fields) {
-        if (target.anchor) fieldAnchors[target.anchor] = adapter.anchorSelector(target.anchor);
-      }
-      return {
-        page,
-        role: settings.role,
-        paused: settings.paused,
-        active,
-        autoLaunch,
-        fields: settings.paused ? [] : fields,
-        saveSelector: adapter.saveSelector,
-        fieldAnchors,
-        champion: championOf(settings),
-        ...(quiet ? { quiet } : {}),
-      };
-    },
+    pageGuides: answers.pageGuides,
 
     /**
-     * Starts a guide. One walkthrough runs at a time: one left unfinished for another is
-     * abandoned.
+     * Starts a guide this user may see, if their cohort is shown guidance. One walkthrough runs
+     * at a time: one left unfinished for another is abandoned.
      */
     async start(guideId: string, page: PageContext = NO_PAGE): Promise<ActiveRun | null> {
-      const { settings, guides: allowed } = await visibleGuides();
+      const { settings, guides: allowed } = await audience.visibleGuides();
       const guide = allowed.find((g) => g.id === guideId);
-      if (!guide || !showsGuidance(cohort(settings))) return null;
-      const run: GuideRun = { ...startRun(guide, now()), pageType: page.pageType };
-      const replaced = await db.transaction('rw', db.runs, db.settings, async () => {
-        const others = await db.runs.where('status').equals('active').toArray();
-        await db.runs.bulkPut(
-          others.map((r) => ({ ...r, status: 'abandoned' as const, updatedAt: run.startedAt })),
-        );
-        await db.runs.put(run);
-        // Shown from here on: the guide's own events measure this attempt, so the workflow the
-        // rep began unguided ends without an event rather than being swept as abandoned later.
-        await db.settings.delete(`${WORKFLOW_KEY_PREFIX}${guide.id}`);
-        return others;
-      });
-      await usage.append(() => [
-        ...replaced.flatMap((r) => {
-          const other = guides().find((g) => g.id === r.guideId && g.version === r.version);
-          return other
-            ? [guideEvent('guide.abandoned', settings.role, page, other, r.stepIndex)]
-            : [];
-        }),
-        guideEvent('guide.started', settings.role, page, guide, 0),
-      ]);
-      return withAnchors(run, guide);
+      if (!guide || !audience.guided(settings)) return null;
+      return runs.start(guide, settings.role, page);
     },
 
-    /**
-     * Applies an action to the step it was taken on. An action on a step the run already left
-     * (another tab moved on first) changes nothing, records nothing, and returns where the run
-     * is now.
-     */
+    /** Applies an action to the step it was taken on, recorded under the user's role now. */
     async advance(
       guideId: string,
       stepIndex: number,
@@ -275,33 +106,11 @@ export function createGuidance({
     ): Promise<ActiveRun | null> {
       const guide = guides().find((g) => g.id === guideId);
       if (!guide) return null;
-      const { role } = await readSettings(db, orgNow());
-      const result = await db.transaction('rw', db.runs, async () => {
-        const run = await db.runs.get(guideId);
-        if (!run || run.version !== guide.version) return null;
-        if (run.status !== 'active' || run.stepIndex !== stepIndex) return { run, moved: false };
-        const next: GuideRun = {
-          ...advanceRun(run, guide, action, now()),
-          pageType: page.pageType,
-        };
-        await db.runs.put(next);
-        return { run: next, moved: true };
-      });
-      if (!result) return null;
-      if (result.moved) {
-        const kinds: EventKind[] = [];
-        if (action === 'next') kinds.push('step.completed');
-        if (action === 'skip') kinds.push('step.skipped');
-        if (action === 'exit') kinds.push('guide.dismissed');
-        if (result.run.status === 'completed') kinds.push('guide.completed');
-        await usage.append(() =>
-          kinds.map((kind) => guideEvent(kind, role, page, guide, stepIndex)),
-        );
-      }
-      return withAnchors(result.run, guide);
+      const { role } = await audience.settings();
+      return runs.advance(guide, role, stepIndex, action, page);
     },
 
-    sweepAbandoned: async () => sweepAbandoned((await readSettings(db, orgNow())).role),
+    sweepAbandoned: async () => runs.sweepAbandoned((await audience.settings()).role),
 
     /**
      * The user's workflow guides not shown to them now, for passive tracking: all of their
@@ -309,55 +118,17 @@ export function createGuidance({
      * walkthrough running.
      */
     async trackedWorkflows(): Promise<{ role: string; guides: Guide[] }> {
-      const { settings, guides: allowed } = await visibleGuides();
+      const { settings, guides: allowed } = await audience.visibleGuides();
       const mine = guides().filter((g) => g.roles.includes(settings.role) && isWorkflow(g));
-      if (!showsGuidance(cohort(settings))) return { role: settings.role, guides: mine };
-      const running = await activeRun(allowed);
+      if (!audience.guided(settings)) return { role: settings.role, guides: mine };
+      const running = await runs.activeRun(allowed);
       return {
         role: settings.role,
         guides: mine.filter((g) => g.id !== running?.guide.id),
       };
     },
 
-    async popupState(url: string): Promise<PopupState> {
-      const { settings, guides: all } = await visibleGuides();
-      const currentCohort = cohort(settings);
-      // A cohort measured without guidance lists nothing to start.
-      const allowed = showsGuidance(currentCohort) ? all : [];
-      const page = pageAt(url);
-      const fitting = page ? guidesForPage(allowed, page, audienceOf(settings)) : [];
-      const listed = allowed.filter((g) => g.checklist);
-      const runs = await db.runs.bulkGet(listed.map((g) => g.id));
-      const checklist: ChecklistItem[] = listed.map((g, i) => {
-        const run = runs[i]?.version === g.version ? runs[i] : undefined;
-        return {
-          guideId: g.id,
-          title: localizedTitle(g, locale),
-          status: run?.status ?? 'not-started',
-          stepIndex: run?.stepIndex ?? 0,
-          stepCount: g.steps.length,
-        };
-      });
-      const active = await activeRun(allowed);
-      return {
-        role: settings.role,
-        roleLocked: settings.roleLocked,
-        roles: orgNow().roles,
-        paused: settings.paused,
-        page,
-        pageGuides: fitting.map((g) => ({
-          id: g.id,
-          title: localizedTitle(g, locale),
-          description: g.description,
-        })),
-        checklist,
-        active: active
-          ? { guideId: active.guide.id, title: localizedTitle(active.guide, locale) }
-          : null,
-        champion: page ? championOf(settings) : null,
-        cohort: currentCohort,
-      };
-    },
+    popupState: answers.popupState,
   };
 }
 

@@ -101,8 +101,13 @@ async function canReach(origin: string): Promise<boolean> {
 /** Install types an organisation deploys; only these wait for the first policy read. */
 const MANAGED_INSTALLS = new Set<string>(['admin', 'sideload']);
 
-export function createServices(): Services {
-  const db = openDb();
+/**
+ * The organisation's policy and what follows from it here: the CRMs Waymark runs on, how it reads
+ * their pages, and this installation's cohort.
+ */
+function policyServices(
+  db: WaymarkDb,
+): Pick<Services, 'policy' | 'org' | 'customCrms' | 'allowedHere' | 'pageContextOf' | 'cohortNow'> {
   const policy = createPolicy({
     storage: browser.storage,
     cache: {
@@ -123,24 +128,27 @@ export function createServices(): Services {
     // The same launcher the manifest runs on the CRMs Waymark knows.
     contentScript: browser.runtime.getManifest().content_scripts?.[0]?.js?.[0] ?? '',
   });
-  /**
-   * Waymark does nothing on CRM hosts the policy's `crmHosts` leaves out; the organisation's own
-   * CRMs it named are in.
-   */
-  const allowedHere = (...urls: (string | undefined)[]) =>
-    urls.every(
-      (url) =>
-        url === undefined || hostAllowed(policy.policy().crmHosts, url) || customCrms.names(url),
-    );
-  /** A page as Waymark records it, with the organisation's route templates for its own CRMs. */
-  const pageContextOf = (url: string) => pageContextAt(url, customCrms.all());
-  const log = createUsageLog(db);
-  /** This installation's cohort: only its label travels with events and counters. */
-  const cohortNow = async () => {
-    const { cohorts, controlDraw } = await readSettings(db, org());
-    return cohortOf(policy.policy(), cohorts, controlDraw);
+  return {
+    policy,
+    org,
+    customCrms,
+    allowedHere: (...urls) =>
+      urls.every(
+        (url) =>
+          url === undefined || hostAllowed(policy.policy().crmHosts, url) || customCrms.names(url),
+      ),
+    pageContextOf: (url) => pageContextAt(url, customCrms.all()),
+    // Only the cohort's label travels with events and counters.
+    cohortNow: async () => {
+      const { cohorts, controlDraw } = await readSettings(db, org());
+      return cohortOf(policy.policy(), cohorts, controlDraw);
+    },
   };
-  const usage: typeof log = {
+}
+
+/** The event log, each event labelled with the installation's cohort as it is when recorded. */
+function labelledWithCohort(log: UsageLog, cohortNow: () => Promise<Cohort>): UsageLog {
+  return {
     ...log,
     append: (make) =>
       log.append(async () => {
@@ -150,14 +158,18 @@ export function createServices(): Services {
         return events.map((event) => ({ ...event, cohort }));
       }),
   };
-  const sync = createSync({
-    db,
-    policy: () => policy.policy(),
-    canReach,
-    consented: syncConsented,
-  });
-  // Served from memory; the registry in the database is the record (bundled, imported and remote
-  // guides), read by the guide library at start and after each import, removal or new pack.
+}
+
+/**
+ * Where guides come from: built into this release, imported, or the organisation's remote pack.
+ * Served from memory; the registry in the database is the record, read by the guide library at
+ * start and after each import, removal or new pack.
+ */
+function guideSources(
+  db: WaymarkDb,
+  policy: PolicyService,
+  sync: Sync,
+): { remote: RemotePack; library: GuideLibrary; guides: () => readonly Guide[] } {
   const pack = bundledGuides();
   let guides: readonly Guide[] = pack;
   const remote = createRemotePack({
@@ -184,9 +196,23 @@ export function createServices(): Services {
         ),
     remoteGuides: () => remote.guides(),
   });
+  return { remote, library, guides: () => guides };
+}
+
+export function createServices(): Services {
+  const db = openDb();
+  const { policy, org, customCrms, allowedHere, pageContextOf, cohortNow } = policyServices(db);
+  const usage = labelledWithCohort(createUsageLog(db), cohortNow);
+  const sync = createSync({
+    db,
+    policy: () => policy.policy(),
+    canReach,
+    consented: syncConsented,
+  });
+  const { remote, library, guides } = guideSources(db, policy, sync);
   const authoring = createAuthoring(db, org, customCrms.all);
   // A trainer previewing a draft is not adoption: its events are never recorded.
-  const recorded: typeof usage = {
+  const recorded: UsageLog = {
     ...usage,
     append: (make) =>
       usage.append(async () => (await make()).filter((e) => !authoring.isPreview(e.guideId))),
@@ -194,7 +220,7 @@ export function createServices(): Services {
   const guidance = createGuidance({
     db,
     usage: recorded,
-    guides: () => authoring.withPreview(guides),
+    guides: () => authoring.withPreview(guides()),
     locale: navigator.language,
     org,
     cohort: ({ cohorts, controlDraw }) => cohortOf(policy.policy(), cohorts, controlDraw),
@@ -203,12 +229,12 @@ export function createServices(): Services {
   const workflows = createWorkflows({
     db,
     usage: recorded,
-    guides: () => guides,
+    guides,
     tracked: () => guidance.trackedWorkflows(),
   });
   const tabs = createTabMemory(browser.storage.session);
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forgetTab(tabId));
-  const activity = createActivity(db, usage, () => guides, navigator.language, org);
+  const activity = createActivity(db, usage, guides, navigator.language, org);
   /** Runs a delivery and, if it failed, wakes up again exactly when the backoff ends. */
   const syncAndSchedule = async (force = false) => {
     // Deliveries can wait for the fresh policy: they must go where it says.

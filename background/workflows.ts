@@ -53,14 +53,66 @@ function isWatched(step: Step): step is Step & { target: WatchedStepInfo['target
   return 'target' in step && (on === 'click' || on === 'input' || on === 'change');
 }
 
-export function createWorkflows({ db, usage, guides, tracked, now = Date.now }: WorkflowDeps) {
-  // Reports arrive per keystroke and click: one at a time, so no progress write is lost.
+/** The click and edit steps of these workflows to watch on a page, with their anchors' CSS. */
+function watchedOn(
+  workflows: readonly Guide[],
+  page: PageContext,
+): { steps: WatchedStepInfo[]; anchors: Record<string, string> } {
+  const steps: WatchedStepInfo[] = [];
+  const anchors: Record<string, string> = {};
+  const adapter = adapterById(page.crm);
+  for (const guide of workflows) {
+    for (const step of workflowSteps(guide)) {
+      if (!isWatched(step) || !stepOnPage(guide, step, page)) continue;
+      steps.push({
+        guideId: guide.id,
+        stepId: step.id,
+        on: step.advance?.on as WatchedStepInfo['on'],
+        target: step.target,
+      });
+      if (step.target.anchor) {
+        anchors[step.target.anchor] = adapter.anchorSelector(step.target.anchor);
+      }
+    }
+  }
+  return { steps, anchors };
+}
+
+/**
+ * The route steps of a guide that reaching `page` from a page of `previousPageType` performs: a
+ * route step is done by leaving its own page (when it names one) for its target.
+ */
+function routeStepsReached(
+  guide: Guide,
+  page: PageContext,
+  previousPageType: string | undefined,
+): string[] {
+  if (guide.crm !== page.crm) return [];
+  return workflowSteps(guide)
+    .filter((step) => {
+      const advance = step.advance;
+      if (advance?.on !== 'route' || previousPageType === undefined) return false;
+      if (step.page !== undefined && !globMatch(step.page, previousPageType)) return false;
+      return advance.page !== undefined
+        ? globMatch(advance.page, page.pageType)
+        : previousPageType !== page.pageType;
+    })
+    .map((step) => step.id);
+}
+
+/** Runs each task once the one before it has settled, whatever its outcome. */
+function oneAtATime(): <T>(task: () => Promise<T>) => Promise<T> {
   let queue: Promise<unknown> = Promise.resolve();
-  const serially = <T>(task: () => Promise<T>): Promise<T> => {
+  return (task) => {
     const result = queue.then(task);
     queue = result.catch(() => undefined);
     return result;
   };
+}
+
+export function createWorkflows({ db, usage, guides, tracked, now = Date.now }: WorkflowDeps) {
+  // Reports arrive per keystroke and click: one at a time, so no progress write is lost.
+  const serially = oneAtATime();
 
   const toUsage = (
     events: WorkflowEvent[],
@@ -95,30 +147,31 @@ export function createWorkflows({ db, usage, guides, tracked, now = Date.now }: 
     if (events.length > 0) await usage.append(() => toUsage(events, guide, role, page));
   }
 
+  /** Abandons one workflow where it stopped if it was left untouched too long. */
+  async function sweepOne(key: string, progress: WorkflowProgress, role: string) {
+    const guide = guides().find((g) => g.id === progress.guideId && g.version === progress.version);
+    const result = sweepWorkflow(progress, guide, now());
+    if (result.progress === progress) return;
+    await db.settings.put({ key, value: result.progress });
+    if (result.events.length === 0) return;
+    const page = { crm: guide?.crm ?? 'generic', pageType: 'unknown' } as const;
+    await usage.append(() =>
+      toUsage(
+        result.events,
+        guide ?? ({ id: progress.guideId, version: progress.version } as Guide),
+        role,
+        page,
+      ),
+    );
+  }
+
   return {
-    /** The click and edit steps to watch on a page, with the CSS of the anchors they use. */
+    /** What the observer watches on a page, for the workflows tracked now. */
     async watch(
       page: PageContext,
     ): Promise<{ steps: WatchedStepInfo[]; anchors: Record<string, string> }> {
       const { guides: workflows } = await tracked();
-      const steps: WatchedStepInfo[] = [];
-      const anchors: Record<string, string> = {};
-      const adapter = adapterById(page.crm);
-      for (const guide of workflows) {
-        for (const step of workflowSteps(guide)) {
-          if (!isWatched(step) || !stepOnPage(guide, step, page)) continue;
-          steps.push({
-            guideId: guide.id,
-            stepId: step.id,
-            on: step.advance?.on as WatchedStepInfo['on'],
-            target: step.target,
-          });
-          if (step.target.anchor) {
-            anchors[step.target.anchor] = adapter.anchorSelector(step.target.anchor);
-          }
-        }
-      }
-      return { steps, anchors };
+      return watchedOn(workflows, page);
     },
 
     /** The observer saw the user perform a step. */
@@ -140,18 +193,7 @@ export function createWorkflows({ db, usage, guides, tracked, now = Date.now }: 
       serially(async () => {
         const { role, guides: workflows } = await tracked();
         for (const guide of workflows) {
-          if (guide.crm !== page.crm) continue;
-          // A route step is done by leaving its own page (when it names one) for its target.
-          const reached = workflowSteps(guide)
-            .filter((step) => {
-              const advance = step.advance;
-              if (advance?.on !== 'route' || previousPageType === undefined) return false;
-              if (step.page !== undefined && !globMatch(step.page, previousPageType)) return false;
-              return advance.page !== undefined
-                ? globMatch(advance.page, page.pageType)
-                : previousPageType !== page.pageType;
-            })
-            .map((step) => step.id);
+          const reached = routeStepsReached(guide, page, previousPageType);
           if (reached.length > 0) await apply(guide, reached, role, page);
         }
       }),
@@ -160,25 +202,7 @@ export function createWorkflows({ db, usage, guides, tracked, now = Date.now }: 
     sweep: (role: string) =>
       serially(async () => {
         const rows = await db.settings.where('key').startsWith(WORKFLOW_KEY_PREFIX).toArray();
-        for (const row of rows) {
-          const progress = row.value as WorkflowProgress;
-          const guide = guides().find(
-            (g) => g.id === progress.guideId && g.version === progress.version,
-          );
-          const result = sweepWorkflow(progress, guide, now());
-          if (result.progress === progress) continue;
-          await db.settings.put({ key: row.key, value: result.progress });
-          if (result.events.length === 0) continue;
-          const page = { crm: guide?.crm ?? 'generic', pageType: 'unknown' } as const;
-          await usage.append(() =>
-            toUsage(
-              result.events,
-              guide ?? ({ id: progress.guideId, version: progress.version } as Guide),
-              role,
-              page,
-            ),
-          );
-        }
+        for (const row of rows) await sweepOne(row.key, row.value as WorkflowProgress, role);
       }),
 
     /** Forgets every workflow's progress (the rep erased their activity). */

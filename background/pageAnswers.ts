@@ -1,0 +1,155 @@
+/**
+ * What guidance answers a CRM page (its guides, the one that launches by itself, the active run,
+ * the field rules to check) and the popup opened over it.
+ */
+import { adapterById } from '../core/adapters';
+import { localizedTitle } from '../core/guide/locale';
+import type { Guide } from '../core/guide/schema';
+import { globMatch, guidesForPage, type PageContext } from '../core/match';
+import type { ChecklistItem, PageGuides, PopupState } from '../core/messages';
+import { shouldAutoLaunch } from '../core/walkthrough';
+import { fieldKeyOf, patternOf, type FieldCheck } from '../core/fieldRules';
+import { showsGuidance } from '../core/cohort';
+import type { WaymarkDb } from './db';
+import type { GuidanceAudience } from './guidanceAudience';
+import type { GuideRuns } from './guideRuns';
+import type { UsageLog } from './usageLog';
+
+/** The field rules of the page's CRM whose page pattern takes in this page type. */
+function fieldChecksOn(allowed: readonly Guide[], page: PageContext): FieldCheck[] {
+  return allowed
+    .filter((g) => g.crm === page.crm)
+    .flatMap((g) =>
+      (g.fields ?? [])
+        .filter((rule) => globMatch(rule.page, page.pageType))
+        .map((rule) => ({
+          key: fieldKeyOf(rule),
+          guideId: g.id,
+          guideVersion: g.version,
+          target: rule.target,
+          required: rule.required ?? false,
+          pattern: patternOf(rule),
+          message: rule.message,
+        })),
+    );
+}
+
+/** The first guide fitting the page that launches by itself, given how its past run went. */
+async function autoLaunchAmong(db: WaymarkDb, fitting: readonly Guide[]): Promise<Guide | null> {
+  const past = await db.runs.bulkGet(fitting.map((g) => g.id));
+  return fitting.find((g, i) => shouldAutoLaunch(g, past[i])) ?? null;
+}
+
+/** The checklist's guides and how far the user got in each; a run of an older version is none. */
+async function checklistOf(
+  db: WaymarkDb,
+  allowed: readonly Guide[],
+  locale: string,
+): Promise<ChecklistItem[]> {
+  const listed = allowed.filter((g) => g.checklist);
+  const runs = await db.runs.bulkGet(listed.map((g) => g.id));
+  return listed.map((g, i) => {
+    const run = runs[i]?.version === g.version ? runs[i] : undefined;
+    return {
+      guideId: g.id,
+      title: localizedTitle(g, locale),
+      status: run?.status ?? 'not-started',
+      stepIndex: run?.stepIndex ?? 0,
+      stepCount: g.steps.length,
+    };
+  });
+}
+
+export interface PageAnswersDeps {
+  db: WaymarkDb;
+  usage: UsageLog;
+  audience: GuidanceAudience;
+  runs: GuideRuns;
+  /** The page at a URL; null for URLs Waymark never runs on. */
+  pageAt: (url: string) => PageContext | null;
+  now: () => number;
+  locale: string;
+}
+
+export function createPageAnswers({
+  db,
+  usage,
+  audience,
+  runs,
+  pageAt,
+  now,
+  locale,
+}: PageAnswersDeps) {
+  return {
+    /** What to show on a page; `viewed` also records the page view (page type only). */
+    async pageGuides(url: string, viewed = false): Promise<PageGuides> {
+      const page = pageAt(url) ?? { crm: 'generic', pageType: 'other', path: '' };
+      const { settings, guides: allowed } = await audience.visibleGuides();
+      await runs.sweepAbandoned(settings.role);
+      if (viewed) {
+        await usage.append(() => [
+          {
+            at: now(),
+            kind: 'page.viewed',
+            role: settings.role,
+            crm: page.crm,
+            pageType: page.pageType,
+          },
+        ]);
+      }
+      const quiet = !audience.guided(settings);
+      const active = quiet ? null : await runs.activeRun(allowed);
+      const autoLaunch =
+        active || settings.paused || quiet
+          ? null
+          : await autoLaunchAmong(db, guidesForPage(allowed, page, audience.audienceOf(settings)));
+      const adapter = adapterById(page.crm);
+      const fields = fieldChecksOn(allowed, page);
+      const fieldAnchors: Record<string, string> = {};
+      for (const { target } of fields) {
+        if (target.anchor) fieldAnchors[target.anchor] = adapter.anchorSelector(target.anchor);
+      }
+      return {
+        page,
+        role: settings.role,
+        paused: settings.paused,
+        active,
+        autoLaunch,
+        fields: settings.paused ? [] : fields,
+        saveSelector: adapter.saveSelector,
+        fieldAnchors,
+        champion: audience.championOf(settings),
+        ...(quiet ? { quiet } : {}),
+      };
+    },
+
+    async popupState(url: string): Promise<PopupState> {
+      const { settings, guides: all } = await audience.visibleGuides();
+      const cohort = audience.cohort(settings);
+      // A cohort measured without guidance lists nothing to start.
+      const allowed = showsGuidance(cohort) ? all : [];
+      const page = pageAt(url);
+      const fitting = page ? guidesForPage(allowed, page, audience.audienceOf(settings)) : [];
+      const checklist = await checklistOf(db, allowed, locale);
+      const active = await runs.activeRun(allowed);
+      return {
+        role: settings.role,
+        roleLocked: settings.roleLocked,
+        roles: audience.org().roles,
+        paused: settings.paused,
+        page,
+        pageGuides: fitting.map((g) => ({
+          id: g.id,
+          title: localizedTitle(g, locale),
+          description: g.description,
+        })),
+        checklist,
+        active: active
+          ? { guideId: active.guide.id, title: localizedTitle(active.guide, locale) }
+          : null,
+        champion: page ? audience.championOf(settings) : null,
+        cohort,
+      };
+    },
+  };
+}
