@@ -82,6 +82,40 @@ const sameState = (a: PolicyState, b: PolicyState) =>
   JSON.stringify([a.policy, a.problems, a.readError]) ===
   JSON.stringify([b.policy, b.problems, b.readError]);
 
+/** The managed values, or why they could not be read (null: there is no policy). */
+async function readManaged(
+  storage: PolicyDeps['storage'],
+  timeoutMs: number,
+): Promise<{ raw: unknown } | { error: string }> {
+  if (!storage?.managed) return { raw: null };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const raw = await Promise.race([
+      storage.managed.get(null),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${timeoutMs / 1000} s`)),
+          timeoutMs,
+        );
+      }),
+    ]);
+    return { raw };
+  } catch (error) {
+    if (isNoPolicy(error)) return { raw: null };
+    console.error('[waymark] the managed policy could not be read', error);
+    return { error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Resolves after `ms`, or at once when `first` is kept earlier. */
+async function atMost(first: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([first, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
 /**
  * Chrome answers `storage.managed` only once its policy service has loaded the extension's
  * policy, which takes seconds after the browser starts. CRM pages must not wait for that: the
@@ -106,30 +140,6 @@ export function createPolicy({
   let foundSomething: () => void = () => undefined;
   const somethingFound = new Promise<void>((resolve) => (foundSomething = resolve));
 
-  /** The managed values, or why they could not be read (null: there is no policy). */
-  const readManaged = async (): Promise<{ raw: unknown } | { error: string }> => {
-    if (!storage?.managed) return { raw: null };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      const raw = await Promise.race([
-        storage.managed.get(null),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`no answer within ${timeoutMs / 1000} s`)),
-            timeoutMs,
-          );
-        }),
-      ]);
-      return { raw };
-    } catch (error) {
-      if (isNoPolicy(error)) return { raw: null };
-      console.error('[waymark] the managed policy could not be read', error);
-      return { error: error instanceof Error ? error.message : String(error) };
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-
   const apply = (next: PolicyState, notify: boolean) => {
     const before = state;
     state = next;
@@ -143,7 +153,7 @@ export function createPolicy({
   /** Reads managed storage; what could not be read keeps the policy that applied before. */
   const reload = (): Promise<void> => {
     queue = queue.then(async () => {
-      const result = await readManaged();
+      const result = await readManaged(storage, timeoutMs);
       if ('error' in result) {
         apply(
           { ...state, readError: `The managed policy could not be read: ${result.error}` },
@@ -185,13 +195,7 @@ export function createPolicy({
     const managed = await mayBeManaged().catch(() => true);
     if (!managed) return;
     await loaded;
-    if (readSomething) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([
-      somethingFound,
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, settleMs))),
-    ]);
-    clearTimeout(timer);
+    if (!readSomething) await atMost(somethingFound, settleMs);
   });
 
   return {

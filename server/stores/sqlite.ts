@@ -30,14 +30,8 @@ function migrate(db: Database.Database): void {
   }).immediate();
 }
 
-export function openSqliteStore(path: string): SignalStore {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-
+/** Counts a group of batches in one transaction; a batch counts only if its token is live then. */
+function groupCounting(db: Database.Database): GroupCommit {
   const insertBatch = db.prepare(
     'INSERT INTO batches (org, batch_id, received_on) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
   );
@@ -50,7 +44,6 @@ export function openSqliteStore(path: string): SignalStore {
        score_sum = score_sum + excluded.score_sum`,
   );
   const tokenState = db.prepare('SELECT revoked_at FROM tokens WHERE id = ?');
-  const pruneBatches = db.prepare('DELETE FROM batches WHERE received_on < ?');
   const commitGroup = db.transaction((group: readonly PendingBatch[]): BatchAnswer[] => {
     const today = utcDay(Date.now());
     const live = new Map<string, boolean>();
@@ -88,17 +81,13 @@ export function openSqliteStore(path: string): SignalStore {
     return answers;
   });
   // One writer: one transaction at a time; batches arriving meanwhile share the next one.
-  const groups = new GroupCommit(async (group) => commitGroup.immediate(group), { inFlight: 1 });
+  return new GroupCommit(async (group) => commitGroup.immediate(group), { inFlight: 1 });
+}
 
-  const selectCounters = (kindFilter: string) =>
-    db.prepare(
-      `SELECT day, role, crm, kind, guide, version, step, page_type AS pageType, field, cohort,
-         count, contributors, score_sum AS scoreSum
-       FROM counters WHERE org = ? AND day BETWEEN ? AND ? ${kindFilter}
-       ORDER BY day, role, crm, kind, guide, version, step, page_type, field, cohort`,
-    );
-  const selectAll = selectCounters('');
-  const selectKinds = selectCounters('AND kind IN (SELECT value FROM json_each(?))');
+type TokenTable = Pick<SignalStore, 'insertToken' | 'findToken' | 'listTokens' | 'revokeToken'>;
+
+/** Tokens, kept by hash only. */
+function tokenTable(db: Database.Database): TokenTable {
   const insertToken = db.prepare(
     'INSERT INTO tokens (id, org, kind, hash, created_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -109,19 +98,7 @@ export function openSqliteStore(path: string): SignalStore {
     `SELECT ${tokenColumns} FROM tokens WHERE org = ? ORDER BY created_at, id`,
   );
   const revoke = db.prepare('UPDATE tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?');
-
   return {
-    kind: 'sqlite',
-    ingest(org, batchId, signals, tokenId) {
-      return groups.submit({ org, batchId, signals, tokenId });
-    },
-    async counters(org: string, period: Period, kinds?: readonly SignalKind[]) {
-      return (
-        kinds
-          ? selectKinds.all(org, period.from, period.to, JSON.stringify(kinds))
-          : selectAll.all(org, period.from, period.to)
-      ) as CounterRow[];
-    },
     async insertToken(t) {
       insertToken.run(t.id, t.org, t.kind, t.hash, t.createdAt);
     },
@@ -135,6 +112,42 @@ export function openSqliteStore(path: string): SignalStore {
     async revokeToken(id, at) {
       return revoke.run(at, id).changes > 0;
     },
+  };
+}
+
+export function openSqliteStore(path: string): SignalStore {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const groups = groupCounting(db);
+  const pruneBatches = db.prepare('DELETE FROM batches WHERE received_on < ?');
+  const selectCounters = (kindFilter: string) =>
+    db.prepare(
+      `SELECT day, role, crm, kind, guide, version, step, page_type AS pageType, field, cohort,
+         count, contributors, score_sum AS scoreSum
+       FROM counters WHERE org = ? AND day BETWEEN ? AND ? ${kindFilter}
+       ORDER BY day, role, crm, kind, guide, version, step, page_type, field, cohort`,
+    );
+  const selectAll = selectCounters('');
+  const selectKinds = selectCounters('AND kind IN (SELECT value FROM json_each(?))');
+
+  return {
+    kind: 'sqlite',
+    ingest(org, batchId, signals, tokenId) {
+      return groups.submit({ org, batchId, signals, tokenId });
+    },
+    async counters(org: string, period: Period, kinds?: readonly SignalKind[]) {
+      return (
+        kinds
+          ? selectKinds.all(org, period.from, period.to, JSON.stringify(kinds))
+          : selectAll.all(org, period.from, period.to)
+      ) as CounterRow[];
+    },
+    ...tokenTable(db),
     async pruneBatchIds(receivedBefore) {
       return pruneBatches.run(receivedBefore).changes;
     },
