@@ -1,0 +1,85 @@
+/**
+ * Admins' snapshots of their organisation, as JSON for the dashboard or as CSV.
+ */
+import type { Hono } from 'hono';
+import { DEFAULT_ORG } from '../../core/org';
+import {
+  addDays,
+  buildSnapshot,
+  rowsNeeded,
+  type Period,
+  type Snapshot,
+} from '../../core/snapshot';
+import { snapshotCsv } from '../csv';
+import type { GuidePack } from '../guidePack';
+import { parseSnapshotQuery, type SnapshotQuery } from '../snapshotQuery';
+import type { SignalStore } from '../stores/types';
+import type { Admit } from './admission';
+import type { AppOptions } from './context';
+
+/** Before any counter: the first day training completions are read from. */
+const HISTORY_START = '2000-01-01';
+
+async function readSnapshot(
+  store: SignalStore,
+  org: string,
+  query: SnapshotQuery,
+  pack: GuidePack,
+  k: number,
+): Promise<Snapshot> {
+  const periods = [query.period, ...(query.baseline ? [query.baseline] : [])].map(rowsNeeded);
+  const span: Period = {
+    from: periods.map((p) => p.from).reduce((a, b) => (a < b ? a : b)),
+    to: periods.map((p) => p.to).reduce((a, b) => (a > b ? a : b)),
+  };
+  const rows = await store.counters(org, span);
+  // Training counts every completion up to the period's end, also those before the span.
+  const earlier = await store.counters(org, { from: HISTORY_START, to: addDays(span.from, -1) }, [
+    'first.guideCompleted',
+  ]);
+  return buildSnapshot([...earlier, ...rows], {
+    period: query.period,
+    baseline: query.baseline,
+    k,
+    stepOrder: pack.stepOrder,
+    checklists: pack.checklists,
+  });
+}
+
+/** Names of what the snapshot shows only: a role or guide hidden by k stays unnamed. */
+function shownLabels(snapshot: Snapshot, pack: GuidePack) {
+  const shownRoles = new Set(snapshot.activeUsers.byRole.map((r) => r.role));
+  for (const t of snapshot.training) shownRoles.add(t.role);
+  const shownGuides = new Set(snapshot.guides.map((g) => g.guide));
+  for (const t of snapshot.training) for (const g of t.guides) shownGuides.add(g.guide);
+  return {
+    roles: Object.fromEntries(
+      DEFAULT_ORG.roles.filter((r) => shownRoles.has(r.id)).map((r) => [r.id, r.label]),
+    ),
+    guides: Object.fromEntries(Object.entries(pack.titles).filter(([id]) => shownGuides.has(id))),
+  };
+}
+
+export function snapshotRoutes(
+  app: Hono,
+  admit: Admit,
+  options: Pick<AppOptions, 'store' | 'pack' | 'k'>,
+): void {
+  const { store, pack } = options;
+  app.get('/v1/snapshots', async (c) => {
+    const token = await admit(c, 'admin');
+    const query = parseSnapshotQuery(c.req.query());
+    const snapshot = await readSnapshot(store, token.org, query, pack, options.k);
+    const headers = { 'Cache-Control': 'no-store' };
+    if (query.format === 'csv') {
+      const name = `waymark-${token.org}-${query.period.from}-${query.period.to}.csv`;
+      return c.body(snapshotCsv(snapshot), 200, {
+        ...headers,
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${name}"`,
+      });
+    }
+    const labels = shownLabels(snapshot, pack);
+    return c.json({ schemaVersion: 1, org: token.org, labels, ...snapshot }, 200, headers);
+  });
+}
