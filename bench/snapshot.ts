@@ -50,6 +50,11 @@ export const SNAPSHOT_GOAL_MS = 300;
 /** Files whose content shapes the generated counters: a change to any rebuilds the cache. */
 const SOURCES = [
   'server/seed/demoData.ts',
+  'server/seed/demoPack.ts',
+  'server/seed/browsers.ts',
+  'server/seed/workingDay.ts',
+  'server/seed/guideActivity.ts',
+  'server/seed/simulateDay.ts',
   'core/walkthrough.ts',
   'core/workflow.ts',
   'core/match.ts',
