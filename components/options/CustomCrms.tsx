@@ -3,65 +3,115 @@
  * policy names and the ones a trainer names here, whether the browser lets Waymark run on each,
  * and the one click that asks it for exactly that host.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { originPattern, parseRouteLines } from '../../core/adapters/routes';
 import type { CustomCrmView } from '../../core/messages';
-import { browser } from '../../platform/browser';
-import { callBackground } from '../../platform/channel';
 import { TEXT } from '../pageText';
-import { useSectionAction } from './useSectionAction';
+import { SectionStatus } from './SectionStatus';
+import { useCustomCrms } from './useCustomCrms';
 
 const T = TEXT.crms;
 
-/** Asks the browser for one host (needs the click that called it); false when refused. */
-const allowHost = (host: string) =>
-  browser.permissions.request({ origins: [originPattern(host)] }).catch(() => false);
+/** One CRM: its host, who named it, whether Waymark may run there, and its routes. */
+function CrmEntry({
+  crm,
+  busy,
+  onAllow,
+  onRemove,
+}: {
+  crm: CustomCrmView;
+  busy: boolean;
+  onAllow: () => void;
+  onRemove: () => void;
+}) {
+  return (
+    <li data-host={crm.host}>
+      <p>
+        <strong>{crm.host}</strong>
+        {crm.setBy === 'policy' && <span class="locked"> ({T.setByPolicy})</span>}
+        {' — '}
+        {crm.granted ? T.allowed : T.notAllowed}
+      </p>
+      <ul aria-label={T.routesOf(crm.host)}>
+        {crm.routes.map((r) => (
+          <li key={r.route}>
+            <code>{T.route(r.route, r.pageType ?? '')}</code>
+          </li>
+        ))}
+      </ul>
+      <div class="actions">
+        {!crm.granted && (
+          <button type="button" disabled={busy} onClick={onAllow}>
+            {T.allow(crm.host)}
+          </button>
+        )}
+        {crm.setBy === 'options' && (
+          <button type="button" class="secondary" disabled={busy} onClick={onRemove}>
+            {T.remove(crm.host)}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** A trainer names a CRM: its host and, a line each, its routes. */
+function AddCrmForm({
+  host,
+  routes,
+  busy,
+  onHost,
+  onRoutes,
+  onAdd,
+}: {
+  host: string;
+  routes: string;
+  busy: boolean;
+  onHost: (host: string) => void;
+  onRoutes: (routes: string) => void;
+  onAdd: () => void;
+}) {
+  return (
+    <form
+      class="sync-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onAdd();
+      }}
+    >
+      <label for="crm-host">{T.host}</label>
+      <input
+        id="crm-host"
+        required
+        placeholder="crm.acme.com"
+        aria-describedby="crm-host-hint"
+        value={host}
+        onInput={(e) => onHost((e.currentTarget as HTMLInputElement).value)}
+      />
+      <p id="crm-host-hint" class="hint">
+        {T.hostHint}
+      </p>
+      <label for="crm-routes">{T.routes}</label>
+      <textarea
+        id="crm-routes"
+        rows={4}
+        aria-describedby="crm-routes-hint"
+        value={routes}
+        onInput={(e) => onRoutes((e.currentTarget as HTMLTextAreaElement).value)}
+      />
+      <p id="crm-routes-hint" class="hint">
+        {T.routesHint}
+      </p>
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          {T.add}
+        </button>
+      </div>
+    </form>
+  );
+}
 
 export function CustomCrms() {
-  const [crms, setCrms] = useState<CustomCrmView[] | null>(null);
-  const [host, setHost] = useState('');
-  const [routes, setRoutes] = useState('');
-
-  const load = async () => setCrms(await callBackground('crms:get', {}));
-  const { message, setMessage, busy, act } = useSectionAction(load);
-  useEffect(() => {
-    void load().catch((e: unknown) => setMessage({ ok: false, text: T.readFailed(String(e)) }));
-  }, []);
-
-  /** The trainer's own entries (the policy's are not theirs to keep or drop). */
-  const own = () =>
-    (crms ?? [])
-      .filter((c) => c.setBy === 'options')
-      .map(({ host: h, routes: r }) => ({ host: h, routes: r }));
-
-  const allow = (name: string) =>
-    act(async () => ((await allowHost(name)) ? null : { ok: false, text: T.refused(name) }));
-  const remove = (name: string) =>
-    act(async () => {
-      const result = await callBackground('crms:save', {
-        crms: own().filter((c) => c.host !== name),
-      });
-      return result.ok ? null : { ok: false, text: result.problem };
-    });
-  const add = () =>
-    act(async () => {
-      const name = host.trim().toLowerCase();
-      const parsed = parseRouteLines(routes);
-      if ('problem' in parsed) {
-        return { ok: false, text: T.lineProblem(parsed.line, parsed.problem) };
-      }
-      const crm = { host: name, routes: parsed.routes };
-      const result = await callBackground('crms:save', {
-        crms: [...own().filter((c) => c.host !== name), crm],
-      });
-      if (!result.ok) return { ok: false, text: result.problem };
-      // Asked after the list is checked, within the same click.
-      if (!(await allowHost(name))) return { ok: false, text: T.refused(name) };
-      setHost('');
-      setRoutes('');
-      return { ok: true, text: T.saved(name) };
-    });
-
+  const custom = useCustomCrms();
+  const { crms, busy } = custom;
   return (
     <section class="activity crms" aria-labelledby="crms-heading">
       <h1 id="crms-heading">{T.title}</h1>
@@ -69,83 +119,25 @@ export function CustomCrms() {
       {crms !== null && crms.length === 0 && <p>{T.none}</p>}
       <ul class="crm-list">
         {(crms ?? []).map((crm) => (
-          <li key={crm.host} data-host={crm.host}>
-            <p>
-              <strong>{crm.host}</strong>
-              {crm.setBy === 'policy' && <span class="locked"> ({T.setByPolicy})</span>}
-              {' — '}
-              {crm.granted ? T.allowed : T.notAllowed}
-            </p>
-            <ul aria-label={T.routesOf(crm.host)}>
-              {crm.routes.map((r) => (
-                <li key={r.route}>
-                  <code>{T.route(r.route, r.pageType ?? '')}</code>
-                </li>
-              ))}
-            </ul>
-            <div class="actions">
-              {!crm.granted && (
-                <button type="button" disabled={busy} onClick={() => void allow(crm.host)}>
-                  {T.allow(crm.host)}
-                </button>
-              )}
-              {crm.setBy === 'options' && (
-                <button
-                  type="button"
-                  class="secondary"
-                  disabled={busy}
-                  onClick={() => void remove(crm.host)}
-                >
-                  {T.remove(crm.host)}
-                </button>
-              )}
-            </div>
-          </li>
+          <CrmEntry
+            key={crm.host}
+            crm={crm}
+            busy={busy}
+            onAllow={() => void custom.allow(crm.host)}
+            onRemove={() => void custom.remove(crm.host)}
+          />
         ))}
       </ul>
       <h2>{T.addHeading}</h2>
-      <form
-        class="sync-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add();
-        }}
-      >
-        <label for="crm-host">{T.host}</label>
-        <input
-          id="crm-host"
-          required
-          placeholder="crm.acme.com"
-          aria-describedby="crm-host-hint"
-          value={host}
-          onInput={(e) => setHost((e.currentTarget as HTMLInputElement).value)}
-        />
-        <p id="crm-host-hint" class="hint">
-          {T.hostHint}
-        </p>
-        <label for="crm-routes">{T.routes}</label>
-        <textarea
-          id="crm-routes"
-          rows={4}
-          aria-describedby="crm-routes-hint"
-          value={routes}
-          onInput={(e) => setRoutes((e.currentTarget as HTMLTextAreaElement).value)}
-        />
-        <p id="crm-routes-hint" class="hint">
-          {T.routesHint}
-        </p>
-        <div class="actions">
-          <button type="submit" disabled={busy}>
-            {T.add}
-          </button>
-        </div>
-      </form>
-      <p
-        role={message && !message.ok ? 'alert' : 'status'}
-        class={message?.ok === false ? 'error' : 'status-message'}
-      >
-        {message?.text ?? ''}
-      </p>
+      <AddCrmForm
+        host={custom.host}
+        routes={custom.routes}
+        busy={busy}
+        onHost={custom.setHost}
+        onRoutes={custom.setRoutes}
+        onAdd={() => void custom.add()}
+      />
+      <SectionStatus message={custom.message} />
     </section>
   );
 }

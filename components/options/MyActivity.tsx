@@ -1,24 +1,13 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { ConfirmDialog } from './ConfirmDialog';
 import type { ActivitySummary, GuideProgress } from '../../core/messages';
 import type { StoredEvent } from '../../core/usage';
-import { callBackground } from '../../platform/channel';
-import { downloadJson } from '../../platform/download';
 import { formatDateTime, TEXT } from '../pageText';
+import { useMyActivity, type MyActivityState } from './useMyActivity';
 
 const T = TEXT.activity;
 
 const STATUS_TEXT: Record<GuideProgress['status'], string> = T.statuses;
-
-function reason(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** `YYYY-MM-DD` in the rep's own time zone, for the export's file name. */
-function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 function Time({ at }: { at: number }) {
   const date = new Date(at);
@@ -117,68 +106,54 @@ function EventsTable({ recent, total }: { recent: StoredEvent[]; total: number }
   );
 }
 
+/** The rep's export and erase of everything, the erase asked about first. */
+function YourData({ activity }: { activity: MyActivityState }) {
+  const { busy } = activity;
+  const opener = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <section aria-labelledby="data-heading">
+        <h2 id="data-heading">{T.dataHeading}</h2>
+        <p>{T.dataIntro}</p>
+        <div class="actions">
+          <button type="button" disabled={busy} onClick={() => void activity.exportAll()}>
+            {T.export}
+          </button>
+          <button
+            type="button"
+            class="danger"
+            ref={opener}
+            disabled={busy}
+            onClick={activity.openConfirm}
+          >
+            {T.eraseAll}
+          </button>
+        </div>
+      </section>
+
+      <ConfirmDialog
+        id="erase"
+        open={activity.confirming}
+        title={T.confirmTitle}
+        text={T.confirmText}
+        confirmLabel={T.erase}
+        cancelLabel={T.cancel}
+        busy={busy}
+        onConfirm={() => void activity.eraseAll()}
+        onClose={activity.closeConfirm}
+        returnFocus={opener}
+      />
+    </>
+  );
+}
+
 /**
  * "My activity": everything Waymark keeps about this rep, in this browser, with an export and an
  * erase. The data stays in the background's database; this page only asks for it.
  */
 export function MyActivity() {
-  const [summary, setSummary] = useState<ActivitySummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const opener = useRef<HTMLButtonElement>(null);
-
-  const load = async () => setSummary(await callBackground('activity:get', {}));
-
-  useEffect(() => {
-    load().catch((e: unknown) => setError(T.loadFailed(reason(e))));
-  }, []);
-
-  const exportAll = async () => {
-    setError(null);
-    setStatus('');
-    setBusy(true);
-    try {
-      const data = await callBackground('activity:export', {});
-      downloadJson(data, `waymark-activity-${localDate(new Date())}.json`);
-      setStatus(T.exported(data.events.length));
-    } catch (e) {
-      setError(T.exportFailed(reason(e)));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const openConfirm = () => {
-    setError(null);
-    setStatus('');
-    setConfirming(true);
-  };
-
-  const closeConfirm = () => setConfirming(false);
-
-  const eraseAll = async () => {
-    setBusy(true);
-    let erased: number;
-    try {
-      ({ erased } = await callBackground('activity:erase', {}));
-    } catch (e) {
-      closeConfirm();
-      setError(T.eraseFailed(reason(e)));
-      return;
-    } finally {
-      setBusy(false);
-    }
-    closeConfirm();
-    setStatus(T.erased(erased));
-    try {
-      await load();
-    } catch (e) {
-      setError(T.refreshFailed(reason(e)));
-    }
-  };
-
+  const activity = useMyActivity();
+  const { summary, error } = activity;
   return (
     <main class="activity">
       <h1>{T.title}</h1>
@@ -190,7 +165,7 @@ export function MyActivity() {
         </p>
       )}
       <p role="status" class="status-message">
-        {status}
+        {activity.status}
       </p>
 
       {!summary ? (
@@ -207,37 +182,7 @@ export function MyActivity() {
             <EventsTable recent={summary.recent} total={summary.totalEvents} />
           </section>
 
-          <section aria-labelledby="data-heading">
-            <h2 id="data-heading">{T.dataHeading}</h2>
-            <p>{T.dataIntro}</p>
-            <div class="actions">
-              <button type="button" disabled={busy} onClick={() => void exportAll()}>
-                {T.export}
-              </button>
-              <button
-                type="button"
-                class="danger"
-                ref={opener}
-                disabled={busy}
-                onClick={openConfirm}
-              >
-                {T.eraseAll}
-              </button>
-            </div>
-          </section>
-
-          <ConfirmDialog
-            id="erase"
-            open={confirming}
-            title={T.confirmTitle}
-            text={T.confirmText}
-            confirmLabel={T.erase}
-            cancelLabel={T.cancel}
-            busy={busy}
-            onConfirm={() => void eraseAll()}
-            onClose={closeConfirm}
-            returnFocus={opener}
-          />
+          <YourData activity={activity} />
         </>
       )}
     </main>

@@ -1,6 +1,11 @@
-/** The guide library's parts: where the organisation's pack stands, and the guides' table. */
+/**
+ * The guide library's parts: where the organisation's pack stands, the guides' list and table,
+ * and the question before an imported guide is removed.
+ */
+import type { RefObject } from 'preact';
 import type { LibraryGuide, RemotePackStatus } from '../../core/messages';
 import { formatDate, formatDateTime, roleName, TEXT } from '../pageText';
+import { ConfirmDialog } from './ConfirmDialog';
 
 const T = TEXT.library;
 
@@ -142,5 +147,72 @@ export function GuideTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The list's heading (where focus lands when a removed guide's row goes) and the guides. */
+export function GuideList({
+  guides,
+  loadError,
+  busy,
+  heading,
+  onRemove,
+}: {
+  guides: LibraryGuide[] | null;
+  loadError: string;
+  busy: boolean;
+  heading: RefObject<HTMLHeadingElement | null>;
+  onRemove: (guide: LibraryGuide, opener: HTMLElement) => void;
+}) {
+  return (
+    <>
+      <h2 id="library-heading" ref={heading} tabIndex={-1}>
+        {T.listHeading}
+      </h2>
+      {!guides ? (
+        !loadError && <p aria-live="polite">{T.loading}</p>
+      ) : guides.length === 0 ? (
+        <p class="empty">{T.noGuides}</p>
+      ) : (
+        <div class="table-wrap">
+          <GuideTable guides={guides} busy={busy} onRemove={onRemove} />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Asks before an imported guide goes, saying what comes back in its place. */
+export function RemoveGuideDialog({
+  guide,
+  busy,
+  returnFocus,
+  onConfirm,
+  onClose,
+}: {
+  guide: LibraryGuide | null;
+  busy: boolean;
+  returnFocus: RefObject<HTMLElement | null>;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  return (
+    <ConfirmDialog
+      id="remove"
+      open={guide !== null}
+      title={T.removeTitle(guide?.title ?? '')}
+      text={[
+        T.removeText,
+        guide?.bundledVersion ? T.removeBringsBack(guide.bundledVersion) : T.removeImportAgain,
+        T.removeKeeps,
+      ].join(' ')}
+      confirmLabel={T.remove}
+      cancelLabel={T.cancel}
+      busy={busy}
+      onConfirm={onConfirm}
+      onClose={onClose}
+      // Back where the user was, or to the list when that row is gone.
+      returnFocus={returnFocus}
+    />
   );
 }

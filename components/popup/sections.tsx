@@ -1,4 +1,7 @@
-/** The popup's sections: the rep's role and pause switch, this page's guides, the checklist. */
+/**
+ * The popup's sections: the rep's role and pause switch, authoring, this page's guides, the
+ * checklist.
+ */
 import type { ChecklistItem, PopupState } from '../../core/messages';
 import { roleName, TEXT } from '../pageText';
 
@@ -56,6 +59,18 @@ export function RoleAndPause({
         </label>
       </div>
     </>
+  );
+}
+
+/** A trainer on a CRM page writes a guide for it. */
+export function Authoring({ onOpen }: { onOpen: () => void }) {
+  return (
+    <section aria-labelledby="author-heading">
+      <h2 id="author-heading">{T.authoringHeading}</h2>
+      <button type="button" onClick={onOpen}>
+        {T.writeGuide}
+      </button>
+    </section>
   );
 }
 
