@@ -6,7 +6,7 @@
 import { checkImportedTexts, type ImportText } from '../core/guide/importGuides';
 import { localizedTitle } from '../core/guide/locale';
 import type { Guide } from '../core/guide/schema';
-import type { GuideImportResult, LibraryGuide, MessageSender } from '../core/messages';
+import type { GuideImportResult, LibraryGuide } from '../core/messages';
 import type { WaymarkDb } from './db';
 import {
   importGuides,
@@ -32,32 +32,6 @@ export async function targetMissingCounts(db: WaymarkDb): Promise<Map<string, nu
     }
   });
   return counts;
-}
-
-/**
- * Holds every answer until the registry has been read: a service worker woken by a CRM page's
- * message would otherwise answer it with the bundled guides alone, missing imported ones.
- * With `only`, just those messages wait for `ready` (the background holds a few of them until
- * the managed policy has been read).
- */
-export function afterRegistryLoad<H extends object>(
-  handlers: H,
-  ready: Promise<unknown>,
-  /** Only these messages wait (default: all). */
-  only?: readonly (keyof H)[],
-): H {
-  const held = {} as Record<keyof H, unknown>;
-  for (const key of Object.keys(handlers) as (keyof H)[]) {
-    const handler = handlers[key] as (data: unknown, sender: MessageSender) => unknown;
-    held[key] =
-      only && !only.includes(key)
-        ? handler
-        : async (data: unknown, sender: MessageSender) => {
-            await ready;
-            return handler(data, sender);
-          };
-  }
-  return held as H;
 }
 
 export interface GuideLibraryDeps {

@@ -4,9 +4,8 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from '../platform/browser';
-import { afterRegistryLoad } from './guideLibrary';
 import { createHandlers } from './messages';
-import { FRESH, routeMessage } from './messages/router';
+import { FRESH, heldUntilReady, routeMessage } from './messages/router';
 import { readSettings, recordCrmUser } from './settings';
 import { createServices, RETRY_ALARM } from './services';
 
@@ -37,8 +36,8 @@ export function startBackground(): void {
   const { syncAndSchedule, refreshAllTabs, sendToTab } = services;
   const extensionBase = browser.runtime.getURL('/');
   const handlers = createHandlers(services);
-  const answered = afterRegistryLoad(
-    afterRegistryLoad(handlers, Promise.all([policy.ready, library.ready, customCrms.ready])),
+  const answered = heldUntilReady(
+    heldUntilReady(handlers, Promise.all([policy.ready, library.ready, customCrms.ready])),
     policy.loaded,
     FRESH,
   );

@@ -17,10 +17,10 @@ import { createAuthoring } from './authoring';
 import { openDb, type WaymarkDb } from './db';
 import { createCustomCrms, type CustomCrms } from './customCrms';
 import { createGuidance, pageContextOf as pageContextAt, type Guidance } from './guidance';
-import { bundledGuides } from './guidePack';
+import { bundledGuides } from './bundledGuides';
 import { createGuideLibrary, type GuideLibrary } from './guideLibrary';
 import { createPolicy, type PolicyService } from './policy';
-import { createRemotePack, packSourceOf, type RemotePack } from './remotePack';
+import { createOrgGuidePack, packSourceOf, type OrgGuidePack } from './orgGuidePack';
 import { readSettings } from './settings';
 import { createSync, type Sync } from './sync';
 import { createUsageLog, type UsageLog } from './usageLog';
@@ -51,7 +51,7 @@ export interface Services {
   sync: Sync;
   /** Runs a delivery and, if it failed, wakes up again exactly when the backoff ends. */
   syncAndSchedule(force?: boolean): Promise<SyncStatus>;
-  remote: RemotePack;
+  remote: OrgGuidePack;
   library: GuideLibrary;
   authoring: ReturnType<typeof createAuthoring>;
   guidance: Guidance;
@@ -169,10 +169,10 @@ function guideSources(
   db: WaymarkDb,
   policy: PolicyService,
   sync: Sync,
-): { remote: RemotePack; library: GuideLibrary; guides: () => readonly Guide[] } {
+): { remote: OrgGuidePack; library: GuideLibrary; guides: () => readonly Guide[] } {
   const pack = bundledGuides();
   let guides: readonly Guide[] = pack;
-  const remote = createRemotePack({
+  const remote = createOrgGuidePack({
     db,
     bundled: pack,
     source: async () => packSourceOf(policy.policy().guidePackUrl, await sync.endpoint()),

@@ -192,7 +192,7 @@ export interface LibraryGuide {
 }
 
 /** The organisation's guide pack: where it comes from, and how the last fetches went. */
-export interface RemotePackStatus {
+export interface OrgGuidePackStatus {
   /** Where the pack is fetched from now; null when no endpoint or pack address is set. */
   url: string | null;
   /** Where the kept pack came from, and how many guides it has. */

@@ -1,7 +1,7 @@
 /** The guide library of the options page: every guide the browser has, imports, the pack. */
 import { z } from 'zod';
 import { IMPORT_LIMITS } from '../../core/guide/importGuides';
-import type { GuideImportResult, LibraryGuide, RemotePackStatus } from '../../core/messages';
+import type { GuideImportResult, LibraryGuide, OrgGuidePackStatus } from '../../core/messages';
 import { message, type HandlersOf } from './declare';
 import { id, nothing } from './schemas';
 import type { Services } from '../services';
@@ -10,10 +10,10 @@ export const guidesMessages = {
   /** Every guide the extension has, with its local target-missing counts. */
   'guides:list': message('extension', nothing, { fresh: true }).answers<{
     guides: LibraryGuide[];
-    pack: RemotePackStatus;
+    pack: OrgGuidePackStatus;
   }>(),
   /** Fetches the organisation's guide pack now (the options page's "Check for new guides"). */
-  'guides:fetch': message('extension', nothing, { fresh: true }).answers<RemotePackStatus>(),
+  'guides:fetch': message('extension', nothing, { fresh: true }).answers<OrgGuidePackStatus>(),
   /**
    * Guide texts from the options page (file names, or "pasted text"), checked and stored. Only
    * bounded here; the guide library checks the texts as guides:check does.

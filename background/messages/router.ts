@@ -53,3 +53,29 @@ export function routeMessage(
 export const FRESH = (Object.keys(MESSAGES) as (keyof typeof MESSAGES)[]).filter(
   (key) => MESSAGES[key].fresh,
 );
+
+/**
+ * Holds answers until `ready`: a service worker woken by a CRM page's message would otherwise
+ * answer it before the guide registry, the kept policy or the self-hosted CRMs were read (with the
+ * bundled guides alone, missing imported ones). With `only`, just those messages wait (the
+ * background holds a few of them until the managed policy has been read afresh).
+ */
+export function heldUntilReady<H extends object>(
+  handlers: H,
+  ready: Promise<unknown>,
+  /** Only these messages wait (default: all). */
+  only?: readonly (keyof H)[],
+): H {
+  const held = {} as Record<keyof H, unknown>;
+  for (const key of Object.keys(handlers) as (keyof H)[]) {
+    const handler = handlers[key] as (data: unknown, sender: MessageSender) => unknown;
+    held[key] =
+      only && !only.includes(key)
+        ? handler
+        : async (data: unknown, sender: MessageSender) => {
+            await ready;
+            return handler(data, sender);
+          };
+  }
+  return held as H;
+}

@@ -3,7 +3,7 @@
  * and the question before an imported guide is removed.
  */
 import type { RefObject } from 'preact';
-import type { LibraryGuide, RemotePackStatus } from '../../core/messages';
+import type { LibraryGuide, OrgGuidePackStatus } from '../../core/messages';
 import { formatDate, formatDateTime, roleName, TEXT } from '../pageText';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -15,7 +15,7 @@ const SOURCE_TEXT: Record<LibraryGuide['source'], string> = T.sources;
  * "Guide pack from … — last updated …, last attempt failed: …": where the organisation's guides
  * come from and whether the last fetch worked (a failed one keeps the last good pack).
  */
-function packText(pack: RemotePackStatus): string {
+function packText(pack: OrgGuidePackStatus): string {
   const source = pack.from ?? pack.url ?? '';
   const parts = [
     pack.updatedAt !== null
@@ -53,7 +53,7 @@ export function PackStatus({
   onAllow,
   onCheck,
 }: {
-  pack: RemotePackStatus;
+  pack: OrgGuidePackStatus;
   busy: boolean;
   onAllow: (origin: string) => void;
   onCheck: () => void;

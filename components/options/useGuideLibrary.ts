@@ -3,7 +3,7 @@
  * the page's lines of news about it, and the pack's fetch on request.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { LibraryGuide, RemotePackStatus } from '../../core/messages';
+import type { LibraryGuide, OrgGuidePackStatus } from '../../core/messages';
 import { browser } from '../../platform/browser';
 import { callBackground } from '../../platform/channel';
 import { TEXT } from '../pageText';
@@ -13,7 +13,7 @@ const T = TEXT.library;
 
 export function useGuideLibrary() {
   const [guides, setGuides] = useState<LibraryGuide[] | null>(null);
-  const [pack, setPack] = useState<RemotePackStatus | null>(null);
+  const [pack, setPack] = useState<OrgGuidePackStatus | null>(null);
   const [loadError, setLoadError] = useState('');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);

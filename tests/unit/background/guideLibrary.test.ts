@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type WaymarkDb } from '../../../background/db';
-import { afterRegistryLoad, createGuideLibrary } from '../../../background/guideLibrary';
+import { createGuideLibrary } from '../../../background/guideLibrary';
 import {
   importGuides,
   registerBundledGuides,
@@ -240,21 +240,6 @@ describe('guide library', () => {
     expect(await lib.remove('a')).toEqual({ removed: true, restored: 1, restoredFrom: 'bundled' });
     expect((await registeredGuides(db)).map((g) => `${g.id}@${g.version}`)).toEqual(['a@1', 'b@1']);
     expect(onGuides).toHaveBeenCalledTimes(3);
-  });
-
-  it('answers no message before the registry is read', async () => {
-    let release = () => {};
-    const ready = new Promise<void>((resolve) => (release = resolve));
-    const handler = vi.fn(() => 'answer');
-    const held = afterRegistryLoad({ 'guides:list': handler } as never, ready) as unknown as Record<
-      string,
-      (data: unknown, sender: object) => Promise<unknown>
-    >;
-    const answer = held['guides:list']?.({}, {});
-    await Promise.resolve();
-    expect(handler).not.toHaveBeenCalled();
-    release();
-    await expect(answer).resolves.toBe('answer');
   });
 
   it('changes guides only for the extension’s own pages', async () => {

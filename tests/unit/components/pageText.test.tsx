@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as de from '../../../core/i18n/de';
 import * as en from '../../../core/i18n/en';
 import { messagesFor } from '../../../core/i18n';
-import type { PolicyView, PopupState, RemotePackStatus } from '../../../core/messages';
+import type { PolicyView, PopupState, OrgGuidePackStatus } from '../../../core/messages';
 import {
   applyPageLocale,
   FORMAT_TAG,
@@ -39,7 +39,7 @@ const state: PopupState = {
   champion: { name: 'Dana', link: 'https://chat.example/c/sales' },
 };
 
-const pack: RemotePackStatus = {
+const pack: OrgGuidePackStatus = {
   url: 'https://packs.example/new.json',
   from: 'https://packs.example/old.json',
   guides: 2,

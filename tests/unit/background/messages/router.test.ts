@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MESSAGES, type BackgroundHandlers } from '../../../../background/messages';
-import { BadMessage, routeMessage } from '../../../../background/messages/router';
+import { BadMessage, heldUntilReady, routeMessage } from '../../../../background/messages/router';
 import { EVENT_KINDS, PAGE_REPORTED_KINDS } from '../../../../core/usage';
 
 function handlers() {
@@ -139,5 +139,22 @@ describe('attack: a page reporting what only the background records', () => {
     expect(record).toHaveBeenCalledTimes(PAGE_REPORTED_KINDS.length);
     expect(PAGE_REPORTED_KINDS).not.toContain('guide.completed');
     expect(PAGE_REPORTED_KINDS).not.toContain('step.completed');
+  });
+});
+
+describe('held answers', () => {
+  it('answers no message before the registry is read', async () => {
+    let release = () => {};
+    const ready = new Promise<void>((resolve) => (release = resolve));
+    const handler = vi.fn(() => 'answer');
+    const held = heldUntilReady({ 'guides:list': handler } as never, ready) as unknown as Record<
+      string,
+      (data: unknown, sender: object) => Promise<unknown>
+    >;
+    const answer = held['guides:list']?.({}, {});
+    await Promise.resolve();
+    expect(handler).not.toHaveBeenCalled();
+    release();
+    await expect(answer).resolves.toBe('answer');
   });
 });

@@ -10,7 +10,7 @@
 import { checkGuideFiles } from '../core/guide/checkGuides';
 import { formatProblem } from '../core/guide/problems';
 import { GUIDE_SCHEMA_VERSION, guideSchema, type Guide } from '../core/guide/schema';
-import type { RemotePackStatus } from '../core/messages';
+import type { OrgGuidePackStatus } from '../core/messages';
 import type { WaymarkDb } from './db';
 import { describeAnswer } from './endpointAnswer';
 import { registerRemoteGuides } from './guideRegistry';
@@ -128,7 +128,7 @@ export function checkPack(text: string): { guides: Guide[] } | { problem: string
   return { guides: checked.guides.map((g) => g.guide) };
 }
 
-export interface RemotePackDeps {
+export interface OrgGuidePackDeps {
   db: WaymarkDb;
   /** The guides built into this release: what comes back when a remote guide goes. */
   bundled: readonly Guide[];
@@ -143,7 +143,7 @@ export interface RemotePackDeps {
 }
 
 /** The pack's dependencies, defaults filled in. */
-type PackDeps = Required<RemotePackDeps>;
+type PackDeps = Required<OrgGuidePackDeps>;
 
 async function readRecord(db: WaymarkDb): Promise<PackRecord> {
   return {
@@ -168,7 +168,7 @@ async function packStatus(
   { canReach }: PackDeps,
   record: PackRecord,
   current: PackSource | null,
-): Promise<RemotePackStatus> {
+): Promise<OrgGuidePackStatus> {
   const origin = current ? originOf(current.url) : null;
   return {
     url: current?.url ?? null,
@@ -295,7 +295,7 @@ async function fetchPack(
   });
 }
 
-async function refresh(deps: PackDeps, force: boolean): Promise<RemotePackStatus> {
+async function refresh(deps: PackDeps, force: boolean): Promise<OrgGuidePackStatus> {
   const current = await deps.source();
   const record = await readRecord(deps.db);
   if (!current) return packStatus(deps, record, null);
@@ -305,7 +305,7 @@ async function refresh(deps: PackDeps, force: boolean): Promise<RemotePackStatus
   return packStatus(deps, await fetchPack(deps, record, current), current);
 }
 
-export function createRemotePack({
+export function createOrgGuidePack({
   db,
   bundled,
   source,
@@ -313,21 +313,21 @@ export function createRemotePack({
   canReach = async () => true,
   fetch = globalThis.fetch,
   now = Date.now,
-}: RemotePackDeps) {
+}: OrgGuidePackDeps) {
   const deps: PackDeps = { db, bundled, source, onRegistered, canReach, fetch, now };
-  let running: Promise<RemotePackStatus> | null = null;
+  let running: Promise<OrgGuidePackStatus> | null = null;
 
   return {
     /**
      * Fetches the pack unless it was tried moments ago from the same source; `force` fetches
      * anyway (a new source, the hourly alarm, "Check for new guides").
      */
-    refresh(force = false): Promise<RemotePackStatus> {
+    refresh(force = false): Promise<OrgGuidePackStatus> {
       running ??= refresh(deps, force).finally(() => (running = null));
       return running;
     },
 
-    async status(): Promise<RemotePackStatus> {
+    async status(): Promise<OrgGuidePackStatus> {
       return packStatus(deps, await readRecord(db), await source());
     },
 
@@ -372,4 +372,4 @@ export function createRemotePack({
   };
 }
 
-export type RemotePack = ReturnType<typeof createRemotePack>;
+export type OrgGuidePack = ReturnType<typeof createOrgGuidePack>;

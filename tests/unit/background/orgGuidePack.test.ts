@@ -11,12 +11,12 @@ import {
 } from '../../../background/guideRegistry';
 import {
   checkPack,
-  createRemotePack,
+  createOrgGuidePack,
   PACK_KEY,
   packSourceOf,
   START_REFRESH_AFTER_MS,
   type PackSource,
-} from '../../../background/remotePack';
+} from '../../../background/orgGuidePack';
 import type { Guide } from '../../../core/guide/schema';
 import { makeGuide } from '../helpers/guides';
 
@@ -59,7 +59,7 @@ function setup(bundled: Guide[] = [], source: PackSource | null = { url: URL_, t
     });
   });
   const onRegistered = vi.fn(async () => undefined);
-  const pack = createRemotePack({
+  const pack = createOrgGuidePack({
     db,
     bundled,
     source: async () => source,
@@ -206,7 +206,7 @@ describe('fetching the pack', () => {
     expect(await pack.refresh(true)).toMatchObject({ url: null, from: null, guides: 0 });
     expect(requests).toEqual([]);
 
-    const denied = createRemotePack({
+    const denied = createOrgGuidePack({
       db,
       bundled: [],
       source: async () => ({ url: URL_, token: null }),
