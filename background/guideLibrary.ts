@@ -42,10 +42,10 @@ export interface GuideLibraryDeps {
   onGuides: (guides: Guide[]) => void;
   /**
    * Runs at start right after the bundled pack is registered and before the registry is first
-   * read: the organisation's kept remote pack is registered again over the new release there.
+   * read: the organisation's kept guide pack is registered again over the new release there.
    */
   afterBundled?: () => Promise<unknown>;
-  /** The organisation's kept remote pack: what comes back when an imported guide is removed. */
+  /** The organisation's kept guide pack: what comes back when an imported guide is removed. */
   remoteGuides?: () => Promise<readonly Guide[]>;
   locale?: string;
   now?: () => number;
@@ -71,7 +71,7 @@ export function createGuideLibrary({
 
   return {
     ready,
-    /** Reads the registry again after something else changed it (a remote pack). */
+    /** Reads the registry again after something else changed it (the organisation's pack). */
     reload,
 
     async list(): Promise<LibraryGuide[]> {

@@ -7,14 +7,14 @@
  * and version, so a guide must never change under the same number. Hence the one rule between
  * sources: **for each id the highest version wins, whichever source brought it, and on equal
  * versions the guide already registered stays.** So an import replaces a bundled or remote guide
- * only with a higher version, the remote pack replaces a bundled or imported guide only with a
+ * only with a higher version, the organisation's pack replaces a bundled or imported guide only with a
  * higher version, and a release replaces an imported or remote guide only with a higher version.
  *
  * Each pack is the truth about its own guides: the bundled pack is registered again on every
- * start and the remote pack on every successful fetch, each replacing its own rows (whatever
+ * start and the organisation's pack on every successful fetch, each replacing its own rows (whatever
  * their version) and dropping those it no longer has. When a remote or imported guide goes
  * (dropped from the pack, removed by the user), the best guide left with its id comes back:
- * the remote pack's, else the built-in one.
+ * the organisation's pack's, else the built-in one.
  */
 import type { GuideProblem } from '../core/guide/problems';
 import type { Guide } from '../core/guide/schema';
@@ -129,7 +129,7 @@ const remoteRow = (guide: Guide): GuideRow => ({
 });
 
 /**
- * What takes an id's place when the guide registered for it goes: the remote pack's guide, else
+ * What takes an id's place when the guide registered for it goes: the organisation's pack's guide, else
  * the built-in one, whichever has the higher version (on a tie the remote one: the organisation
  * chose to ship it).
  */
@@ -147,7 +147,7 @@ function fallbackRow(
 }
 
 /**
- * Removes an imported guide. When the remote pack or the built-in pack has a guide with that id
+ * Removes an imported guide. When the organisation's pack or the built-in pack has a guide with that id
  * (the import had replaced it), that one comes back, so removing an import never leaves the
  * organisation's or a built-in guide missing until the next start or fetch.
  */
@@ -178,7 +178,7 @@ export async function removeImportedGuide(
 }
 
 /**
- * Registers the organisation's remote pack (already checked, every guide of it). For each guide:
+ * Registers the organisation's guide pack (already checked, every guide of it). For each guide:
  * - nothing registered, or a remote row: the pack's guide goes in (the pack is the truth about
  *   what it ships);
  * - a bundled or imported row: replaced only by a strictly higher version.

@@ -161,7 +161,7 @@ function labelledWithCohort(log: UsageLog, cohortNow: () => Promise<Cohort>): Us
 }
 
 /**
- * Where guides come from: built into this release, imported, or the organisation's remote pack.
+ * Where guides come from: built into this release, imported, or the organisation's guide pack.
  * Served from memory; the registry in the database is the record, read by the guide library at
  * start and after each import, removal or new pack.
  */
@@ -187,7 +187,7 @@ function guideSources(
     pack,
     locale: navigator.language,
     onGuides: (registered) => (guides = registered),
-    // The kept remote pack goes back over a new release's guides before anything is served.
+    // The organisation's kept pack goes back over a new release's guides before anything is served.
     afterBundled: () =>
       remote
         .reapply()
