@@ -1,7 +1,7 @@
 /**
  * The background side of authoring: where the panel gets its page facts, where the draft lives
  * while the trainer moves between pages, and the preview run. A previewed draft runs through
- * the real runner like any guide, but only for the trainer who previews it, and its usage events
+ * a real run like any guide, but only for the trainer who previews it, and its usage events
  * are never recorded: a trainer trying a guide out is not adoption.
  */
 import { adapterById } from '../core/adapters';

@@ -5,7 +5,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Guide } from '../core/guide/schema';
 import type { UsageEvent } from '../core/usage';
-import type { GuideRun } from '../core/walkthrough';
+import type { GuideRun } from '../core/guideRun';
 
 export interface SettingRow {
   key: string;

@@ -9,7 +9,7 @@ import type { Guide } from '../core/guide/schema';
 import type { PageContext } from '../core/match';
 import type { ActiveRun } from '../core/messages';
 import { DEFAULT_ORG, type OrgConfig } from '../core/org';
-import type { RunAction } from '../core/walkthrough';
+import type { RunAction } from '../core/guideRun';
 import type { Cohort } from '../core/usage';
 import { isWorkflow } from '../core/workflow';
 import type { WaymarkDb } from './db';

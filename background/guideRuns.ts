@@ -7,7 +7,7 @@ import { adapterById } from '../core/adapters';
 import type { Guide } from '../core/guide/schema';
 import type { PageContext } from '../core/match';
 import type { ActiveRun } from '../core/messages';
-import { advanceRun, startRun, type GuideRun, type RunAction } from '../core/walkthrough';
+import { advanceRun, startRun, type GuideRun, type RunAction } from '../core/guideRun';
 import { ABANDON_AFTER_MS, type EventKind, type UsageEvent } from '../core/usage';
 import type { WaymarkDb } from './db';
 import type { UsageLog } from './usageLog';

@@ -7,7 +7,7 @@ import { localizedTitle } from '../core/guide/locale';
 import type { Guide } from '../core/guide/schema';
 import { globMatch, guidesForPage, type PageContext } from '../core/match';
 import type { ChecklistItem, PageGuides, PopupState } from '../core/messages';
-import { shouldAutoLaunch } from '../core/walkthrough';
+import { shouldAutoLaunch } from '../core/guideRun';
 import { fieldKeyOf, patternOf, type FieldCheck } from '../core/fieldRules';
 import { showsGuidance } from '../core/cohort';
 import type { WaymarkDb } from './db';

@@ -35,7 +35,7 @@ const TRIALS_IN_PAGE = `async (n) => {
   const samples = [];
   for (let i = 0; i < n; i++) {
     table.remove();
-    // Wait until the runner noticed and went back to waiting for its target.
+    // Wait until the page's guidance noticed and went back to waiting for its target.
     await new Promise((resolve) => {
       const check = () => (visible(cardOf()) ? requestAnimationFrame(check) : resolve());
       check();

@@ -55,7 +55,7 @@ const SOURCES = [
   'server/seed/workingDay.ts',
   'server/seed/guideActivity.ts',
   'server/seed/simulateDay.ts',
-  'core/walkthrough.ts',
+  'core/guideRun.ts',
   'core/workflow.ts',
   'core/match.ts',
   'core/fieldRules.ts',

@@ -16,7 +16,7 @@ import type { PolicyProblem } from './policyRules';
 import type { Signal, SignalBatch } from './signals';
 import type { Cohort, StoredEvent } from './usage';
 import type { Target } from './guide/schema';
-import type { GuideRun } from './walkthrough';
+import type { GuideRun } from './guideRun';
 
 export interface ActiveRun {
   run: GuideRun;

@@ -4,7 +4,7 @@
  * only then, have the background inject the guide UI (Preact, Floating UI, the step components).
  * Pages without guidance never pay for the UI.
  */
-import type { startGuidance } from './runner';
+import type { startGuidance } from './guidance';
 import { answerTabMessages, callBackground } from '../platform/channel';
 import { createUsageRecorder, USAGE_RECORDER_GLOBAL } from './usageRecorder';
 import { watchRoute } from './watchRoute';

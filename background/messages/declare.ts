@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { MessageSender } from '../../core/messages';
 
 /**
- * Who may send a message: Waymark's scripts in a CRM page (`page`: the launcher, runner,
+ * Who may send a message: Waymark's scripts in a CRM page (`page`: the launcher, guidance,
  * observer and authoring panel), its own extension pages (`extension`: popup, options), or both.
  * A page is a hostile neighbourhood: what changes settings, sync, the guide library or the rep's
  * log is asked for from Waymark's own pages only.

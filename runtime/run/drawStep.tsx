@@ -8,7 +8,7 @@ import { plainText } from '../../core/guide/text';
 import { DEFAULT_WAIT_MS } from '../../core/guide/defaults';
 import type { Step } from '../../core/guide/schema';
 import type { ActiveRun } from '../../core/messages';
-import type { RunAction } from '../../core/walkthrough';
+import type { RunAction } from '../../core/guideRun';
 import { mountLayer, type Layer } from '../ui/layer';
 import { MissingTarget } from '../ui/MissingTarget';
 import { STEP_VIEWS } from '../ui/steps';

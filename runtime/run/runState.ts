@@ -7,7 +7,7 @@ import { localizeStep } from '../../core/guide/locale';
 import { browserLanguage } from '../../core/i18n/locales';
 import { globMatch, stepFitsPage, type PageContext } from '../../core/match';
 import type { ActiveRun, PageGuides } from '../../core/messages';
-import { currentStep, type RunAction } from '../../core/walkthrough';
+import { currentStep, type RunAction } from '../../core/guideRun';
 import { callBackground } from '../../platform/channel';
 import type { ChampionContact } from '../ui/steps/types';
 import { pageFieldChecks } from '../pageFields';

@@ -46,7 +46,7 @@ export function guidesForDoctor(guides: readonly Guide[], page: PageContext | nu
 /**
  * One plan per step. A step belongs to the page its `page` names; without one, to the page the
  * last `route` step before it leads to (its `advance.page`, or "elsewhere" when that says
- * nothing), and otherwise to any page the guide matches, as the runner treats it.
+ * nothing), and otherwise to any page the guide matches, as the page's guidance treats it.
  */
 export function planGuide(guide: Guide, pageType: string, timeoutMs?: number): GuidePlan {
   let arrival: { page?: string; from: string; fromHere: boolean } | undefined;

@@ -5,7 +5,7 @@
  */
 import { EMPTY_REPORTED, type ReportedState } from '../../core/aggregate';
 import { seededRandom } from '../../core/random';
-import type { GuideRun } from '../../core/walkthrough';
+import type { GuideRun } from '../../core/guideRun';
 
 // ---- Randomness ----
 

@@ -4,7 +4,7 @@
  * report the events the extension records, in the order it records them.
  */
 import type { EventKind } from '../../core/usage';
-import { advanceRun, startRun, type RunAction } from '../../core/walkthrough';
+import { advanceRun, startRun, type RunAction } from '../../core/guideRun';
 import { performStep, sweepWorkflow } from '../../core/workflow';
 import { pick, type Browser } from './browsers';
 import type { GuidePlan, Outcome, StepPlan } from './demoPack';

@@ -2,7 +2,7 @@
  * One browser's day in the CRM: whether its person works, how many pages they go through, and at
  * which of them they set out to run a guide or to do a guide's workflow on their own.
  */
-import { shouldAutoLaunch } from '../../core/walkthrough';
+import { shouldAutoLaunch } from '../../core/guideRun';
 import { between, pick, type Browser } from './browsers';
 import type { GuidePlan } from './demoPack';
 import { doWorkflow, runGuide, toGuidePage } from './guideActivity';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guideSchema } from '../../../core/guide/schema';
-import { advanceRun, currentStep, shouldAutoLaunch, startRun } from '../../../core/walkthrough';
+import { advanceRun, currentStep, shouldAutoLaunch, startRun } from '../../../core/guideRun';
 
 const guide = guideSchema.parse({
   schemaVersion: 1,

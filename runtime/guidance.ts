@@ -1,5 +1,5 @@
 /**
- * The walkthrough runner of one CRM frame: asks the background what to show on this page, finds
+ * Guidance in one CRM frame: asks the background what to show on this page, finds
  * each step's target, shows the step and turns what the user does into run actions. The run itself
  * lives in the background, so it survives navigation and reloads. Every step owns one
  * AbortController: moving on is one abort(), which removes its UI, observers and listeners.

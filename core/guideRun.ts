@@ -1,6 +1,7 @@
 /**
- * The walkthrough state machine. A run is plain data kept by the background, so a walkthrough
- * survives navigation, reloads and service-worker restarts; transitions are pure.
+ * A guide run: one rep's way through one guide, as a state machine. A run is plain data kept by
+ * the background, so it survives navigation, reloads and service-worker restarts; transitions
+ * are pure.
  */
 import type { Guide, Step } from './guide/schema';
 
