@@ -10,7 +10,8 @@ export const LAYER_CSS = `
 .wm-card{position:fixed;left:0;top:0;visibility:hidden;pointer-events:auto;width:max-content;max-width:min(340px,calc(100vw - 16px));background:#fff;border:1px solid #c9cfe0;border-radius:10px;box-shadow:0 8px 28px rgba(16,24,64,.28);padding:14px 16px 12px;outline:none}
 .wm-card:focus-visible{outline:3px solid #4254d6;outline-offset:2px}
 .wm-centered{left:50%;top:50%;transform:translate(-50%,-50%);visibility:visible}
-.wm-hint{max-width:min(260px,calc(100vw - 16px));padding:8px 12px;border-color:#d9822b;background:#fff8ee}
+.wm-hint{max-width:min(260px,calc(100vw - 16px));padding:8px 12px;border-color:#d9822b;background:#fff8ee;pointer-events:none}
+.wm-hint a{pointer-events:auto}
 .wm-hint>.wm-arrow{background:#fff8ee;border-color:#d9822b}
 .wm-hint p{margin:0}
 .wm-missing{left:auto;top:auto;right:16px;bottom:16px;visibility:visible;border-color:#d9822b}
