@@ -51,6 +51,9 @@ test('attack: page script clicking step buttons and a survey score records nothi
   await startFromPopup(context, extensionId, page, 'Run the weekly pipeline review');
   const card = stepCard(page);
   await expect(card).toContainText('Next');
+  // What the page recorded for the step on screen reaches the log up to a second later: the
+  // baseline is taken once it has, so only what the forgery adds can differ.
+  await expect.poll(() => kinds(context)).toContain('step.shown:stages');
   const before = await kinds(context);
   expect(await forgeFromPage(page)).toBeGreaterThan(0);
   await page.waitForTimeout(500);
@@ -62,6 +65,7 @@ test('attack: page script clicking step buttons and a survey score records nothi
   await page.getByRole('button', { name: 'Open tip: More reports' }).click();
   await card.getByRole('button', { name: 'Next' }).click();
   await expect(card.getByRole('button', { name: '4 out of 5' })).toBeVisible();
+  await expect.poll(() => kinds(context)).toContain('step.shown:useful');
   const atSurvey = await kinds(context);
   await forgeFromPage(page);
   await page.waitForTimeout(500);
