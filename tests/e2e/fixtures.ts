@@ -10,7 +10,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { join } from 'node:path';
-import { startDemoServer } from '../../demo/server';
+import { serveDemo } from '../demoServer';
 import { startEndpoint, type Endpoint, type EndpointOptions } from '../../server';
 import { createToken } from '../../server/tokens';
 import { extensionIdOf, launchBrowser, policyAnswered, storedEvents } from '../../scripts/chromium';
@@ -50,15 +50,7 @@ export async function startAcmeEndpoint(
 }
 
 export const test = base.extend<Fixtures, { demo: { url: string } }>({
-  demo: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await startDemoServer({ port: 0 });
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+  demo: [serveDemo, { scope: 'worker' }],
   // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
     const context = await launchBrowser();

@@ -5,7 +5,7 @@
  */
 import { test as base, expect } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
-import { startDemoServer } from '../../demo/server';
+import { serveDemo } from '../demoServer';
 import { launchFirefox } from '../../scripts/firefox';
 
 export { expect };
@@ -19,15 +19,7 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures, { demo: { url: string } }>({
-  demo: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await startDemoServer({ port: 0 });
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+  demo: [serveDemo, { scope: 'worker' }],
   crm: async ({ demo }, use) => use(demo.url),
   // eslint-disable-next-line no-empty-pattern
   firefox: async ({}, use) => {
