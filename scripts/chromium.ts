@@ -5,6 +5,7 @@
 import { chromium, type BrowserContext } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readEventLogHere } from './eventLog';
 
 /** The build people install: its step UI's shadow root is closed. */
 export const SHIPPED_DIR = resolve('.output/chrome-mv3');
@@ -96,33 +97,10 @@ export async function policyAnswered(context: BrowserContext): Promise<void> {
   });
 }
 
-/**
- * Reads the extension's event log in its service worker: every event in log order, or only how
- * many there are (counted there, so polling it stays cheap for the log).
- */
+/** Reads the extension's event log in its service worker (scripts/eventLog.ts). */
 async function readEventLog<T>(context: BrowserContext, countOnly: boolean): Promise<T> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return worker.evaluate(
-    (onlyCount) =>
-      new Promise<T>((resolve, reject) => {
-        const open = indexedDB.open('waymark');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const store = open.result.transaction('eventBatches').objectStore('eventBatches');
-          const request = store.getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            const batches = request.result as { events: Record<string, unknown>[] }[];
-            resolve(
-              (onlyCount
-                ? batches.reduce((n, batch) => n + batch.events.length, 0)
-                : batches.flatMap((batch) => batch.events)) as T,
-            );
-          };
-        };
-      }),
-    countOnly,
-  );
+  return (await worker.evaluate(readEventLogHere, countOnly)) as T;
 }
 
 /** Every usage event the extension stored, in log order, read from its own IndexedDB. */

@@ -3,23 +3,46 @@
  * `firefox-esr` needs no download, and the package is installed as a temporary add-on, as
  * `about:debugging` does.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The Firefox package with the step UI's shadow root open (`npm run build:firefox-e2e`). */
 export const FIREFOX_INSPECTABLE_DIR = resolve('.output/firefox-mv2-e2e');
+/**
+ * The add-on's internal UUID, fixed through Firefox's `extensions.webextensions.uuids` pref so
+ * its pages have a known `moz-extension://` address (Firefox draws a random one per profile).
+ */
+const ADDON_UUID = '5a7e0c1d-2b3f-4e6a-9c8d-7f1e2d3c4b5a';
 
 export interface FirefoxWithWaymark {
   browser: Browser;
   /** The add-on id Firefox installed the package under. */
   addonId: string;
+  /** The address of one of the extension's own pages, e.g. `popup.html`. */
+  extensionUrl(path: string): string;
 }
 
-export async function launchFirefox(
+export interface FirefoxOptions {
+  extensionDir?: string;
+  /** Where downloads go, without asking. */
+  downloadDir?: string;
+}
+
+function addonIdOf(extensionDir: string): string {
+  const manifest = JSON.parse(readFileSync(`${extensionDir}/manifest.json`, 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${extensionDir}/manifest.json names no gecko id: not a Firefox build.`);
+  return id;
+}
+
+export async function launchFirefox({
   extensionDir = FIREFOX_INSPECTABLE_DIR,
-): Promise<FirefoxWithWaymark> {
+  downloadDir,
+}: FirefoxOptions = {}): Promise<FirefoxWithWaymark> {
   if (!existsSync(`${extensionDir}/manifest.json`)) {
     throw new Error(
       `No Firefox build in ${extensionDir}: run \`npm run build:firefox-e2e\` first.`,
@@ -31,16 +54,32 @@ export async function launchFirefox(
         'set FIREFOX_PATH.',
     );
   }
+  const id = addonIdOf(extensionDir);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
     enableExtensions: true,
+    // Firefox 153 lets WebDriver open moz-extension:// pages only with system access.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [id]: ADDON_UUID }),
+      ...(downloadDir && {
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloadDir,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+      }),
+    },
     defaultViewport: { width: 1280, height: 800 },
   });
   try {
     const addonId = await browser.installExtension(extensionDir);
-    return { browser, addonId };
+    return {
+      browser,
+      addonId,
+      extensionUrl: (path) => `moz-extension://${ADDON_UUID}/${path}`,
+    };
   } catch (error) {
     await browser.close();
     throw error;

@@ -4,14 +4,20 @@
  * puppeteer-core drives the browser, as Playwright's own Firefox cannot be installed here.
  */
 import { test as base, expect } from '@playwright/test';
-import type { Browser, Page } from 'puppeteer-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
 import { serveDemo } from '../demoServer';
-import { launchFirefox } from '../../scripts/firefox';
+import { readEventLogHere } from '../../scripts/eventLog';
+import { launchFirefox, type FirefoxWithWaymark } from '../../scripts/firefox';
 
 export { expect };
 
 interface Fixtures {
-  firefox: Browser;
+  firefox: FirefoxWithWaymark;
+  /** Where the browser saves downloads, without asking. */
+  downloads: string;
   /** A tab for the CRM; uncaught errors in it fail the test. */
   tab: Page;
   /** Base URL of the demo CRM. */
@@ -22,14 +28,16 @@ export const test = base.extend<Fixtures, { demo: { url: string } }>({
   demo: [serveDemo, { scope: 'worker' }],
   crm: async ({ demo }, use) => use(demo.url),
   // eslint-disable-next-line no-empty-pattern
-  firefox: async ({}, use) => {
-    const { browser } = await launchFirefox();
-    await use(browser);
-    await browser.close();
+  downloads: async ({}, use) => use(mkdtempSync(join(tmpdir(), 'waymark-ff-downloads-'))),
+  firefox: async ({ downloads }, use) => {
+    const firefox = await launchFirefox({ downloadDir: downloads });
+    await use(firefox);
+    await firefox.browser.close();
   },
   tab: async ({ firefox }, use) => {
-    const [first] = await firefox.pages();
-    const tab = first ?? (await firefox.newPage());
+    // A window of its own: Firefox gives focus (and so focus, blur and `change` events) only to
+    // a window that has been activated, and the one it starts with never is when driven.
+    const tab = await firefox.browser.newPage({ type: 'window' });
     const errors: string[] = [];
     tab.on('pageerror', (error: unknown) =>
       errors.push(error instanceof Error ? error.message : String(error)),
@@ -39,11 +47,12 @@ export const test = base.extend<Fixtures, { demo: { url: string } }>({
   },
 });
 
-const CARD = 'waymark-layer >>> [role=dialog], waymark-layer >>> [role=alertdialog]';
+export const CARD_SELECTOR =
+  'waymark-layer >>> [role=dialog], waymark-layer >>> [role=alertdialog]';
 
 /** The text of the step bubble Waymark shows, or null while none is shown. */
 export async function stepText(tab: Page): Promise<string | null> {
-  const card = await tab.$(CARD);
+  const card = await tab.$(CARD_SELECTOR);
   return card ? card.evaluate((element) => element.textContent) : null;
 }
 
@@ -52,7 +61,106 @@ export async function expectStep(tab: Page, text: string): Promise<void> {
   await expect.poll(() => stepText(tab), { timeout: 15_000 }).toContain(text);
 }
 
+/** Waits until no step bubble is shown. */
+export async function expectNoStep(tab: Page): Promise<void> {
+  await expect.poll(() => stepText(tab)).toBeNull();
+}
+
 /** Clicks a button of the step bubble by its visible name. */
 export async function clickInStep(tab: Page, name: string): Promise<void> {
   await tab.locator(`waymark-layer >>> button::-p-text(${name})`).click();
+}
+
+/** The page's visible text, for asserting what a rep reads. */
+export const textOf = (page: Page): Promise<string> => page.evaluate(() => document.body.innerText);
+
+/** Waits until the page's visible text contains `text`. */
+export async function expectText(page: Page, text: string | RegExp): Promise<void> {
+  const matcher = expect.poll(() => textOf(page), { timeout: 10_000 });
+  await (typeof text === 'string' ? matcher.toContain(text) : matcher.toMatch(text));
+}
+
+/**
+ * Waits until `loaded` holds in the page. Asked again and again rather than by `waitForFunction`,
+ * which fails outright when the document it asks is replaced under it.
+ */
+const waitInPage = (page: Page, loaded: () => boolean) =>
+  expect.poll(() => page.evaluate(loaded).catch(() => false)).toBe(true);
+
+/**
+ * Opens one of the extension's own pages in a new tab. Firefox moves the tab to the extension's
+ * process, and the driver never hears that navigation finish: the page is awaited by its state.
+ */
+export async function openExtensionPage(firefox: FirefoxWithWaymark, path: string): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  page.goto(firefox.extensionUrl(path)).catch(() => undefined);
+  await waitInPage(
+    page,
+    () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
+  );
+  return page;
+}
+
+/** Loads an extension page again (see openExtensionPage for why not `page.reload`). */
+export async function reloadExtensionPage(page: Page): Promise<void> {
+  // A mark on the old document's window: the reloaded document is the one without it.
+  await page.evaluate(() => {
+    Object.assign(window, { beforeReload: true });
+    location.reload();
+  });
+  await waitInPage(page, () => !('beforeReload' in window) && document.readyState === 'complete');
+}
+
+/**
+ * Opens the popup as the rep would see it for `crmTab`: the popup reads the active tab, so the
+ * CRM tab is brought to the front and the popup loaded again behind it.
+ */
+export async function openPopup(firefox: FirefoxWithWaymark, crmTab: Page): Promise<Page> {
+  const popup = await openExtensionPage(firefox, 'popup.html');
+  await crmTab.bringToFront();
+  await reloadExtensionPage(popup);
+  await popup.waitForSelector('h1::-p-text(Waymark)');
+  await expect.poll(() => textOf(popup)).not.toContain('Loading…');
+  return popup;
+}
+
+/** Every usage event the extension stored, in log order, read from its own IndexedDB. */
+export async function storedEvents(
+  firefox: FirefoxWithWaymark,
+): Promise<Record<string, unknown>[]> {
+  const reader = await openExtensionPage(firefox, 'popup.html');
+  try {
+    return (await reader.evaluate(readEventLogHere, false)) as Record<string, unknown>[];
+  } finally {
+    await reader.close();
+  }
+}
+
+/** A selector for the element with this ARIA role and accessible name. */
+export const byRole = (role: string, name: string): string =>
+  `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`;
+
+/** Starts a guide from the popup's "On this page" list, as a rep does. */
+export async function startFromPopup(
+  firefox: FirefoxWithWaymark,
+  crmTab: Page,
+  title: string,
+): Promise<void> {
+  const popup = await openPopup(firefox, crmTab);
+  const start = await popup.waitForSelector(byRole('button', `Start ${title}`));
+  // The popup closes itself once the guide is on its way (the click may not hear back); as a
+  // tab it is not allowed to, and is closed here.
+  const closed = new Promise((resolve) => popup.once('close', resolve));
+  await Promise.race([start!.click(), closed]);
+  if (!popup.isClosed()) await popup.close();
+  await crmTab.bringToFront();
+}
+
+/** Picks the rep's role in the popup. */
+export async function chooseRole(firefox: FirefoxWithWaymark, role: string): Promise<void> {
+  const popup = await openExtensionPage(firefox, 'popup.html');
+  const select = byRole('combobox', 'Your role');
+  await popup.locator(select).fill(role);
+  await expect.poll(() => popup.$eval(select, (e) => (e as HTMLSelectElement).value)).toBe(role);
+  await popup.close();
 }
