@@ -11,6 +11,7 @@ import type { Request, SyncStatus, ToTab } from '../core/messages';
 import type { OrgConfig } from '../core/org';
 import { hostAllowed } from '../core/policyRules';
 import { cohortOf } from '../core/cohort';
+import { reachPattern } from '../core/endpointAddress';
 import type { Cohort } from '../core/usage';
 import { createActivity } from './activity';
 import { createAuthoring } from './authoring';
@@ -91,7 +92,7 @@ async function refreshAllTabs(exceptTabId?: number): Promise<void> {
 /** Whether the extension may reach an origin: host permissions, or the user's later grant. */
 async function canReach(origin: string): Promise<boolean> {
   try {
-    return await browser.permissions.contains({ origins: [`${origin}/*`] });
+    return await browser.permissions.contains({ origins: [reachPattern(origin)] });
   } catch {
     // A browser that cannot say: let the request itself tell.
     return true;

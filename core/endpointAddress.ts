@@ -32,3 +32,14 @@ export function isThisMachine(hostname: string): boolean {
     /^127(\.\d{1,3}){3}$/.test(hostname)
   );
 }
+
+/**
+ * The match pattern permission to reach `origin` is asked and checked for: its scheme and host
+ * name, without the port. A pattern without a port covers every port in Chrome and Firefox alike,
+ * but Firefox never counts a pattern with a port as covered by a granted one without it
+ * (`permissions.contains` answers false), so sync to `http://127.0.0.1:8787` was refused there.
+ */
+export function reachPattern(origin: string): string {
+  const { protocol, hostname } = new URL(origin);
+  return `${protocol}//${hostname}/*`;
+}

@@ -5,6 +5,7 @@
  * (Chrome) declares none and is asked for the origin only.
  */
 import type { Permissions } from 'webextension-polyfill';
+import { reachPattern } from '../core/endpointAddress';
 import { browser } from './browser';
 
 interface GeckoSettings {
@@ -23,7 +24,7 @@ export function syncDataCategories(): string[] {
 export function sendPermissions(origin: string | null): Permissions.Permissions {
   const categories = syncDataCategories();
   return {
-    origins: origin ? [`${origin}/*`] : [],
+    origins: origin ? [reachPattern(origin)] : [],
     // Firefox 140+ only; the polyfill's types predate it.
     ...(categories.length > 0 ? ({ data_collection: categories } as object) : {}),
   };

@@ -28,6 +28,11 @@ export interface FirefoxOptions {
   extensionDir?: string;
   /** Where downloads go, without asking. */
   downloadDir?: string;
+  /**
+   * Grants what the add-on asks for later (an endpoint's origin, consent to what sync sends)
+   * without the prompt: the rep's "Allow", as the prompt is the browser's, out of a page's reach.
+   */
+  allowPermissionRequests?: boolean;
 }
 
 function addonIdOf(extensionDir: string): string {
@@ -42,6 +47,7 @@ function addonIdOf(extensionDir: string): string {
 export async function launchFirefox({
   extensionDir = FIREFOX_INSPECTABLE_DIR,
   downloadDir,
+  allowPermissionRequests = false,
 }: FirefoxOptions = {}): Promise<FirefoxWithWaymark> {
   if (!existsSync(`${extensionDir}/manifest.json`)) {
     throw new Error(
@@ -64,6 +70,7 @@ export async function launchFirefox({
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [id]: ADDON_UUID }),
+      ...(allowPermissionRequests && { 'extensions.webextOptionalPermissionPrompts': false }),
       ...(downloadDir && {
         'browser.download.folderList': 2,
         'browser.download.dir': downloadDir,

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { LibraryGuide, OrgGuidePackStatus } from '../../core/messages';
 import { browser } from '../../platform/browser';
 import { callBackground } from '../../platform/channel';
+import { reachPattern } from '../../core/endpointAddress';
 import { TEXT } from '../pageText';
 import { reason } from './reason';
 
@@ -47,7 +48,7 @@ export function useGuideLibrary() {
   /** The pack's address is elsewhere than this machine: the browser asks the user once (a click). */
   const allowPack = async (origin: string) => {
     try {
-      if (await browser.permissions.request({ origins: [`${origin}/*`] })) await checkPack();
+      if (await browser.permissions.request({ origins: [reachPattern(origin)] })) await checkPack();
     } catch (e) {
       setLoadError(T.permissionFailed(origin, reason(e)));
     }

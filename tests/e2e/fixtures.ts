@@ -9,10 +9,9 @@ import {
   type Locator,
   type Page,
 } from '@playwright/test';
-import { join } from 'node:path';
 import { serveDemo } from '../demoServer';
-import { startEndpoint, type Endpoint, type EndpointOptions } from '../../server';
-import { createToken } from '../../server/tokens';
+
+export { startAcmeEndpoint } from '../acmeEndpoint';
 import { extensionIdOf, launchBrowser, policyAnswered, storedEvents } from '../../scripts/chromium';
 
 export {
@@ -33,20 +32,6 @@ interface Fixtures {
   /** Base URL of the demo CRM, e.g. http://127.0.0.1:41234 */
   crm: string;
   page: Page;
-}
-
-/**
- * A real endpoint on a SQLite file in `dir` (no rate limit: tests send in bursts), and an ingest
- * token of the organisation `acme`.
- */
-export async function startAcmeEndpoint(
-  dir: string,
-  options: EndpointOptions = {},
-): Promise<{ endpoint: Endpoint; token: string; sqlitePath: string }> {
-  const sqlitePath = join(dir, 'endpoint.sqlite');
-  const endpoint = await startEndpoint({ port: 0, sqlitePath, rateLimit: false, ...options });
-  const { token } = await createToken(endpoint.store, 'acme', 'ingest');
-  return { endpoint, token, sqlitePath };
 }
 
 export const test = base.extend<Fixtures, { demo: { url: string } }>({

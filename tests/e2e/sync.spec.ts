@@ -1,10 +1,16 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { SyncStatus } from '../../core/messages';
 import { signalBatchSchema, type SignalBatch } from '../../core/signals';
-import { COUNTED_EVENT_KINDS } from '../../core/usage';
+import {
+  allCounters,
+  countedTotals,
+  databaseText,
+  expectNoCanary,
+  remoteTotals,
+} from '../acmeEndpoint';
 import { startEndpoint, type Endpoint } from '../../server';
 import { startFaultProxy, type FaultMode, type FaultProxy } from './faultProxy';
 import {
@@ -17,8 +23,6 @@ import {
   test,
   walkLogACall,
 } from './fixtures';
-
-const ALL_TIME = { from: '2000-01-01', to: '2100-12-31' };
 
 interface Setup {
   endpoint: Endpoint;
@@ -57,26 +61,9 @@ function syncNow(options: Page): Promise<SyncStatus> {
   );
 }
 
-const COUNTED = new Set<string>(COUNTED_EVENT_KINDS);
-
-function tally(kinds: string[]): Record<string, number> {
-  const totals: Record<string, number> = {};
-  for (const kind of kinds) if (COUNTED.has(kind)) totals[kind] = (totals[kind] ?? 0) + 1;
-  return totals;
-}
-
 /** What the browser recorded, per counted kind. */
 async function localTotals(context: BrowserContext): Promise<Record<string, number>> {
-  return tally((await storedEvents(context)).map((e) => String(e.kind)));
-}
-
-/** What the endpoint counted, per kind, over all days and roles. */
-async function remoteTotals(endpoint: Endpoint): Promise<Record<string, number>> {
-  const remote: Record<string, number> = {};
-  for (const row of await endpoint.store.counters('acme', ALL_TIME)) {
-    if (COUNTED.has(row.kind)) remote[row.kind] = (remote[row.kind] ?? 0) + row.count;
-  }
-  return remote;
+  return countedTotals((await storedEvents(context)).map((e) => String(e.kind)));
 }
 
 test('sync loses nothing and counts nothing twice through kills, 500s, 429s, stalls and duplicates', async ({
@@ -142,7 +129,7 @@ test('sync loses nothing and counts nothing twice through kills, 500s, 429s, sta
   expect(local['page.viewed']).toBeGreaterThan(15);
   expect(remote).toEqual(local);
   expect((await syncNow(options)).pendingBatches).toBe(0);
-  const rows = await endpoint.store.counters('acme', ALL_TIME);
+  const rows = await allCounters(endpoint);
   // One browser: at most one contributor per cell, one active-day flag.
   expect(Math.max(...rows.map((r) => r.contributors))).toBe(1);
   expect(rows.filter((r) => r.kind === 'first.activeDay').map((r) => r.count)).toEqual([1]);
@@ -216,16 +203,7 @@ test('canary values never reach a request body or the endpoint database', async 
     expect(headers.referer).toBeUndefined();
   }
   await endpoint.close();
-  const database = [sqlitePath, `${sqlitePath}-wal`]
-    .filter((file) => existsSync(file))
-    .map((file) => readFileSync(file).toString('latin1'))
-    .join('');
-  for (const haystack of [sent, database]) {
-    expect(haystack).not.toMatch(/canary/i);
-    expect(haystack).not.toContain('@example.com');
-    expect(haystack).not.toContain('Harbor');
-    expect(haystack).not.toContain('127.0.0.1');
-  }
+  for (const haystack of [sent, databaseText(sqlitePath)]) expectNoCanary(haystack);
   await proxy.close();
 });
 

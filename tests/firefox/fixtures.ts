@@ -15,6 +15,8 @@ import { launchFirefox, type FirefoxWithWaymark } from '../../scripts/firefox';
 export { expect };
 
 interface Fixtures {
+  /** Whether the add-on's permission requests are granted without a prompt (scripts/firefox.ts). */
+  allowPermissionRequests: boolean;
   firefox: FirefoxWithWaymark;
   /** Where the browser saves downloads, without asking. */
   downloads: string;
@@ -29,8 +31,9 @@ export const test = base.extend<Fixtures, { demo: { url: string } }>({
   crm: async ({ demo }, use) => use(demo.url),
   // eslint-disable-next-line no-empty-pattern
   downloads: async ({}, use) => use(mkdtempSync(join(tmpdir(), 'waymark-ff-downloads-'))),
-  firefox: async ({ downloads }, use) => {
-    const firefox = await launchFirefox({ downloadDir: downloads });
+  allowPermissionRequests: [false, { option: true }],
+  firefox: async ({ downloads, allowPermissionRequests }, use) => {
+    const firefox = await launchFirefox({ downloadDir: downloads, allowPermissionRequests });
     await use(firefox);
     await firefox.browser.close();
   },
