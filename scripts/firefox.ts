@@ -35,7 +35,8 @@ export interface FirefoxOptions {
   allowPermissionRequests?: boolean;
 }
 
-function addonIdOf(extensionDir: string): string {
+/** The add-on id the package declares (Firefox installs it under that id). */
+export function addonIdOf(extensionDir: string): string {
   const manifest = JSON.parse(readFileSync(`${extensionDir}/manifest.json`, 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
   };

@@ -22,6 +22,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { freePolicyLock, takePolicyLock } from '../policyLock';
 import { CHROMIUM, EXTENSION_DIR } from './fixtures';
 
 /** Debian's Chromium; Google Chrome reads /etc/opt/chrome/policies/managed instead. */
@@ -62,47 +63,6 @@ export interface ManagedCopy {
   remove(): void;
 }
 
-/**
- * One policy test at a time, across test workers: Chromium reloads the managed policy whenever a
- * file in that directory changes, and of several files naming the same top-level policy
- * ("3rdparty") only one is used — so two tests writing their files at once would take each
- * other's policy away mid-test. A directory made atomically is the lock; one left by a test
- * process that is gone is taken over.
- */
-const LOCK = join(tmpdir(), 'waymark-e2e-policy.lock');
-const LOCK_WAIT_MS = 180_000;
-
-function holderAlive(): boolean {
-  try {
-    const pid = Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function takePolicyLock(): Promise<void> {
-  const until = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      writeFileSync(join(LOCK, 'pid'), String(process.pid));
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (!holderAlive()) {
-        rmSync(LOCK, { recursive: true, force: true });
-        continue;
-      }
-      if (Date.now() > until) {
-        throw new Error(`Another policy test held ${LOCK} for too long`, { cause: error });
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
-
 /** Takes the lock and copies the build to a temporary directory of the test's own. */
 async function copyOfBuild(prefix: string): Promise<{ work: string; extensionDir: string }> {
   assertPolicyDirWritable();
@@ -117,7 +77,7 @@ async function copyOfBuild(prefix: string): Promise<{ work: string; extensionDir
 function removeCopy(work: string, policyFile?: string): void {
   if (policyFile) rmSync(policyFile, { force: true });
   rmSync(work, { recursive: true, force: true });
-  rmSync(LOCK, { recursive: true, force: true });
+  freePolicyLock();
 }
 
 const policyFileOf = (id: string) => join(POLICY_DIR, `waymark-e2e-${id}.json`);

@@ -31,6 +31,8 @@ test('a rep sees, exports and erases their own activity', async ({
   await expect
     .poll(async () => {
       await reloadExtensionPage(activity);
+      // The log is read after the page has loaded: once it is on the page.
+      await expectText(activity, /events stored/);
       return textOf(activity);
     })
     .toContain('guide.dismissed');
@@ -50,7 +52,16 @@ test('a rep sees, exports and erases their own activity', async ({
   const exportedFile = async () => (await readdir(downloads)).find((f) => f.endsWith('.json'));
   await expect.poll(exportedFile).toMatch(/^waymark-activity-\d{4}-\d{2}-\d{2}\.json$/);
   const file = join(downloads, (await exportedFile())!);
-  const exported = JSON.parse(await readFile(file, 'utf8')) as ActivityExport;
+  // Firefox names the file before it has finished writing it: read until it is whole.
+  const whole = async () => {
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as ActivityExport;
+    } catch {
+      return null;
+    }
+  };
+  await expect.poll(whole).not.toBeNull();
+  const exported = (await whole())!;
   expect(exported.role).toBe('rep');
   expect(exported.events).toHaveLength(total);
   expect(exported.runs).toEqual([

@@ -4,15 +4,67 @@
  * puppeteer-core drives the browser, as Playwright's own Firefox cannot be installed here.
  */
 import { test as base, expect } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Page } from 'puppeteer-core';
+import type { SyncStatus } from '../../core/messages';
 import { serveDemo } from '../demoServer';
 import { readEventLogHere } from '../../scripts/eventLog';
-import { launchFirefox, type FirefoxWithWaymark } from '../../scripts/firefox';
+import {
+  addonIdOf,
+  FIREFOX_INSPECTABLE_DIR,
+  launchFirefox,
+  type FirefoxOptions,
+  type FirefoxWithWaymark,
+} from '../../scripts/firefox';
+import { withPolicyLock } from '../policyLock';
 
 export { expect };
+
+/**
+ * Firefox's system-wide policy file on Linux (Mozilla's `policies.json`), read once when Firefox
+ * starts. Debian's firefox-esr also reads `distribution/policies.json` beside the binary.
+ */
+export const FIREFOX_POLICIES =
+  process.env.WAYMARK_FIREFOX_POLICIES ?? '/etc/firefox/policies/policies.json';
+
+/**
+ * Starts Firefox with the package, while no other test's policy file is there to be read; with
+ * `policy`, as the organisation's policy for our add-on (`3rdparty` → `Extensions` → our id),
+ * written for this start only.
+ */
+export function startFirefox(
+  options: FirefoxOptions,
+  policy?: Record<string, unknown>,
+): Promise<FirefoxWithWaymark> {
+  return withPolicyLock(async () => {
+    if (!policy) return launchFirefox(options);
+    if (existsSync(FIREFOX_POLICIES)) {
+      throw new Error(
+        `${FIREFOX_POLICIES} exists: this machine has a Firefox policy of its own, which the ` +
+          'policy test will not overwrite (set WAYMARK_FIREFOX_POLICIES to the policy file of ' +
+          'the Firefox under test if it reads another).',
+      );
+    }
+    mkdirSync(dirname(FIREFOX_POLICIES), { recursive: true });
+    writeFileSync(
+      FIREFOX_POLICIES,
+      JSON.stringify({
+        policies: {
+          '3rdparty': {
+            Extensions: { [addonIdOf(options.extensionDir ?? FIREFOX_INSPECTABLE_DIR)]: policy },
+          },
+        },
+      }),
+    );
+    try {
+      return await launchFirefox(options);
+    } finally {
+      rmSync(FIREFOX_POLICIES, { force: true });
+    }
+  });
+}
 
 interface Fixtures {
   /** Whether the add-on's permission requests are granted without a prompt (scripts/firefox.ts). */
@@ -33,7 +85,7 @@ export const test = base.extend<Fixtures, { demo: { url: string } }>({
   downloads: async ({}, use) => use(mkdtempSync(join(tmpdir(), 'waymark-ff-downloads-'))),
   allowPermissionRequests: [false, { option: true }],
   firefox: async ({ downloads, allowPermissionRequests }, use) => {
-    const firefox = await launchFirefox({ downloadDir: downloads, allowPermissionRequests });
+    const firefox = await startFirefox({ downloadDir: downloads, allowPermissionRequests });
     await use(firefox);
     await firefox.browser.close();
   },
@@ -167,3 +219,13 @@ export async function chooseRole(firefox: FirefoxWithWaymark, role: string): Pro
   await expect.poll(() => popup.$eval(select, (e) => (e as HTMLSelectElement).value)).toBe(role);
   await popup.close();
 }
+
+/** Asks the background to deliver now, from one of the extension's pages. */
+export const syncNow = (extensionPage: Page): Promise<SyncStatus> =>
+  extensionPage.evaluate(() =>
+    (
+      globalThis as unknown as {
+        browser: { runtime: { sendMessage(m: unknown): Promise<SyncStatus> } };
+      }
+    ).browser.runtime.sendMessage({ type: 'sync:now', data: {} }),
+  );

@@ -6,8 +6,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
-import type { SyncStatus } from '../../core/messages';
 import { startEndpoint } from '../../server';
 import {
   countedTotals,
@@ -26,20 +24,11 @@ import {
   expectText,
   openExtensionPage,
   storedEvents,
+  syncNow,
   test,
 } from './fixtures';
 
 test.use({ allowPermissionRequests: true });
-
-/** Asks the background to deliver now, as the options page's "Sync now" does. */
-const syncNow = (options: Page): Promise<SyncStatus> =>
-  options.evaluate(() =>
-    (
-      globalThis as unknown as {
-        browser: { runtime: { sendMessage(m: unknown): Promise<SyncStatus> } };
-      }
-    ).browser.runtime.sendMessage({ type: 'sync:now', data: {} }),
-  );
 
 test('sync loses nothing and counts nothing twice through a 500 and a killed endpoint; no canary leaves', async ({
   firefox,
