@@ -1,10 +1,12 @@
 /**
- * Time from a target being inserted into the page to its step being visible (placed on it).
+ * Time from a target being inserted into the page to its step being visible (placed on it), in
+ * Chromium and in Firefox ESR.
  * The step is the welcome guide's "Your open deals" tooltip on the demo CRM's home page; each
  * trial removes the table, waits until the step is waiting again, re-inserts the table and
  * timestamps, from the page itself, the moment the bubble becomes visible.
  */
 import type { BrowserContext } from '@playwright/test';
+import { launchFirefox, openExtensionPage, reloadExtensionPage } from '../scripts/firefox';
 import { launch } from './browser';
 
 async function startWelcomeAtStepTwo(context: BrowserContext, crm: string) {
@@ -71,5 +73,24 @@ export async function insertToVisible(crm: string, trials: number): Promise<numb
     return (await page.evaluate(`(${TRIALS_IN_PAGE})(${trials})`)) as number[];
   } finally {
     await context.close();
+  }
+}
+
+/** The same trials in Firefox ESR, with the Firefox package (scripts/firefox.ts). */
+export async function insertToVisibleFirefox(crm: string, trials: number): Promise<number[]> {
+  const firefox = await launchFirefox();
+  try {
+    // A window of its own, as a rep's: Firefox runs a background window's frames slower.
+    const page = await firefox.browser.newPage({ type: 'window' });
+    await page.goto(`${crm}/app/home?delay=0`);
+    const popup = await openExtensionPage(firefox, 'popup.html');
+    await page.bringToFront();
+    await reloadExtensionPage(popup);
+    await popup.locator('::-p-aria([name="Start Welcome to Summit CRM"][role="button"])').click();
+    await page.locator('waymark-layer >>> button::-p-text(Next)').click();
+    await page.waitForSelector('waymark-layer >>> [role=dialog] ::-p-text(Your open deals)');
+    return (await page.evaluate(`(${TRIALS_IN_PAGE})(${trials})`)) as number[];
+  } finally {
+    await firefox.browser.close();
   }
 }

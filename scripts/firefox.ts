@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The Firefox package with the step UI's shadow root open (`npm run build:firefox-e2e`). */
@@ -92,4 +92,40 @@ export async function launchFirefox({
     await browser.close();
     throw error;
   }
+}
+
+/**
+ * Waits until `holds` is true in the page. Asked again and again rather than by
+ * `waitForFunction`, which fails outright when the document it asks is replaced under it.
+ */
+async function waitInPage(page: Page, holds: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await page.evaluate(holds).catch(() => false))) {
+    if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms on ${page.url()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Opens one of the extension's own pages in a new tab. Firefox moves the tab to the extension's
+ * process, and the driver never hears that navigation finish: the page is awaited by its state.
+ */
+export async function openExtensionPage(firefox: FirefoxWithWaymark, path: string): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  page.goto(firefox.extensionUrl(path)).catch(() => undefined);
+  await waitInPage(
+    page,
+    () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
+  );
+  return page;
+}
+
+/** Loads an extension page again (see openExtensionPage for why not `page.reload`). */
+export async function reloadExtensionPage(page: Page): Promise<void> {
+  // A mark on the old document's window: the reloaded document is the one without it.
+  await page.evaluate(() => {
+    Object.assign(window, { beforeReload: true });
+    location.reload();
+  });
+  await waitInPage(page, () => !('beforeReload' in window) && document.readyState === 'complete');
 }

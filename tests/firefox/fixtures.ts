@@ -15,12 +15,14 @@ import {
   addonIdOf,
   FIREFOX_INSPECTABLE_DIR,
   launchFirefox,
+  openExtensionPage,
+  reloadExtensionPage,
   type FirefoxOptions,
   type FirefoxWithWaymark,
 } from '../../scripts/firefox';
 import { withPolicyLock } from '../policyLock';
 
-export { expect };
+export { expect, openExtensionPage, reloadExtensionPage };
 
 /**
  * Firefox's system-wide policy file on Linux (Mozilla's `policies.json`), read once when Firefox
@@ -133,37 +135,6 @@ export const textOf = (page: Page): Promise<string> => page.evaluate(() => docum
 export async function expectText(page: Page, text: string | RegExp): Promise<void> {
   const matcher = expect.poll(() => textOf(page), { timeout: 10_000 });
   await (typeof text === 'string' ? matcher.toContain(text) : matcher.toMatch(text));
-}
-
-/**
- * Waits until `loaded` holds in the page. Asked again and again rather than by `waitForFunction`,
- * which fails outright when the document it asks is replaced under it.
- */
-const waitInPage = (page: Page, loaded: () => boolean) =>
-  expect.poll(() => page.evaluate(loaded).catch(() => false)).toBe(true);
-
-/**
- * Opens one of the extension's own pages in a new tab. Firefox moves the tab to the extension's
- * process, and the driver never hears that navigation finish: the page is awaited by its state.
- */
-export async function openExtensionPage(firefox: FirefoxWithWaymark, path: string): Promise<Page> {
-  const page = await firefox.browser.newPage();
-  page.goto(firefox.extensionUrl(path)).catch(() => undefined);
-  await waitInPage(
-    page,
-    () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
-  );
-  return page;
-}
-
-/** Loads an extension page again (see openExtensionPage for why not `page.reload`). */
-export async function reloadExtensionPage(page: Page): Promise<void> {
-  // A mark on the old document's window: the reloaded document is the one without it.
-  await page.evaluate(() => {
-    Object.assign(window, { beforeReload: true });
-    location.reload();
-  });
-  await waitInPage(page, () => !('beforeReload' in window) && document.readyState === 'complete');
 }
 
 /**
