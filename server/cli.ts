@@ -13,12 +13,17 @@ import {
 import { consoleIo, describeStore, UsageError, type Io } from './commandLine';
 import { openStore } from './stores/open';
 import { TOKEN_KINDS, type SignalStore, type TokenKind } from './stores/types';
+import { importGuides } from './guideLifecycle';
 import { createToken } from './tokens';
 
 export const USAGE = `Usage:
   npm run server                                      start the endpoint
-  npm run server -- token create --org ORG --kind ingest|admin
-                                                      create a token (printed once)
+  npm run server -- token create --org ORG --kind ingest|admin|trainer [--label TEXT]
+                                                      create a token (printed once); a
+                                                      trainer's label names its guide changes
+  npm run server -- guides import DIR --org ORG [--label TEXT]
+                                                      make the guide files of DIR the org's
+                                                      live guides (checked as guides:check)
   npm run server -- token list [--org ORG]            list tokens (never their value)
   npm run server -- token revoke TOKEN_ID             revoke a token
 
@@ -43,7 +48,11 @@ async function tokenCommand(args: string[], env: NodeJS.ProcessEnv, io: Io): Pro
     try {
       return parseArgs({
         args: rest,
-        options: { org: { type: 'string' }, kind: { type: 'string' } },
+        options: {
+          org: { type: 'string' },
+          kind: { type: 'string' },
+          label: { type: 'string' },
+        },
         allowPositionals: true,
         strict: true,
       });
@@ -56,13 +65,16 @@ async function tokenCommand(args: string[], env: NodeJS.ProcessEnv, io: Io): Pro
     case 'create': {
       if (positionals.length > 0) throw new UsageError(`Unexpected "${positionals.join(' ')}"`);
       if (!values.org) throw new UsageError('token create needs --org ORG');
-      if (!values.kind) throw new UsageError('token create needs --kind ingest or --kind admin');
+      if (!values.kind) throw new UsageError(`token create needs --kind ${TOKEN_KINDS.join('|')}`);
       if (!TOKEN_KINDS.includes(values.kind as TokenKind)) {
-        throw new UsageError(`--kind must be ingest or admin — got "${values.kind}"`);
+        throw new UsageError(`--kind must be ${TOKEN_KINDS.join(', ')} — got "${values.kind}"`);
       }
       const org = values.org;
       const kind = values.kind as TokenKind;
-      const { record, token } = await withStore(env, (store) => createToken(store, org, kind));
+      const label = tokenLabel(values.label);
+      const { record, token } = await withStore(env, (store) =>
+        createToken(store, org, kind, new Date(), label),
+      );
       io.err(
         `Created ${kind} token ${record.id} for org ${org} in ${describeStore(env)}.\n` +
           'Copy it now: only its hash is stored, so it cannot be shown again.',
@@ -72,21 +84,23 @@ async function tokenCommand(args: string[], env: NodeJS.ProcessEnv, io: Io): Pro
     }
     case 'list': {
       if (positionals.length > 0) throw new UsageError(`Unexpected "${positionals.join(' ')}"`);
-      if (values.kind) throw new UsageError('token list takes --org only');
+      if (values.kind || values.label) throw new UsageError('token list takes --org only');
       const tokens = await withStore(env, (store) => store.listTokens(values.org));
       if (tokens.length === 0) {
         io.err(`No tokens${values.org ? ` for org ${values.org}` : ''} in ${describeStore(env)}.`);
         return 0;
       }
-      io.out(['id', 'org', 'kind', 'created', 'status'].join('\t'));
+      io.out(['id', 'org', 'kind', 'created', 'status', 'label'].join('\t'));
       for (const t of tokens) {
         const status = t.revokedAt ? `revoked ${t.revokedAt}` : 'active';
-        io.out([t.id, t.org, t.kind, t.createdAt, status].join('\t'));
+        io.out([t.id, t.org, t.kind, t.createdAt, status, t.label].join('\t'));
       }
       return 0;
     }
     case 'revoke': {
-      if (values.org || values.kind) throw new UsageError('token revoke takes a token id only');
+      if (values.org || values.kind || values.label) {
+        throw new UsageError('token revoke takes a token id only');
+      }
       const [id, ...extra] = positionals;
       if (!id) throw new UsageError('token revoke needs the token id (see token list)');
       if (extra.length > 0) throw new UsageError('token revoke takes one token id');
@@ -113,6 +127,48 @@ async function tokenCommand(args: string[], env: NodeJS.ProcessEnv, io: Io): Pro
       );
   }
 }
+
+/** A token's label: printable, one line, short, as it is shown in guide histories. */
+function tokenLabel(label: string | undefined): string {
+  const text = (label ?? '').trim();
+  if (text.length > 80 || /[\p{Cc}]/u.test(text)) {
+    throw new UsageError('--label must be one line of at most 80 characters');
+  }
+  return text;
+}
+
+async function guidesCommand(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  const [action, ...rest] = args;
+  if (action !== 'import') {
+    throw new UsageError(action ? `Unknown guides command "${action}"` : 'guides needs import');
+  }
+  let parsed: ReturnType<typeof parseGuidesArgs>;
+  try {
+    parsed = parseGuidesArgs(rest);
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\.$/, ''));
+  }
+  const { values, positionals } = parsed;
+  const [dir, ...extra] = positionals;
+  if (!dir || extra.length > 0) throw new UsageError('guides import needs one directory');
+  if (!values.org) throw new UsageError('guides import needs --org ORG');
+  const org = values.org;
+  const label = tokenLabel(values.label ?? `import of ${dir}`);
+  const imported = await withStore(env, (store) => importGuides(store, org, dir, { label }));
+  io.err(
+    `Imported ${imported.length} guide${imported.length === 1 ? '' : 's'} into org ${org} in ` +
+      `${describeStore(env)}, live now: ${imported.map((v) => `${v.guideId} v${v.live}`).join(', ')}.`,
+  );
+  return 0;
+}
+
+const parseGuidesArgs = (args: string[]) =>
+  parseArgs({
+    args,
+    options: { org: { type: 'string' }, label: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
 
 /** Starts the endpoint as configured by the environment and prints where it listens. */
 export async function serve(env: NodeJS.ProcessEnv, io: Io = consoleIo): Promise<Endpoint> {
@@ -161,6 +217,7 @@ export async function runCli(
       return 0;
     }
     if (command === 'token') return await tokenCommand(rest, env, io);
+    if (command === 'guides') return await guidesCommand(rest, env, io);
     throw new UsageError(`Unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError) {

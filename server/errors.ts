@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'headers_too_large',
   'bad_request',
   'not_built',
+  'invalid_guide',
+  'conflict',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -32,7 +34,7 @@ export interface ErrorBody {
 
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 401 | 404 | 405 | 413 | 415 | 429 | 500 | 503,
+    readonly status: 400 | 401 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503,
     readonly body: ErrorBody,
     readonly headers: Record<string, string> = {},
   ) {
@@ -62,7 +64,7 @@ const capped = (text: string, chars: number) =>
 
 /** A 400 naming the first problem in a sentence, and the first few as a list, all capped. */
 export function invalidInput(
-  error: 'invalid_batch' | 'invalid_query',
+  error: 'invalid_batch' | 'invalid_query' | 'bad_request',
   issues: readonly z.core.$ZodIssue[],
   whole: string,
 ): ApiError {

@@ -19,6 +19,7 @@ export async function createToken(
   org: string,
   kind: TokenKind,
   now = new Date(),
+  label = '',
 ): Promise<{ record: TokenRecord; token: string }> {
   if (!ORG_PATTERN.test(org)) {
     throw new Error(
@@ -32,12 +33,19 @@ export async function createToken(
     kind,
     createdAt: now.toISOString(),
     revokedAt: null,
+    label,
   };
   await store.insertToken({ ...record, hash: hashToken(token) });
   return { record, token };
 }
 
-const article = (kind: TokenKind) => (kind === 'admin' ? 'an admin' : 'an ingest');
+const ARTICLES: Record<TokenKind, string> = {
+  admin: 'an admin',
+  ingest: 'an ingest',
+  trainer: 'a trainer',
+};
+const article = (kind: TokenKind | readonly TokenKind[]) =>
+  (typeof kind === 'string' ? [kind] : kind).map((k) => ARTICLES[k]).join(' or ');
 
 const challenge = { 'WWW-Authenticate': 'Bearer realm="waymark"' };
 
@@ -52,7 +60,7 @@ export const revokedToken = () =>
 export async function authenticate(
   store: SignalStore,
   header: string | undefined,
-  kind: TokenKind,
+  kind: TokenKind | readonly TokenKind[],
   forIngest = false,
 ): Promise<TokenRecord> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
@@ -70,7 +78,7 @@ export async function authenticate(
     : undefined;
   if (!record) throw fail(401, 'unauthorized', 'This token is not known.', {}, challenge);
   if (record.revokedAt) throw revokedToken();
-  if (record.kind !== kind) {
+  if (typeof kind === 'string' ? record.kind !== kind : !kind.includes(record.kind)) {
     throw fail(
       401,
       'unauthorized',

@@ -7,13 +7,14 @@ import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import { COUNTED_EVENT_KINDS } from '../core/usage';
 import { startEndpoint, type Endpoint, type EndpointOptions } from '../server';
+import { importGuides } from '../server/guideLifecycle';
 import { createToken } from '../server/tokens';
 
 const ALL_TIME = { from: '2000-01-01', to: '2100-12-31' };
 
 /**
  * A real endpoint on a SQLite file in `dir` (no rate limit: tests send in bursts), and an ingest
- * token of the organisation `acme`.
+ * token of the organisation `acme`; with `guidesDir`, its guide files are acme's live guides.
  */
 export async function startAcmeEndpoint(
   dir: string,
@@ -21,6 +22,9 @@ export async function startAcmeEndpoint(
 ): Promise<{ endpoint: Endpoint; token: string; sqlitePath: string }> {
   const sqlitePath = join(dir, 'endpoint.sqlite');
   const endpoint = await startEndpoint({ port: 0, sqlitePath, rateLimit: false, ...options });
+  if (options.guidesDir) {
+    await importGuides(endpoint.store, 'acme', options.guidesDir, { label: 'test import' });
+  }
   const { token } = await createToken(endpoint.store, 'acme', 'ingest');
   return { endpoint, token, sqlitePath };
 }

@@ -210,6 +210,16 @@ export const fieldRuleSchema = z
   );
 export type FieldRule = z.infer<typeof fieldRuleSchema>;
 
+/** Who sees a guide (or a pilot of a new version): cohorts, a stable share, a date window. */
+export const rolloutSchema = z
+  .object({
+    cohorts: z.array(slug).min(1).optional().describe('Only users in one of these cohorts.'),
+    percent: z.number().min(0).max(100).default(100).describe('Share of users, stable per user.'),
+    from: z.iso.date().optional().describe('First day (YYYY-MM-DD), inclusive.'),
+    until: z.iso.date().optional().describe('Last day (YYYY-MM-DD), inclusive.'),
+  })
+  .strict();
+
 export const guideSchema = z
   .object({
     $schema: z.string().optional(),
@@ -246,20 +256,7 @@ export const guideSchema = z
       })
       .strict()
       .default({ mode: 'manual', once: true }),
-    rollout: z
-      .object({
-        cohorts: z.array(slug).min(1).optional().describe('Only users in one of these cohorts.'),
-        percent: z
-          .number()
-          .min(0)
-          .max(100)
-          .default(100)
-          .describe('Share of users, stable per user.'),
-        from: z.iso.date().optional().describe('First day (YYYY-MM-DD), inclusive.'),
-        until: z.iso.date().optional().describe('Last day (YYYY-MM-DD), inclusive.'),
-      })
-      .strict()
-      .optional(),
+    rollout: rolloutSchema.optional(),
     checklist: z.boolean().default(true).describe("Listed in the role's onboarding checklist."),
     locales: z.record(localeTag, localizedText).optional(),
     steps: z.array(stepSchema).min(1).max(50),

@@ -9,7 +9,11 @@ import { authenticate } from '../tokens';
 import { incomingOf, type AppOptions } from './context';
 
 /** The token a request carries, once it is known, of `kind` and within the limits. */
-export type Admit = (c: Context, kind: TokenKind, forIngest?: boolean) => Promise<TokenRecord>;
+export type Admit = (
+  c: Context,
+  kind: TokenKind | readonly TokenKind[],
+  forIngest?: boolean,
+) => Promise<TokenRecord>;
 
 function limited(wait: number, message: string): ApiError {
   return fail(

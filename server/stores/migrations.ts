@@ -122,6 +122,64 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    version: 3,
+    description: 'trainer tokens with labels; guide versions and their append-only history',
+    statements: (dialect) => {
+      const clustered = dialect === 'sqlite' ? ' WITHOUT ROWID' : '';
+      const guides = [
+        // A version's text never changes once published: a change is a new version.
+        `CREATE TABLE guide_versions (
+          org TEXT NOT NULL,
+          guide_id TEXT NOT NULL,
+          number INTEGER NOT NULL,
+          body TEXT NOT NULL,
+          published_at TEXT NOT NULL,
+          published_by TEXT NOT NULL,
+          PRIMARY KEY (org, guide_id, number)
+        )${clustered}`,
+        // Every state a version entered, in order; a version's state is its latest row here.
+        `CREATE TABLE guide_changes (
+          org TEXT NOT NULL,
+          guide_id TEXT NOT NULL,
+          seq INTEGER NOT NULL,
+          number INTEGER NOT NULL,
+          action TEXT NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('draft', 'pilot', 'live', 'retired')),
+          rollout TEXT,
+          changed_at TEXT NOT NULL,
+          changed_by TEXT NOT NULL,
+          PRIMARY KEY (org, guide_id, seq)
+        )${clustered}`,
+      ];
+      if (dialect === 'postgres') {
+        return [
+          'ALTER TABLE tokens DROP CONSTRAINT tokens_kind_check',
+          "ALTER TABLE tokens ADD CONSTRAINT tokens_kind_check CHECK (kind IN ('ingest', 'admin', 'trainer'))",
+          "ALTER TABLE tokens ADD COLUMN label TEXT NOT NULL DEFAULT ''",
+          ...guides,
+        ];
+      }
+      // SQLite cannot change a CHECK constraint in place: the table is rebuilt.
+      return [
+        `CREATE TABLE tokens_v3 (
+          id TEXT PRIMARY KEY,
+          org TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('ingest', 'admin', 'trainer')),
+          hash TEXT NOT NULL UNIQUE,
+          created_at TEXT NOT NULL,
+          revoked_at TEXT,
+          label TEXT NOT NULL DEFAULT ''
+        )`,
+        `INSERT INTO tokens_v3 (id, org, kind, hash, created_at, revoked_at)
+          SELECT id, org, kind, hash, created_at, revoked_at FROM tokens`,
+        'DROP TABLE tokens',
+        'ALTER TABLE tokens_v3 RENAME TO tokens',
+        'CREATE INDEX tokens_org ON tokens (org)',
+        ...guides,
+      ];
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -17,6 +17,7 @@ import {
 } from './groupCommit';
 import { utcDay } from '../../core/days';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
+import { postgresGuideTables } from './postgresGuides';
 import {
   RevokedTokenError,
   toRecord,
@@ -314,10 +315,11 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Signa
       });
       return rows as CounterRow[];
     },
+    ...postgresGuideTables(pool),
     async insertToken(t) {
       await pool.query(
-        'INSERT INTO tokens (id, org, kind, hash, created_at) VALUES ($1, $2, $3, $4, $5)',
-        [t.id, t.org, t.kind, t.hash, t.createdAt],
+        'INSERT INTO tokens (id, org, kind, hash, created_at, label) VALUES ($1, $2, $3, $4, $5, $6)',
+        [t.id, t.org, t.kind, t.hash, t.createdAt, t.label],
       );
     },
     async findToken(hash, forIngest) {
@@ -325,7 +327,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Signa
       if (kept) return kept;
       const { rows } = await pool.query<TokenRow>({
         name: 'find-token',
-        text: 'SELECT id, org, kind, created_at, revoked_at FROM tokens WHERE hash = $1',
+        text: 'SELECT id, org, kind, created_at, revoked_at, label FROM tokens WHERE hash = $1',
         values: [hash],
       });
       const record = rows[0] && toRecord(rows[0]);
@@ -338,12 +340,12 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Signa
     async listTokens(org) {
       const { rows } = org
         ? await pool.query<TokenRow>(
-            `SELECT id, org, kind, created_at, revoked_at FROM tokens WHERE org = $1
+            `SELECT id, org, kind, created_at, revoked_at, label FROM tokens WHERE org = $1
               ORDER BY created_at, id`,
             [org],
           )
         : await pool.query<TokenRow>(
-            'SELECT id, org, kind, created_at, revoked_at FROM tokens ORDER BY org, created_at, id',
+            'SELECT id, org, kind, created_at, revoked_at, label FROM tokens ORDER BY org, created_at, id',
           );
       return rows.map(toRecord);
     },

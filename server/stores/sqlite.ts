@@ -12,7 +12,15 @@ import type { CounterRow, Period } from '../../core/snapshot';
 import { GroupCommit, mergeGroup, type BatchAnswer, type PendingBatch } from './groupCommit';
 import { utcDay } from '../../core/days';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
-import { toRecord, type SignalStore, type TokenRow } from './types';
+import {
+  GuideChangeConflict,
+  toRecord,
+  type GuideChangeRow,
+  type GuideChangeSet,
+  type GuideVersionRow,
+  type SignalStore,
+  type TokenRow,
+} from './types';
 
 function migrate(db: Database.Database): void {
   db.transaction(() => {
@@ -89,9 +97,9 @@ type TokenTable = Pick<SignalStore, 'insertToken' | 'findToken' | 'listTokens' |
 /** Tokens, kept by hash only. */
 function tokenTable(db: Database.Database): TokenTable {
   const insertToken = db.prepare(
-    'INSERT INTO tokens (id, org, kind, hash, created_at) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO tokens (id, org, kind, hash, created_at, label) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const tokenColumns = 'id, org, kind, created_at, revoked_at';
+  const tokenColumns = 'id, org, kind, created_at, revoked_at, label';
   const findToken = db.prepare(`SELECT ${tokenColumns} FROM tokens WHERE hash = ?`);
   const listAll = db.prepare(`SELECT ${tokenColumns} FROM tokens ORDER BY org, created_at, id`);
   const listOrg = db.prepare(
@@ -100,7 +108,7 @@ function tokenTable(db: Database.Database): TokenTable {
   const revoke = db.prepare('UPDATE tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?');
   return {
     async insertToken(t) {
-      insertToken.run(t.id, t.org, t.kind, t.hash, t.createdAt);
+      insertToken.run(t.id, t.org, t.kind, t.hash, t.createdAt, t.label);
     },
     async findToken(hash) {
       const row = findToken.get(hash) as TokenRow | undefined;
@@ -111,6 +119,74 @@ function tokenTable(db: Database.Database): TokenTable {
     },
     async revokeToken(id, at) {
       return revoke.run(at, id).changes > 0;
+    },
+  };
+}
+
+type GuideTables = Pick<SignalStore, 'guideRecords' | 'recordGuideChanges'>;
+
+/** Guide versions and their history: appended to, never updated. */
+function guideTables(db: Database.Database): GuideTables {
+  const versionColumns = `guide_id AS guideId, number, body, published_at AS publishedAt,
+    published_by AS publishedBy`;
+  const changeColumns = `guide_id AS guideId, seq, number, action, state, rollout,
+    changed_at AS at, changed_by AS by`;
+  const versionsOf = (all: boolean) =>
+    db.prepare(
+      `SELECT ${versionColumns} FROM guide_versions WHERE org = ? ${all ? '' : 'AND guide_id = ?'}
+       ORDER BY guide_id, number`,
+    );
+  const changesOf = (all: boolean) =>
+    db.prepare(
+      `SELECT ${changeColumns} FROM guide_changes WHERE org = ? ${all ? '' : 'AND guide_id = ?'}
+       ORDER BY guide_id, seq`,
+    );
+  const [allVersions, oneVersions, allChanges, oneChanges] = [
+    versionsOf(true),
+    versionsOf(false),
+    changesOf(true),
+    changesOf(false),
+  ];
+  const lastSeq = db.prepare(
+    'SELECT coalesce(max(seq), 0) AS seq FROM guide_changes WHERE org = ? AND guide_id = ?',
+  );
+  const insertVersion = db.prepare(
+    `INSERT INTO guide_versions (org, guide_id, number, body, published_at, published_by)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const insertChange = db.prepare(
+    `INSERT INTO guide_changes (org, guide_id, seq, number, action, state, rollout, changed_at,
+       changed_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const record = db.transaction((org: string, set: GuideChangeSet) => {
+    const { seq } = lastSeq.get(org, set.guideId) as { seq: number };
+    if (seq !== set.afterSeq) throw new GuideChangeConflict(set.guideId);
+    const v = set.version;
+    if (v) insertVersion.run(org, v.guideId, v.number, v.body, v.publishedAt, v.publishedBy);
+    for (const c of set.changes) {
+      insertChange.run(org, c.guideId, c.seq, c.number, c.action, c.state, c.rollout, c.at, c.by);
+    }
+  });
+  return {
+    async guideRecords(org, guideId) {
+      const args = guideId === undefined ? [org] : [org, guideId];
+      const all = guideId === undefined;
+      return {
+        versions: (all ? allVersions : oneVersions).all(...args) as GuideVersionRow[],
+        changes: (all ? allChanges : oneChanges).all(...args) as GuideChangeRow[],
+      };
+    },
+    async recordGuideChanges(org, set) {
+      try {
+        record.immediate(org, set);
+      } catch (error) {
+        // Two publishes of one guide at once: the second finds its number taken.
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+          throw new GuideChangeConflict(set.guideId, { cause: error });
+        }
+        throw error;
+      }
     },
   };
 }
@@ -148,6 +224,7 @@ export function openSqliteStore(path: string): SignalStore {
       ) as CounterRow[];
     },
     ...tokenTable(db),
+    ...guideTables(db),
     async pruneBatchIds(receivedBefore) {
       return pruneBatches.run(receivedBefore).changes;
     },

@@ -5,8 +5,8 @@
 import type { Signal, SignalKind } from '../../core/signals';
 import type { CounterRow, Period } from '../../core/snapshot';
 
-export type TokenKind = 'ingest' | 'admin';
-export const TOKEN_KINDS: readonly TokenKind[] = ['ingest', 'admin'];
+export type TokenKind = 'ingest' | 'admin' | 'trainer';
+export const TOKEN_KINDS: readonly TokenKind[] = ['ingest', 'admin', 'trainer'];
 
 export interface TokenRecord {
   id: string;
@@ -15,7 +15,48 @@ export interface TokenRecord {
   /** ISO timestamp. */
   createdAt: string;
   revokedAt: string | null;
+  /** What the admin named it ("Sales enablement team"): kept with each guide change it makes. */
+  label: string;
 }
+
+export type GuideState = 'draft' | 'pilot' | 'live' | 'retired';
+
+/** A published guide version: its text never changes. */
+export interface GuideVersionRow {
+  guideId: string;
+  number: number;
+  /** The guide JSON as served, its `version` equal to `number`. */
+  body: string;
+  publishedAt: string;
+  /** The label of the token that published it. */
+  publishedBy: string;
+}
+
+/** One state a version entered; a version's state is that of its latest change. */
+export interface GuideChangeRow {
+  guideId: string;
+  /** Per organisation and guide, from 1, without gaps. */
+  seq: number;
+  number: number;
+  action: 'publish' | 'promote' | 'rollback' | 'retire';
+  state: GuideState;
+  /** A pilot's rollout, as JSON; null otherwise. */
+  rollout: string | null;
+  at: string;
+  by: string;
+}
+
+/** What one lifecycle action writes, all or nothing. */
+export interface GuideChangeSet {
+  guideId: string;
+  /** The changes already recorded for the guide: the write fails if another has landed since. */
+  afterSeq: number;
+  version?: GuideVersionRow;
+  changes: GuideChangeRow[];
+}
+
+/** Another change to the same guide landed first; nothing was written. */
+export class GuideChangeConflict extends Error {}
 
 export interface SignalStore {
   readonly kind: 'sqlite' | 'postgres';
@@ -56,6 +97,13 @@ export interface SignalStore {
    * replaced rather than added to; its tokens stay. Resolves to what was deleted.
    */
   deleteOrgData(org: string): Promise<Pick<OrgData, 'counters' | 'batches'>>;
+  /** An organisation's guide versions and changes (of one guide, or all), in order. */
+  guideRecords(
+    org: string,
+    guideId?: string,
+  ): Promise<{ versions: GuideVersionRow[]; changes: GuideChangeRow[] }>;
+  /** Writes a change set in one transaction, or rejects with GuideChangeConflict. */
+  recordGuideChanges(org: string, set: GuideChangeSet): Promise<void>;
 }
 
 /** A batch's token was revoked before the batch could be counted. */
@@ -81,6 +129,7 @@ export interface TokenRow {
   kind: TokenKind;
   created_at: string;
   revoked_at: string | null;
+  label: string;
 }
 
 export const toRecord = (row: TokenRow): TokenRecord => ({
@@ -89,4 +138,5 @@ export const toRecord = (row: TokenRow): TokenRecord => ({
   kind: row.kind,
   createdAt: row.created_at,
   revokedAt: row.revoked_at,
+  label: row.label,
 });

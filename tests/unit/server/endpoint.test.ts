@@ -3,7 +3,7 @@
  * throwaway cluster unless TEST_DATABASE_URL is set). Every test works in an org of its own.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,6 +15,7 @@ import { runCli } from '../../../server/cli';
 import { startEndpoint, type Endpoint, type EndpointOptions } from '../../../server/index';
 import { utcDay } from '../../../core/days';
 import { createToken, hashToken } from '../../../server/tokens';
+import { importGuides } from '../../../server/guideLifecycle';
 import { batch, browserDay, CANARY_AGENT, get, post, signal } from './helpers';
 import { startTestDatabase } from '../../../scripts/postgres';
 
@@ -555,8 +556,10 @@ describe.each(stores)('endpoint on $name', (storeUnderTest) => {
     }
   });
 
-  it('serves the guide pack with a strong ETag and 304 when unchanged', async () => {
-    const { ingest } = await newOrg();
+  it("serves the organisation's guide pack with a strong ETag and 304 when unchanged", async () => {
+    const { org, ingest } = await newOrg();
+    // An organisation serves what it published: here, the guides directory imported.
+    await importGuides(endpoint.store, org, join(ROOT, 'guides'), { label: 'test import' });
     const first = await get(`${url}/v1/guides`, ingest);
     expect(first.status).toBe(200);
     const etag = first.headers.get('etag');
@@ -708,6 +711,48 @@ describe.each(stores)('endpoint on $name', (storeUnderTest) => {
     );
   }, 30_000);
 
+  it('creates a labelled trainer token and imports a guides directory from the CLI', async () => {
+    const org = `cli-guides-${storeUnderTest.name.toLowerCase()}`;
+    const trainer = await cli(
+      ['token', 'create', '--org', org, '--kind', 'trainer', '--label', 'Sales enablement'],
+      opened.env,
+    );
+    expect(trainer.code, trainer.stderr).toBe(0);
+    const listed = await cli(['token', 'list', '--org', org], opened.env);
+    expect(listed.stdout).toMatch(/\ttrainer\t.*\tactive\tSales enablement$/m);
+    const badLabel = await cli(
+      ['token', 'create', '--org', org, '--kind', 'trainer', '--label', 'two\nlines'],
+      opened.env,
+    );
+    expect(badLabel.code).toBe(1);
+    expect(badLabel.stderr).toContain('--label must be one line of at most 80 characters');
+
+    const imported = await cli(
+      ['guides', 'import', join(ROOT, 'guides'), '--org', org, '--label', 'first import'],
+      opened.env,
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toMatch(/^Imported \d+ guides into org cli-guides-.*demo-log-call v1/m);
+    const library = await get(`${url}/v1/guides/library`, trainer.stdout.trim());
+    const { guides } = (await library.json()) as {
+      guides: { guideId: string; live: number; changes: { by: string }[] }[];
+    };
+    expect(guides.find((g) => g.guideId === 'demo-log-call')).toMatchObject({
+      live: 1,
+      changes: [{ by: 'first import' }, { by: 'first import' }],
+    });
+    // A directory with a broken guide imports nothing, and says why.
+    const broken = mkdtempSync(join(tmpdir(), 'waymark-broken-guides-'));
+    try {
+      writeFileSync(join(broken, 'bad.json'), '{"schemaVersion": 1, "id": "bad"');
+      const refused = await cli(['guides', 'import', broken, '--org', org], opened.env);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('have problems');
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  }, 30_000);
+
   it('stores tokens hashed and nothing of the client: no address, no user agent', async () => {
     const { ingest, admin } = await newOrg();
     const forwarded = { 'x-forwarded-for': FORWARDED_FOR, 'x-real-ip': FORWARDED_FOR };
@@ -761,11 +806,11 @@ describe('token CLI arguments', () => {
 
   it('explains what is wrong and exits 1', async () => {
     const cases: [string[], string][] = [
-      [['token', 'create', '--org', 'acme'], 'token create needs --kind ingest or --kind admin.'],
+      [['token', 'create', '--org', 'acme'], 'token create needs --kind ingest|admin|trainer.'],
       [['token', 'create', '--kind', 'ingest'], 'token create needs --org ORG.'],
       [
         ['token', 'create', '--org', 'acme', '--kind', 'root'],
-        '--kind must be ingest or admin — got "root".',
+        '--kind must be ingest, admin, trainer — got "root".',
       ],
       [
         ['token', 'create', '--org', 'Acme Inc', '--kind', 'admin'],
