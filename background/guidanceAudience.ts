@@ -11,7 +11,8 @@ import type { Cohort } from '../core/usage';
 import type { WaymarkDb } from './db';
 import { readSettings, type UserSettings } from './settings';
 
-function localDay(now: Date): string {
+/** The user's local date, YYYY-MM-DD: rollouts start and end on the user's days. */
+export function localDay(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

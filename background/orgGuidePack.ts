@@ -9,7 +9,14 @@
  */
 import { checkGuideFiles } from '../core/guide/checkGuides';
 import { formatProblem } from '../core/guide/problems';
-import { GUIDE_SCHEMA_VERSION, guideSchema, type Guide } from '../core/guide/schema';
+import {
+  GUIDE_SCHEMA_VERSION,
+  guideSchema,
+  rolloutSchema,
+  type Guide,
+  type Rollout,
+} from '../core/guide/schema';
+import { withPilots, type Audience, type Pilot } from '../core/match';
 import type { OrgGuidePackStatus } from '../core/messages';
 import type { WaymarkDb } from './db';
 import { describeAnswer } from './endpointAnswer';
@@ -46,6 +53,8 @@ interface PackRecord {
   from: string | null;
   etag: string | null;
   guides: Guide[];
+  /** The kept pack's pilots: which of them this browser runs is chosen when it is registered. */
+  pilots: Pilot[];
   updatedAt: number | null;
   checkedAt: number | null;
   lastAttemptAt: number | null;
@@ -59,6 +68,7 @@ const EMPTY_RECORD: PackRecord = {
   from: null,
   etag: null,
   guides: [],
+  pilots: [],
   updatedAt: null,
   checkedAt: null,
   lastAttemptAt: null,
@@ -86,8 +96,16 @@ function guideLabel(guide: unknown, index: number): string {
   return `guides[${index}]${typeof id === 'string' ? ` "${id.slice(0, 64)}"` : ''}`;
 }
 
-/** Checks a downloaded pack: every guide, or nothing. */
-export function checkPack(text: string): { guides: Guide[] } | { problem: string } {
+/** A pilot of the pack, checked: its rollout, and its guide among the guides checked. */
+function pilotRollout(pilot: unknown, index: number): Rollout | string {
+  const rollout = rolloutSchema.safeParse((pilot as { rollout?: unknown } | null)?.rollout);
+  return rollout.success ? rollout.data : `pilots[${index}].rollout: not a rollout`;
+}
+
+/** Checks a downloaded pack: every guide and pilot, or nothing. */
+export function checkPack(
+  text: string,
+): { guides: Guide[]; pilots: Pilot[] } | { problem: string } {
   if (text.length > PACK_LIMITS.bytes) {
     return { problem: TOO_LARGE };
   }
@@ -100,32 +118,57 @@ export function checkPack(text: string): { guides: Guide[] } | { problem: string
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { problem: 'The pack is not a guide pack (expected an object with "guides")' };
   }
-  const { schemaVersion, guides } = data as { schemaVersion?: unknown; guides?: unknown };
+  const {
+    schemaVersion,
+    guides,
+    pilots = [],
+  } = data as { schemaVersion?: unknown; guides?: unknown; pilots?: unknown };
   if (schemaVersion !== GUIDE_SCHEMA_VERSION) {
     return {
       problem: `The pack is for guide schema version ${JSON.stringify(schemaVersion ?? null)}; this Waymark reads version ${GUIDE_SCHEMA_VERSION}`,
     };
   }
   if (!Array.isArray(guides)) return { problem: 'The pack has no "guides" list' };
-  if (guides.length > PACK_LIMITS.guides) {
+  if (!Array.isArray(pilots)) return { problem: 'The pack\'s "pilots" is not a list' };
+  if (guides.length + pilots.length > PACK_LIMITS.guides) {
     return {
-      problem: `The pack has ${guides.length} guides; at most ${PACK_LIMITS.guides} are read`,
+      problem: `The pack has ${guides.length + pilots.length} guides; at most ${PACK_LIMITS.guides} are read`,
     };
   }
+  const pilotGuides = pilots.map((p: unknown) => (p as { guide?: unknown } | null)?.guide);
+  // Guides and pilots are checked apart: a pilot has the id of the live guide it replaces.
   const checked = checkGuideFiles(
     guides.map((guide, i) => ({ file: guideLabel(guide, i), text: JSON.stringify(guide) })),
     { fileConventions: false },
   );
-  const { problems } = checked;
+  const checkedPilots = checkGuideFiles(
+    pilotGuides.map((guide, i) => ({
+      file: `pilots[${i}].${guideLabel(guide, i).replace(/^guides\[\d+\]/, 'guide')}`,
+      text: JSON.stringify(guide ?? null),
+    })),
+    { fileConventions: false },
+  );
+  const rollouts = pilots.map(pilotRollout);
+  const problems = [
+    ...checked.problems.map(formatProblem),
+    ...checkedPilots.problems.map(formatProblem),
+    ...rollouts.filter((r): r is string => typeof r === 'string'),
+  ];
   if (problems.length > 0) {
-    const shown = problems.slice(0, PROBLEMS_SHOWN).map(formatProblem).join('; ');
+    const shown = problems.slice(0, PROBLEMS_SHOWN).join('; ');
     const more =
       problems.length > PROBLEMS_SHOWN ? `; and ${problems.length - PROBLEMS_SHOWN} more` : '';
     return {
       problem: `The pack was refused (${problems.length === 1 ? '1 problem' : `${problems.length} problems`}): ${shown}${more}`,
     };
   }
-  return { guides: checked.guides.map((g) => g.guide) };
+  return {
+    guides: checked.guides.map((g) => g.guide),
+    pilots: checkedPilots.guides.map((g, i) => ({
+      rollout: rollouts[i] as Rollout,
+      guide: g.guide,
+    })),
+  };
 }
 
 export interface OrgGuidePackDeps {
@@ -138,6 +181,8 @@ export interface OrgGuidePackDeps {
   onRegistered: () => Promise<void>;
   /** Whether the extension may reach an origin (host permission); reaching it fails otherwise. */
   canReach?: (origin: string) => Promise<boolean>;
+  /** This user as pilots see them (cohorts, slot seed, today); null runs no pilot. */
+  audience?: () => Promise<Omit<Audience, 'role'> | null>;
   fetch?: typeof fetch;
   now?: () => number;
 }
@@ -235,12 +280,14 @@ async function readPack(
 }
 
 async function keepPack(
-  { db, bundled, onRegistered }: PackDeps,
+  { db, bundled, onRegistered, audience }: PackDeps,
   next: PackRecord,
 ): Promise<PackRecord> {
+  // Chosen again whenever the pack is confirmed: a pilot's dates or the user's cohort may move.
+  const guides = withPilots(next.guides, next.pilots, await audience());
   // The registry and the record change together: the kept pack is always what is registered.
   const changed = await db.transaction('rw', db.guides, db.settings, async () => {
-    const registered = await registerRemoteGuides(db, next.guides, bundled);
+    const registered = await registerRemoteGuides(db, guides, bundled);
     await writeRecord(db, next);
     return registered;
   });
@@ -276,8 +323,7 @@ async function fetchPack(
   const at = deps.now();
   if (response.status === 304 && etag) {
     const confirmed = { ...record, url, checkedAt: at, lastAttemptAt: at, lastError: null };
-    await writeRecord(deps.db, confirmed);
-    return confirmed;
+    return keepPack(deps, confirmed);
   }
   const body = await readPack(response, origin);
   if ('problem' in body) return recordFailure(deps, record, url, body.problem);
@@ -288,6 +334,7 @@ async function fetchPack(
     from: url,
     etag: response.headers.get('etag'),
     guides: checked.guides,
+    pilots: checked.pilots,
     updatedAt: at,
     checkedAt: at,
     lastAttemptAt: at,
@@ -311,10 +358,11 @@ export function createOrgGuidePack({
   source,
   onRegistered,
   canReach = async () => true,
+  audience = async () => null,
   fetch = globalThis.fetch,
   now = Date.now,
 }: OrgGuidePackDeps) {
-  const deps: PackDeps = { db, bundled, source, onRegistered, canReach, fetch, now };
+  const deps: PackDeps = { db, bundled, source, onRegistered, canReach, audience, fetch, now };
   let running: Promise<OrgGuidePackStatus> | null = null;
 
   return {
@@ -331,9 +379,10 @@ export function createOrgGuidePack({
       return packStatus(deps, await readRecord(db), await source());
     },
 
-    /** The kept pack's guides (already checked). */
+    /** The kept pack's guides (already checked), with the pilots this user runs. */
     async guides(): Promise<Guide[]> {
-      return (await readRecord(db)).guides;
+      const record = await readRecord(db);
+      return withPilots(record.guides, record.pilots, await audience());
     },
 
     /**
@@ -344,12 +393,20 @@ export function createOrgGuidePack({
     async reapply(): Promise<void> {
       const record = await readRecord(db);
       const parsed = record.guides.map((guide) => guideSchema.safeParse(guide));
-      if (parsed.every((p) => p.success)) {
-        await registerRemoteGuides(
-          db,
+      const pilots = record.pilots.map((pilot) => ({
+        guide: guideSchema.safeParse(pilot.guide),
+        rollout: rolloutSchema.safeParse(pilot.rollout),
+      }));
+      if (
+        parsed.every((p) => p.success) &&
+        pilots.every((p) => p.guide.success && p.rollout.success)
+      ) {
+        const chosen = withPilots(
           parsed.map((p) => p.data as Guide),
-          bundled,
+          pilots.map((p) => ({ guide: p.guide.data as Guide, rollout: p.rollout.data as Rollout })),
+          await audience(),
         );
+        await registerRemoteGuides(db, chosen, bundled);
         return;
       }
       const at = now();
@@ -360,6 +417,7 @@ export function createOrgGuidePack({
           from: null,
           etag: null,
           guides: [],
+          pilots: [],
           lastAttemptAt: null,
           lastError: {
             at,

@@ -22,6 +22,7 @@ import { bundledGuides } from './bundledGuides';
 import { createGuideLibrary, type GuideLibrary } from './guideLibrary';
 import { createPolicy, type PolicyService } from './policy';
 import { createOrgGuidePack, packSourceOf, type OrgGuidePack } from './orgGuidePack';
+import { localDay } from './guidanceAudience';
 import { readSettings } from './settings';
 import { createSync, type Sync } from './sync';
 import { createUsageLog, type UsageLog } from './usageLog';
@@ -178,6 +179,11 @@ function guideSources(
     bundled: pack,
     source: async () => packSourceOf(policy.policy().guidePackUrl, await sync.endpoint()),
     canReach,
+    // Pilots are chosen as guides' own rollouts are: by cohort, date and the install's slot.
+    audience: async () => {
+      const { cohorts, seed } = await readSettings(db, policy.org());
+      return { cohorts, seed, today: localDay(new Date()) };
+    },
     onRegistered: async () => {
       await library.reload();
       void refreshAllTabs();

@@ -1,6 +1,6 @@
 /** Which guides fit this page, this role and this user's rollout slot. Pure: runs in Node too. */
 import type { CrmId } from './adapters';
-import type { Guide, Step } from './guide/schema';
+import type { Guide, Rollout, Step } from './guide/schema';
 
 export interface PageContext {
   crm: CrmId;
@@ -59,14 +59,51 @@ export function rolloutSlot(seed: string, guideId: string): number {
   return hash % 100;
 }
 
-export function inRollout(guide: Guide, audience: Audience): boolean {
-  if (!guide.roles.includes(audience.role)) return false;
-  const rollout = guide.rollout;
+/**
+ * Whether a rollout (a guide's own, or a pilot's) takes this user in for `guideId`: one of its
+ * cohorts, inside its dates, and a slot under its percent. No rollout takes everyone.
+ */
+export function rolloutTakes(
+  rollout: Rollout | undefined,
+  guideId: string,
+  audience: Omit<Audience, 'role'>,
+): boolean {
   if (!rollout) return true;
   if (rollout.cohorts && !rollout.cohorts.some((c) => audience.cohorts.includes(c))) return false;
   if (rollout.from && audience.today < rollout.from) return false;
   if (rollout.until && audience.today > rollout.until) return false;
-  return rolloutSlot(audience.seed, guide.id) < rollout.percent;
+  return rolloutSlot(audience.seed, guideId) < rollout.percent;
+}
+
+export function inRollout(guide: Guide, audience: Audience): boolean {
+  return guide.roles.includes(audience.role) && rolloutTakes(guide.rollout, guide.id, audience);
+}
+
+/** A pilot of a guide's next version, as the organisation's pack serves it. */
+export interface Pilot {
+  rollout: Rollout;
+  guide: Guide;
+}
+
+/**
+ * The guides a browser runs from its organisation's pack: for each pilot whose rollout takes this
+ * user in, the pilot version instead of the live one (or beside the others, for a new guide).
+ */
+export function withPilots(
+  live: readonly Guide[],
+  pilots: readonly Pilot[],
+  audience: Omit<Audience, 'role'> | null,
+): Guide[] {
+  const taken = new Map(
+    audience
+      ? pilots
+          .filter((p) => rolloutTakes(p.rollout, p.guide.id, audience))
+          .map((p) => [p.guide.id, p.guide] as const)
+      : [],
+  );
+  const guides = live.map((guide) => taken.get(guide.id) ?? guide);
+  const liveIds = new Set(live.map((g) => g.id));
+  return [...guides, ...[...taken.values()].filter((g) => !liveIds.has(g.id))];
 }
 
 /** Guides this user may see at all (role + rollout), whatever the page. */

@@ -5,10 +5,9 @@
  * change, and the history is the list of changes itself.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { checkGuideFiles } from '../core/guide/checkGuides';
 import { formatProblem } from '../core/guide/problems';
-import { GUIDE_SCHEMA_VERSION, rolloutSchema, type Guide } from '../core/guide/schema';
+import { GUIDE_SCHEMA_VERSION, type Guide, type Rollout } from '../core/guide/schema';
 import { fail } from './errors';
 import { readGuides } from './guidePack';
 import {
@@ -19,7 +18,7 @@ import {
   type SignalStore,
 } from './stores/types';
 
-export type PilotRollout = z.infer<typeof rolloutSchema>;
+export type PilotRollout = Rollout;
 
 export interface GuideVersionView {
   number: number;

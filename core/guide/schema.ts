@@ -220,6 +220,8 @@ export const rolloutSchema = z
   })
   .strict();
 
+export type Rollout = z.infer<typeof rolloutSchema>;
+
 export const guideSchema = z
   .object({
     $schema: z.string().optional(),

@@ -18,6 +18,7 @@ import {
   type PackSource,
 } from '../../../background/orgGuidePack';
 import type { Guide } from '../../../core/guide/schema';
+import { rolloutSlot, type Audience } from '../../../core/match';
 import { makeGuide } from '../helpers/guides';
 
 const URL_ = 'https://waymark.acme.example/v1/guides';
@@ -46,7 +47,11 @@ const rows = async () =>
   (await db.guides.toArray()).map((r) => `${r.id}@${r.version}:${r.source}`).sort();
 
 /** A pack fetcher over a fake network that answers what the test says and records requests. */
-function setup(bundled: Guide[] = [], source: PackSource | null = { url: URL_, token: 'tok' }) {
+function setup(
+  bundled: Guide[] = [],
+  source: PackSource | null = { url: URL_, token: 'tok' },
+  audience: Omit<Audience, 'role'> | null = null,
+) {
   const requests: Record<string, string>[] = [];
   let answer: Answer | Error = { status: 200, body: packText([]) };
   const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
@@ -64,6 +69,7 @@ function setup(bundled: Guide[] = [], source: PackSource | null = { url: URL_, t
     bundled,
     source: async () => source,
     onRegistered,
+    audience: async () => audience,
     fetch: fetch as unknown as typeof globalThis.fetch,
     now: () => clock,
   });
@@ -302,5 +308,88 @@ describe('remote guides in the registry', () => {
     // A release with a higher version replaces a remote guide.
     await registerBundledGuides(db, [...bundled, guide('new', 2)]);
     expect(await rows()).toContain('new@2:bundled');
+  });
+});
+
+describe('pilots', () => {
+  const live = guide('log-call', 2, 'the live text');
+  const pilot = guide('log-call', 3, 'the pilot text');
+  const pilotPack = (percent: number, extra: object = {}) =>
+    JSON.stringify({
+      schemaVersion: 1,
+      guides: [live],
+      pilots: [{ rollout: { percent, ...extra }, guide: pilot }],
+    });
+  /** A seed whose slot for the guide is under 50, and one at 50 or over. */
+  const seeds = () => {
+    const all = Array.from({ length: 200 }, (_, i) => `seed-${i}`);
+    return {
+      inside: all.find((s) => rolloutSlot(s, 'log-call') < 50)!,
+      outside: all.find((s) => rolloutSlot(s, 'log-call') >= 50)!,
+    };
+  };
+  const audience = (seed: string, cohorts: string[] = []) => ({
+    seed,
+    cohorts,
+    today: '2026-06-01',
+  });
+
+  it('runs the pilot where its rollout takes the user in, and the live version elsewhere', async () => {
+    const { inside, outside } = seeds();
+    const [bundled] = [[guide('log-call', 1, 'the release text')]];
+    for (const [seed, expected] of [
+      [inside, 'log-call@3:remote'],
+      [outside, 'log-call@2:remote'],
+    ] as const) {
+      await db.guides.clear();
+      await registerBundledGuides(db, bundled);
+      const s = setup(bundled, { url: URL_, token: 'tok' }, audience(seed));
+      s.answer({ status: 200, body: pilotPack(50), etag: `"${seed}"` });
+      await s.pack.refresh(true);
+      expect(await rows(), seed).toEqual([expected]);
+      await db.settings.clear();
+    }
+  });
+
+  it('chooses again when the pack is confirmed: a pilot whose dates have come is taken on a 304', async () => {
+    const { inside } = seeds();
+    let today = '2026-06-01';
+    const s = createOrgGuidePack({
+      db,
+      bundled: [],
+      source: async () => ({ url: URL_, token: 'tok' }),
+      onRegistered: async () => undefined,
+      audience: async () => ({ seed: inside, cohorts: ['wave-1'], today }),
+      fetch: (async (_u: RequestInfo | URL, init?: RequestInit) =>
+        new Headers(init?.headers).get('if-none-match')
+          ? new Response(null, { status: 304 })
+          : new Response(pilotPack(100, { cohorts: ['wave-1'], from: '2026-06-02' }), {
+              headers: { etag: '"p"' },
+            })) as typeof fetch,
+      now: () => clock,
+    });
+    await s.refresh(true);
+    expect(await rows()).toEqual(['log-call@2:remote']);
+    today = '2026-06-02';
+    await s.refresh(true);
+    expect(await rows()).toEqual(['log-call@3:remote']);
+  });
+
+  it('runs no pilot without an audience, and refuses a pack whose pilot is malformed', async () => {
+    const s = setup();
+    s.answer({ status: 200, body: pilotPack(100) });
+    await s.pack.refresh(true);
+    expect(await rows()).toEqual(['log-call@2:remote']);
+    expect(checkPack(pilotPack(150))).toEqual({
+      problem: 'The pack was refused (1 problem): pilots[0].rollout: not a rollout',
+    });
+    const brokenGuide = JSON.stringify({
+      schemaVersion: 1,
+      guides: [],
+      pilots: [{ rollout: { percent: 10 }, guide: { ...pilot, steps: [] } }],
+    });
+    expect(checkPack(brokenGuide)).toMatchObject({
+      problem: expect.stringContaining('pilots[0].guide "log-call" steps'),
+    });
   });
 });

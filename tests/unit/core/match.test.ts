@@ -6,6 +6,7 @@ import {
   guidesForPage,
   inRollout,
   rolloutSlot,
+  withPilots,
   type Audience,
 } from '../../../core/match';
 
@@ -59,5 +60,38 @@ describe('matching guides to pages and people', () => {
     expect(seeds.every((seed) => rolloutSlot(seed, 'g') === rolloutSlot(seed, 'g'))).toBe(true);
     expect(inRollout(guide({ rollout: { percent: 0 } }), rep)).toBe(false);
     expect(inRollout(guide({ rollout: { percent: 100 } }), rep)).toBe(true);
+  });
+});
+
+describe('withPilots', () => {
+  const today = '2026-06-01';
+  it('puts a pilot in place of its live guide, or beside the rest for a new guide, only for those it takes', () => {
+    const live = [guide({ id: 'a', version: 2 }), guide({ id: 'b', version: 1 })];
+    const pilots = [
+      { rollout: { percent: 100 }, guide: guide({ id: 'a', version: 3 }) },
+      { rollout: { percent: 100, cohorts: ['wave-1'] }, guide: guide({ id: 'c', version: 1 }) },
+    ];
+    const ids = (gs: Guide[]) => gs.map((g) => `${g.id}@${g.version}`);
+    expect(ids(withPilots(live, pilots, { seed: 's', cohorts: [], today }))).toEqual([
+      'a@3',
+      'b@1',
+    ]);
+    expect(ids(withPilots(live, pilots, { seed: 's', cohorts: ['wave-1'], today }))).toEqual([
+      'a@3',
+      'b@1',
+      'c@1',
+    ]);
+    // No audience (nothing known of the user): the live versions only.
+    expect(ids(withPilots(live, pilots, null))).toEqual(['a@2', 'b@1']);
+    // A pilot at 0 % takes no one.
+    expect(
+      ids(
+        withPilots(live, [{ ...pilots[0]!, rollout: { percent: 0 } }], {
+          seed: 's',
+          cohorts: [],
+          today,
+        }),
+      ),
+    ).toEqual(['a@2', 'b@1']);
   });
 });
