@@ -91,27 +91,17 @@ export function guideRoutes(
     return changed(c, org, view);
   });
 
-  app.post('/v1/guides/:id/promote', async (c) => {
-    const token = await admit(c, STEWARDS);
-    const { version } = await bodyOf(c, versionSchema, 'The promote request');
-    const { org } = token;
-    const view = await guideLifecycle(store, org).promote(
-      c.req.param('id'),
-      version,
-      actorOf(token),
-    );
-    return changed(c, org, view);
-  });
-
-  app.post('/v1/guides/:id/rollback', async (c) => {
-    const token = await admit(c, STEWARDS);
-    const { version } = await bodyOf(c, versionSchema, 'The roll-back request');
-    const { org } = token;
-    const view = await guideLifecycle(store, org).rollBack(
-      c.req.param('id'),
-      version,
-      actorOf(token),
-    );
-    return changed(c, org, view);
-  });
+  // Promote and roll back: a version of one guide, by a trainer or an admin.
+  for (const [action, what] of [
+    ['promote', 'The promote request'],
+    ['rollBack', 'The roll-back request'],
+  ] as const) {
+    app.post(`/v1/guides/:id/${action.toLowerCase()}`, async (c) => {
+      const token = await admit(c, STEWARDS);
+      const { version } = await bodyOf(c, versionSchema, what);
+      const lifecycle = guideLifecycle(store, token.org);
+      const view = await lifecycle[action](c.req.param('id'), version, actorOf(token));
+      return changed(c, token.org, view);
+    });
+  }
 }
