@@ -9,6 +9,7 @@ import { fieldCheckWorst } from './fieldChecks';
 import { firstStart } from './firstStart';
 import { insertToVisible, insertToVisibleFirefox } from './latency';
 import { ingestBench } from './ingest';
+import { guidePackBench } from './guidePack';
 import { mainThreadOverhead, type OverheadResult, type Workload } from './overhead';
 import { dashboardPaint, dashboardReport } from './dashboard';
 import { bytesPerUserDay } from './signalBytes';
@@ -163,6 +164,27 @@ for (const store of ['sqlite', 'postgres'] as const) {
   const rates = runs.map((r) => Math.round(r.batchesPerSecond)).join(', ');
   console.log(
     `  ${store.padEnd(8)} ${Math.round(result.batchesPerSecond)} batches/s (runs ${rates})   p50 ${ms(result.p50Ms)}   p99 ${ms(result.p99Ms)}   goal 2000/s   ratio ${(result.batchesPerSecond / 2000).toFixed(2)}`,
+  );
+}
+
+/** The extension asks for its pack once an hour (background/index.ts, the hourly alarm). */
+const PACK_CHECKS_PER_HOUR = 1;
+const packSeconds = Number(process.env.BENCH_PACK_SECONDS ?? 4);
+console.log(
+  `\nGuide pack: 304s to browsers asking with their ETag, 16 loopback connections, ${packSeconds} s per store`,
+);
+for (const store of ['sqlite', 'postgres'] as const) {
+  const { notModified, health, publishToPackMs } = await guidePackBench(store, packSeconds);
+  // 10,000 browsers each asking hourly, spread over the hour.
+  const needed = (10_000 * PACK_CHECKS_PER_HOUR) / 3600;
+  console.log(
+    `  ${store.padEnd(8)} GET /v1/guides 304  ${Math.round(notModified.perSecond)}/s   p50 ${ms(notModified.p50Ms)}   p99 ${ms(notModified.p99Ms)}   baseline GET /healthz ${Math.round(health.perSecond)}/s   ratio ${(notModified.perSecond / health.perSecond).toFixed(2)}`,
+  );
+  console.log(
+    `           10,000 browsers checking hourly: ${needed.toFixed(1)} requests/s, ${((needed / notModified.perSecond) * 100).toFixed(2)} % of what one replica answers`,
+  );
+  console.log(
+    `           publish → pack served with it: median ${ms(median(publishToPackMs))}   max ${ms(Math.max(...publishToPackMs))}; a browser takes it at its next check (within the hour, at once with "Check for new guides")`,
   );
 }
 
