@@ -91,9 +91,9 @@ const PROBLEMS_SHOWN = 3;
 const TOO_LARGE = `The pack is larger than ${PACK_LIMITS.bytes / 1024 / 1024} MB`;
 
 /** How a guide of the pack is named in problems: its place in the list, and its id if it has one. */
-function guideLabel(guide: unknown, index: number): string {
+function guideLabel(guide: unknown, place: string): string {
   const id = (guide as { id?: unknown } | null)?.id;
-  return `guides[${index}]${typeof id === 'string' ? ` "${id.slice(0, 64)}"` : ''}`;
+  return `${place}${typeof id === 'string' ? ` "${id.slice(0, 64)}"` : ''}`;
 }
 
 /** A pilot of the pack, checked: its rollout, and its guide among the guides checked. */
@@ -138,12 +138,15 @@ export function checkPack(
   const pilotGuides = pilots.map((p: unknown) => (p as { guide?: unknown } | null)?.guide);
   // Guides and pilots are checked apart: a pilot has the id of the live guide it replaces.
   const checked = checkGuideFiles(
-    guides.map((guide, i) => ({ file: guideLabel(guide, i), text: JSON.stringify(guide) })),
+    guides.map((guide, i) => ({
+      file: guideLabel(guide, `guides[${i}]`),
+      text: JSON.stringify(guide),
+    })),
     { fileConventions: false },
   );
   const checkedPilots = checkGuideFiles(
     pilotGuides.map((guide, i) => ({
-      file: `pilots[${i}].${guideLabel(guide, i).replace(/^guides\[\d+\]/, 'guide')}`,
+      file: guideLabel(guide, `pilots[${i}].guide`),
       text: JSON.stringify(guide ?? null),
     })),
     { fileConventions: false },

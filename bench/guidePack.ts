@@ -4,10 +4,9 @@
  * 304s are timed over loopback keep-alive connections at a fixed concurrency, beside `/healthz`
  * (the cheapest route) as the baseline; then a publish is timed until the pack served has it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { startEndpoint, type Endpoint } from '../server/index';
 import { importGuides } from '../server/guideLifecycle';

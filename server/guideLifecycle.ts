@@ -18,15 +18,13 @@ import {
   type SignalStore,
 } from './stores/types';
 
-export type PilotRollout = Rollout;
-
 export interface GuideVersionView {
   number: number;
   state: GuideState;
   publishedAt: string;
   publishedBy: string;
   /** The pilot's rollout while the version is in pilot. */
-  rollout: PilotRollout | null;
+  rollout: Rollout | null;
   guide: Guide;
 }
 
@@ -75,7 +73,7 @@ export function guideViews(records: {
     if (!view || !version) continue;
     view.changes.push(change);
     version.state = change.state;
-    version.rollout = change.rollout ? (JSON.parse(change.rollout) as PilotRollout) : null;
+    version.rollout = change.rollout ? (JSON.parse(change.rollout) as Rollout) : null;
   }
   for (const view of views.values()) {
     view.live = view.versions.find((v) => v.state === 'live')?.number ?? null;
@@ -118,7 +116,7 @@ export interface PublishRequest {
   /** The guide's JSON text, as `guides:check` reads a file. */
   guide: string;
   state: 'draft' | 'pilot';
-  rollout?: PilotRollout;
+  rollout?: Rollout;
 }
 
 /** The lifecycle's actions on one organisation's guides in a store. */
