@@ -15,6 +15,7 @@ import { reachPattern } from '../core/endpointAddress';
 import type { Cohort } from '../core/usage';
 import { createActivity } from './activity';
 import { createAuthoring } from './authoring';
+import { createPublishing, type Publishing } from './publishing';
 import { openDb, type WaymarkDb } from './db';
 import { createCustomCrms, type CustomCrms } from './customCrms';
 import { createGuidance, pageContextOf as pageContextAt, type Guidance } from './guidance';
@@ -56,6 +57,7 @@ export interface Services {
   remote: OrgGuidePack;
   library: GuideLibrary;
   authoring: ReturnType<typeof createAuthoring>;
+  publishing: Publishing;
   guidance: Guidance;
   workflows: Workflows;
   tabs: TabMemory;
@@ -218,6 +220,13 @@ export function createServices(): Services {
   });
   const { remote, library, guides } = guideSources(db, policy, sync);
   const authoring = createAuthoring(db, org, customCrms.all);
+  const publishing = createPublishing({
+    db,
+    endpointUrl: async () => (await sync.endpoint())?.endpointUrl ?? null,
+    canReach,
+    // Fetched at once, so the trainer's own browser runs a pilot it is in without waiting an hour.
+    published: () => remote.refresh(true),
+  });
   // A trainer previewing a draft is not adoption: its events are never recorded.
   const recorded: UsageLog = {
     ...usage,
@@ -266,6 +275,7 @@ export function createServices(): Services {
     remote,
     library,
     authoring,
+    publishing,
     guidance,
     workflows,
     tabs,

@@ -174,6 +174,26 @@ export interface GuideIssue {
   message: string;
 }
 
+/** What the options page shows of publishing: whether a trainer token is kept, and where to. */
+export interface TrainerView {
+  tokenSet: boolean;
+  endpointUrl: string | null;
+}
+
+/** How a publish from the authoring panel went: the version stored, or why not. */
+export type PublishResult =
+  | { ok: true; version: number; state: 'draft' | 'pilot' }
+  | { ok: false; error: string; problems: GuideIssue[] };
+
+/** A guide the authoring panel can open: every guide the browser has, with where it came from. */
+export interface OpenableGuide {
+  id: string;
+  version: number;
+  title: string;
+  crm: string;
+  source: LibraryGuide['source'];
+}
+
 /** A guide the extension has, as the options page's guide library lists it. */
 export interface LibraryGuide {
   id: string;

@@ -1,9 +1,20 @@
 /** A trainer writes a guide on the CRM page: the panel, its page's context, draft and preview. */
 import { z } from 'zod';
-import type { AuthorContext, GuideIssue } from '../../core/messages';
+import type { Guide } from '../../core/guide/schema';
+import { rolloutSchema } from '../../core/guide/schema';
+import type {
+  AuthorContext,
+  GuideIssue,
+  OpenableGuide,
+  PublishResult,
+  TrainerView,
+} from '../../core/messages';
 import { message, type HandlersOf } from './declare';
-import { nothing, tabId, url } from './schemas';
+import { id, nothing, tabId, url } from './schemas';
 import type { Services } from '../services';
+
+/** A draft is the trainer's own work; here only its size is bounded, the guide check does the rest. */
+const draftSized = (value: unknown) => JSON.stringify(value ?? null).length <= 200_000;
 
 export const authoringMessages = {
   /** Opens the authoring panel in the tab (trainers). */
@@ -26,8 +37,36 @@ export const authoringMessages = {
     z
       .object({ draft: z.unknown() })
       .strict()
-      .refine((d) => JSON.stringify(d.draft ?? null).length <= 200_000, 'the draft is too large'),
+      .refine((d) => draftSized(d.draft), 'the draft is too large'),
   ).answers<void>(),
+  /** Every guide this browser has (built in, the organisation's, imported), to open for editing. */
+  'author:guides': message('page', nothing, { fresh: true }).answers<OpenableGuide[]>(),
+  /** One of them, whole. */
+  'author:guide': message('page', z.object({ id }).strict(), {
+    fresh: true,
+  }).answers<Guide | null>(),
+  /**
+   * Publishes the draft's guide to the organisation's endpoint with the trainer token kept in the
+   * background; the endpoint checks it as `guides:check` does and says why when it refuses.
+   */
+  'author:publish': message(
+    'page',
+    z
+      .object({
+        guide: z.record(z.string(), z.unknown()).refine(draftSized, 'the guide is too large'),
+        state: z.enum(['draft', 'pilot']),
+        rollout: rolloutSchema.optional(),
+      })
+      .strict()
+      .refine((p) => p.state === 'draft' || p.rollout !== undefined, 'a pilot needs its rollout'),
+  ).answers<PublishResult>(),
+  /** The options page: whether a trainer token is kept, and the endpoint it would go to. */
+  'trainer:get': message('extension', nothing, { fresh: true }).answers<TrainerView>(),
+  /** Keeps the trainer token; null forgets it. */
+  'trainer:set': message(
+    'extension',
+    z.object({ token: z.string().max(512).nullable() }).strict(),
+  ).answers<TrainerView>(),
   /** Runs the draft as a walkthrough in the sending tab, if it is a valid guide; null ends it. */
   'author:preview': message('page', z.object({ guide: z.unknown() }).strict()).answers<{
     ok: boolean;
@@ -36,7 +75,7 @@ export const authoringMessages = {
 };
 
 export function authoringHandlers(s: Services): HandlersOf<typeof authoringMessages> {
-  const { authoring } = s;
+  const { authoring, publishing } = s;
   return {
     'author:open': async ({ tabId }) => {
       try {
@@ -49,6 +88,21 @@ export function authoringHandlers(s: Services): HandlersOf<typeof authoringMessa
     'author:context': ({ url }) => authoring.context(url),
     'author:load': () => authoring.load(),
     'author:save': ({ draft }) => authoring.save(draft),
+    'author:guides': async () =>
+      (await s.library.list()).map(({ id, version, title, crm, source }) => ({
+        id,
+        version,
+        title,
+        crm,
+        source,
+      })),
+    'author:guide': async ({ id }) => (await s.db.guides.get(id))?.guide ?? null,
+    'author:publish': (request) => publishing.publish(request),
+    'trainer:get': () => publishing.view(),
+    'trainer:set': async ({ token }) => {
+      await publishing.setToken(token);
+      return publishing.view();
+    },
     'author:preview': async ({ guide }, sender) => {
       const problems = await authoring.setPreview(guide);
       const tabId = sender.tab?.id;

@@ -7,6 +7,7 @@ import { ImportControls, ImportProblems } from './guideImportParts';
 import { GuideList, PackStatus, RemoveGuideDialog } from './guideLibraryParts';
 import { useGuideImport } from './useGuideImport';
 import { useGuideLibrary } from './useGuideLibrary';
+import { TrainerToken } from './TrainerToken';
 import { useGuideRemoval } from './useGuideRemoval';
 import { TEXT } from '../pageText';
 
@@ -63,6 +64,7 @@ export function GuideLibrary() {
         onConfirm={() => void removal.remove()}
         onClose={removal.close}
       />
+      <TrainerToken />
     </section>
   );
 }
