@@ -1,23 +1,31 @@
 /**
- * The trainer's authoring panel, shown on the live CRM page: name the guide, add steps by
- * pointing at elements, reorder and delete them, preview the walkthrough for real, and download
- * a guide file that passes `npm run guides:check`. Everything is plain form controls, so it
- * works from the keyboard and with a screen reader.
+ * The trainer's authoring panel, shown on the live CRM page: open a guide the browser has or
+ * start a new one, write its steps (of every kind) by pointing at elements, its field rules, its
+ * languages, where it is offered and who sees it; see what the guide check says while typing;
+ * preview the walkthrough for real; publish it to the organisation as a draft or a pilot, or
+ * download its file. Everything is plain form controls, so it works from the keyboard and with a
+ * screen reader.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AuthorContext } from '../../core/messages';
 import type { Draft } from './draft';
+import { FieldRules } from './FieldRules';
 import { GuideActions } from './GuideActions';
 import { GuideDetails } from './GuideDetails';
+import { OpenGuide } from './OpenGuide';
 import { PickingBar, PreviewBar } from './PanelBars';
 import { T } from './panelText';
-import { Problems } from './Problems';
+import { GuideCheck, Problems } from './Problems';
+import { PublishGuide } from './PublishGuide';
 import { StepEditor } from './StepEditor';
 import { StepList } from './StepList';
+import { targetTools } from './targetTools';
 import { useDraftGuide } from './useDraftGuide';
+import { useFieldRuleEditor } from './useFieldRuleEditor';
 import { useGuideFile } from './useGuideFile';
 import { usePickerSession } from './usePickerSession';
 import { endPreview, usePreview } from './usePreview';
+import { usePublish } from './usePublish';
 import { useStepEditor } from './useStepEditor';
 
 export function AuthorPanel({
@@ -34,17 +42,21 @@ export function AuthorPanel({
   const [status, announce] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  const tools = useMemo(() => targetTools(context, doc), [context, doc]);
   const guide = useDraftGuide(initial, announce);
   const file = useGuideFile(guide.draft, announce);
   const preview = usePreview(file, announce);
-  const editor = useStepEditor(context, doc, guide, file.report);
-  const picker = usePickerSession(doc, context.anchorAttributes, editor.targetPicked, announce);
+  const publish = usePublish(file, announce);
+  const editor = useStepEditor(context.pageType, tools, guide, file.report);
+  const rules = useFieldRuleEditor(context.pageType, tools, guide);
+  const picker = usePickerSession(doc, context.anchorAttributes, announce);
 
   if (picker.picking) return <PickingBar outline={picker.outline} />;
   if (preview.previewing) {
     return <PreviewBar title={guide.draft.title} onBack={preview.backToEditing} />;
   }
 
+  const { draft } = guide;
   return (
     <section class="wm-author" aria-labelledby="wm-author-title">
       <div class="wm-head">
@@ -63,16 +75,19 @@ export function AuthorPanel({
           ×
         </button>
       </div>
-      <GuideDetails
-        draft={guide.draft}
-        context={context}
-        onTitle={guide.setTitle}
-        onId={guide.setId}
-        onRole={guide.chooseRole}
+      <OpenGuide
+        crm={context.crm}
+        hasWork={draft.steps.length > 0 || draft.fields.length > 0}
+        onOpen={(opened) => {
+          editor.close();
+          rules.close();
+          guide.open(opened);
+        }}
       />
+      <GuideDetails guide={guide} context={context} />
 
       <StepList
-        steps={guide.draft.steps}
+        steps={draft.steps}
         onMove={guide.moveStep}
         onEdit={editor.edit}
         onDelete={guide.removeStep}
@@ -81,8 +96,8 @@ export function AuthorPanel({
       {editor.editing ? (
         <StepEditor
           editing={editor.editing}
-          pickButton={picker.pickButton}
-          onPick={picker.start}
+          languages={draft.languages}
+          onPick={(button) => picker.start(editor.targetPicked, button)}
           onChoose={editor.chooseStrategy}
           onChange={editor.change}
           onSave={editor.save}
@@ -93,14 +108,24 @@ export function AuthorPanel({
           {T.addStep}
         </button>
       )}
+      <Problems problems={file.reported} />
 
-      <Problems problems={file.problems} />
+      <FieldRules
+        rules={draft.fields}
+        editor={rules}
+        onPick={(button) => picker.start(rules.targetPicked, button)}
+        onDelete={guide.removeFieldRule}
+      />
+
+      <GuideCheck problems={file.problems} asked={file.asked} />
+      <PublishGuide publish={publish} />
       <GuideActions
         onPreview={() => void preview.preview()}
         onDownload={file.download}
         onStartOver={() => {
           guide.startOver(context.pageType);
           editor.close();
+          rules.close();
         }}
       />
       <p class="wm-status" role="status">

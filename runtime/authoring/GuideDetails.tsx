@@ -1,21 +1,105 @@
-/** What the guide is: its title and id, the roles it is for, and the page it starts on. */
+/**
+ * What the guide is: its title, id and description, the roles it is for, where it is offered and
+ * how it starts, who sees it, and the languages it is translated into.
+ */
 import type { AuthorContext } from '../../core/messages';
-import type { Draft } from './draft';
+import { startPage, type Draft, type DraftText } from './draft';
 import { T } from './panelText';
+import { RolloutFields } from './RolloutFields';
+import { Languages, TranslatedTexts } from './Translations';
+import type { DraftGuide } from './useDraftGuide';
 
-export function GuideDetails({
-  draft,
-  context,
-  onTitle,
-  onId,
-  onRole,
-}: {
-  draft: Draft;
-  context: AuthorContext;
-  onTitle: (title: string) => void;
-  onId: (id: string) => void;
-  onRole: (role: string, chosen: boolean) => void;
-}) {
+function WhereAndWhen({ draft, update }: { draft: Draft; update: DraftGuide['update'] }) {
+  return (
+    <details class="wm-author-more">
+      <summary>{T.whereAndWhen}</summary>
+      <div class="wm-author-grid">
+        <label for="wm-guide-pages">{T.pages}</label>
+        <textarea
+          id="wm-guide-pages"
+          rows={2}
+          value={draft.pages}
+          onInput={(e) => update({ pages: e.currentTarget.value })}
+        />
+        <label for="wm-guide-url">{T.urlPattern}</label>
+        <input
+          id="wm-guide-url"
+          placeholder="/app/opportunities/*"
+          value={draft.url}
+          onInput={(e) => update({ url: e.currentTarget.value })}
+        />
+        <label for="wm-guide-launch">{T.launch}</label>
+        <select
+          id="wm-guide-launch"
+          value={draft.launchMode}
+          onChange={(e) => update({ launchMode: e.currentTarget.value as Draft['launchMode'] })}
+        >
+          <option value="manual">{T.launchManual}</option>
+          <option value="auto">{T.launchAuto}</option>
+        </select>
+      </div>
+      <label class="wm-author-check">
+        <input
+          type="checkbox"
+          checked={draft.launchOnce}
+          onChange={(e) => update({ launchOnce: e.currentTarget.checked })}
+        />{' '}
+        {T.launchOnce}
+      </label>
+      <label class="wm-author-check">
+        <input
+          type="checkbox"
+          checked={draft.checklist}
+          onChange={(e) => update({ checklist: e.currentTarget.checked })}
+        />{' '}
+        {T.inChecklist}
+      </label>
+      <label class="wm-author-check">
+        <input
+          type="checkbox"
+          checked={draft.rollout.limited}
+          onChange={(e) =>
+            update({ rollout: { ...draft.rollout, limited: e.currentTarget.checked } })
+          }
+        />{' '}
+        {T.limitRollout}
+      </label>
+      {draft.rollout.limited && (
+        <RolloutFields
+          idPrefix="wm-guide-rollout"
+          rollout={draft.rollout}
+          onChange={(change) => update({ rollout: { ...draft.rollout, ...change } })}
+        />
+      )}
+    </details>
+  );
+}
+
+function GuideLanguages({ guide }: { guide: DraftGuide }) {
+  const { draft } = guide;
+  return (
+    <details class="wm-author-more" open={draft.languages.length > 0}>
+      <summary>{T.languages}</summary>
+      <Languages
+        languages={draft.languages}
+        onAdd={(tag) => guide.update({ languages: [...draft.languages, tag] })}
+        onRemove={guide.removeLanguage}
+      />
+      <TranslatedTexts
+        idPrefix="wm-guide"
+        languages={draft.languages}
+        texts={draft.locales}
+        onChange={(tag: string, text: DraftText) =>
+          guide.update({ locales: { ...draft.locales, [tag]: text } })
+        }
+      />
+    </details>
+  );
+}
+
+export function GuideDetails({ guide, context }: { guide: DraftGuide; context: AuthorContext }) {
+  const { draft } = guide;
+  const start = startPage(draft);
   return (
     <>
       <div class="wm-author-grid">
@@ -23,10 +107,21 @@ export function GuideDetails({
         <input
           id="wm-guide-title"
           value={draft.title}
-          onInput={(e) => onTitle(e.currentTarget.value)}
+          onInput={(e) => guide.setTitle(e.currentTarget.value)}
         />
         <label for="wm-guide-id">{T.guideId}</label>
-        <input id="wm-guide-id" value={draft.id} onInput={(e) => onId(e.currentTarget.value)} />
+        <input
+          id="wm-guide-id"
+          value={draft.id}
+          onInput={(e) => guide.setId(e.currentTarget.value)}
+        />
+        <label for="wm-guide-description">{T.description}</label>
+        <textarea
+          id="wm-guide-description"
+          rows={2}
+          value={draft.description}
+          onInput={(e) => guide.update({ description: e.currentTarget.value })}
+        />
       </div>
       <fieldset class="wm-author-roles">
         <legend>{T.forRoles}</legend>
@@ -35,20 +130,22 @@ export function GuideDetails({
             <input
               type="checkbox"
               checked={draft.roles.includes(role.id)}
-              onChange={(e) => onRole(role.id, e.currentTarget.checked)}
+              onChange={(e) => guide.chooseRole(role.id, e.currentTarget.checked)}
             />{' '}
             {role.label}
           </label>
         ))}
       </fieldset>
       <p class="wm-author-note">
-        {T.startsOn} <code>{draft.page}</code>
-        {context.pageType !== draft.page && (
+        {T.version(draft.version)} · {T.startsOn} <code>{start}</code>
+        {context.pageType !== start && (
           <>
             {T.youAreOn} <code>{context.pageType}</code>
           </>
         )}
       </p>
+      <WhereAndWhen draft={draft} update={guide.update} />
+      <GuideLanguages guide={guide} />
     </>
   );
 }

@@ -1,39 +1,44 @@
 /**
- * The element a step is drawn at: the button that starts the picker, the strategies proposed for
- * the picked element with what each finds on this page, and whether together they find it.
+ * The element a step or field rule is drawn at: the button that starts the picker, the strategies
+ * proposed for the picked element with what each finds on this page, and whether together they
+ * find it.
  */
-import type { Ref } from 'preact';
+import type { Target } from '../../core/guide/schema';
 import { T } from './panelText';
-import { OFFERED_STRATEGIES, strategiesOf, type OfferedStrategy } from './targetChoice';
-import type { Editing } from './useStepEditor';
+import {
+  OFFERED_STRATEGIES,
+  strategiesOf,
+  type OfferedStrategy,
+  type TargetPick,
+} from './targetChoice';
 
 const STRATEGY_TEXT: Record<string, string> = T.strategy;
 
-function StrategyTable({
-  editing,
-  onChoose,
-}: {
-  editing: Editing;
+interface TargetProps {
+  target: Target | undefined;
+  pick: TargetPick;
   onChoose: (strategy: OfferedStrategy, chosen: boolean) => void;
-}) {
-  const use = strategiesOf(editing.step.target);
+}
+
+function StrategyTable({ target, pick, onChoose }: TargetProps) {
+  const use = strategiesOf(target);
   return (
     <table class="wm-author-strategies">
-      <caption>{editing.check ? T.waysToFindChecked : T.waysToFind}</caption>
+      <caption>{pick.check ? T.waysToFindChecked : T.waysToFind}</caption>
       <thead>
         <tr>
           <th scope="col">{T.use}</th>
           <th scope="col">{T.strategyHeading}</th>
-          {editing.check && <th scope="col">{T.matches}</th>}
+          {pick.check && <th scope="col">{T.matches}</th>}
         </tr>
       </thead>
       <tbody>
-        {OFFERED_STRATEGIES.filter((key) => editing.proposal?.[key]).map((key) => {
-          const found = editing.check?.strategies.find((s) => s.strategy === key);
+        {OFFERED_STRATEGIES.filter((key) => pick.proposal?.[key]).map((key) => {
+          const found = pick.check?.strategies.find((s) => s.strategy === key);
           const value =
             key === 'role'
-              ? `${editing.proposal?.role ?? ''} “${editing.proposal?.name ?? ''}”`
-              : String(editing.proposal?.[key]);
+              ? `${pick.proposal?.role ?? ''} “${pick.proposal?.name ?? ''}”`
+              : String(pick.proposal?.[key]);
           return (
             <tr key={key} data-strategy={key}>
               <td>
@@ -47,7 +52,7 @@ function StrategyTable({
               <td>
                 {STRATEGY_TEXT[key]} <code>{value}</code>
               </td>
-              {editing.check && (
+              {pick.check && (
                 <td data-matches={found?.matches ?? 0}>
                   {found
                     ? found.findsPicked
@@ -65,26 +70,28 @@ function StrategyTable({
 }
 
 export function TargetEditor({
-  editing,
-  pickButton,
+  target,
+  pick,
   onPick,
   onChoose,
-}: {
-  editing: Editing;
-  pickButton: Ref<HTMLButtonElement>;
-  onPick: () => void;
-  onChoose: (strategy: OfferedStrategy, chosen: boolean) => void;
+  pickId,
+  pickLabel = T.pick,
+}: TargetProps & {
+  /** Starts the picker; focus comes back to the button (found by `pickId`) when it ends. */
+  onPick: (button: HTMLButtonElement) => void;
+  pickId: string;
+  pickLabel?: string;
 }) {
   return (
     <div class="wm-author-target">
-      <button type="button" ref={pickButton} onClick={onPick}>
-        {editing.step.target ? T.pickAgain : T.pick}
+      <button type="button" id={pickId} onClick={(e) => onPick(e.currentTarget)}>
+        {target ? T.pickAgain : pickLabel}
       </button>
-      {editing.proposal && <StrategyTable editing={editing} onChoose={onChoose} />}
-      {editing.check && (
+      {pick.proposal && <StrategyTable target={target} pick={pick} onChoose={onChoose} />}
+      {pick.check && (
         <p class="wm-author-note" role="status">
-          {editing.check.resolvesToPicked
-            ? T.findsPicked(editing.check.report.candidates)
+          {pick.check.resolvesToPicked
+            ? T.findsPicked(pick.check.report.candidates)
             : T.missesPicked}
         </p>
       )}

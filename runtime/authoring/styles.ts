@@ -23,5 +23,13 @@ export const AUTHOR_CSS = `
 .wm-author-problems p{margin:0 0 4px}
 .wm-author-problems ul{margin:0;padding-left:18px}
 .wm-author-foot{margin-top:10px}
+.wm-author-more{border-top:1px solid #e6e9f2;margin:8px 0;padding-top:6px}
+.wm-author-more summary{cursor:pointer;font-weight:600;padding:2px 0}
+.wm-author-more summary:focus-visible,.wm-author h3:focus-visible{outline:3px solid #4254d6;outline-offset:1px}
+.wm-author-row{display:flex;gap:6px}
+.wm-author-check{display:flex;align-items:center;gap:6px;margin:4px 0}
+.wm-author-problem{color:#a3231b;margin:6px 0}
+.wm-author-languages ul{margin:4px 0;padding-left:18px}
+.wm-author-check-result h3{text-transform:none;letter-spacing:0;font-size:13px;color:#1b1f2a}
 .wm-pick-outline{position:fixed;pointer-events:none;outline:2px solid #e0483e;background:rgba(224,72,62,.12);border-radius:3px}
 `;

@@ -1,10 +1,11 @@
 /**
- * The guide file the draft becomes: the problems that keep it from passing the guide schema (or
- * keep a step from being saved), and its download.
+ * The guide file the draft becomes, checked as `guides:check` checks a file on every change, so
+ * the trainer sees what to fix while typing; the problems that keep a step or rule from being
+ * saved; and the download.
  */
-import { useState } from 'preact/hooks';
-import { canonicalGuideText, describeIssues } from '../../core/guide/problems';
-import { guideSchema } from '../../core/guide/schema';
+import { useMemo, useState } from 'preact/hooks';
+import { checkGuideFiles } from '../../core/guide/checkGuides';
+import { canonicalGuideText } from '../../core/guide/problems';
 import type { GuideIssue } from '../../core/messages';
 import { downloadBlob } from '../../platform/download';
 import { guideOf, type Draft } from './draft';
@@ -12,21 +13,36 @@ import { T } from './panelText';
 
 export type GuideFile = ReturnType<typeof useGuideFile>;
 
-export function useGuideFile(draft: Draft, announce: (message: string) => void) {
-  const [problems, setProblems] = useState<GuideIssue[]>([]);
+/** The draft's guide, or what keeps it from passing the guide check. */
+export function checkDraft(draft: Draft): {
+  guide: Record<string, unknown> | null;
+  problems: GuideIssue[];
+} {
+  const guide = guideOf(draft);
+  // Named after its id and written canonically here, so only the guide itself is checked.
+  const { problems } = checkGuideFiles(
+    [{ file: `${draft.id || 'guide'}.json`, text: canonicalGuideText(guide) }],
+    { fileConventions: false },
+  );
+  return problems.length > 0
+    ? { guide: null, problems: problems.map(({ path, message }) => ({ path, message })) }
+    : { guide, problems: [] };
+}
 
-  /** The guide file, or null with its problems shown. */
+export function useGuideFile(draft: Draft, announce: (message: string) => void) {
+  const check = useMemo(() => checkDraft(draft), [draft]);
+  /** What kept a step, rule or preview from going ahead, beside the live check. */
+  const [reported, report] = useState<GuideIssue[]>([]);
+  /** Moves focus to the check when an action needs a guide that does not pass it yet. */
+  const [asked, setAsked] = useState(0);
+
+  /** The guide file, or null with the check's problems brought to the trainer's attention. */
   const validated = (): Record<string, unknown> | null => {
-    const guide = guideOf(draft);
-    const result = guideSchema.safeParse(guide);
-    if (result.success) {
-      setProblems([]);
-      return guide;
+    if (!check.guide) {
+      setAsked((n) => n + 1);
+      announce(T.fixCount(check.problems.length));
     }
-    setProblems(
-      describeIssues('', result.error.issues).map(({ path, message }) => ({ path, message })),
-    );
-    return null;
+    return check.guide;
   };
 
   const download = () => {
@@ -39,5 +55,5 @@ export function useGuideFile(draft: Draft, announce: (message: string) => void) 
     announce(T.downloaded(`${draft.id}.json`));
   };
 
-  return { problems, report: setProblems, validated, download };
+  return { problems: check.problems, asked, reported, report, validated, download };
 }

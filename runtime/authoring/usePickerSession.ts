@@ -1,7 +1,7 @@
 /**
- * A session of the element picker for the step being edited: while it runs, the panel gives way
- * to an outline of what would be picked; when it ends, focus returns to the button that started
- * it.
+ * A session of the element picker for the step or field rule being edited: while it runs, the
+ * panel gives way to an outline of what would be picked; when it ends, focus returns to the button
+ * that started it.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { T } from './panelText';
@@ -13,12 +13,17 @@ export type Outline = ReturnType<typeof outlineOf>;
 export function usePickerSession(
   doc: Document,
   anchorAttributes: readonly string[],
-  onPicked: (el: Element) => void,
   announce: (message: string) => void,
 ) {
   const [picking, setPicking] = useState(false);
   const [outline, setOutline] = useState<Outline | null>(null);
-  const pickButton = useRef<HTMLButtonElement>(null);
+  // Who asked: the editor that receives the element, and the button focus goes back to. The panel
+  // gives way to the picking bar meanwhile, so that button is found again by its id.
+  const asked = useRef<{
+    onPicked: (el: Element) => void;
+    button: string;
+    root: Document | ShadowRoot;
+  } | null>(null);
 
   useEffect(() => {
     if (!picking) return;
@@ -26,9 +31,10 @@ export function usePickerSession(
     const end = (picked: Element | null) => {
       setPicking(false);
       setOutline(null);
-      if (picked) onPicked(picked);
+      if (picked) asked.current?.onPicked(picked);
       announce(picked ? T.picked : T.pickCancelled);
-      setTimeout(() => pickButton.current?.focus());
+      const { button, root } = asked.current ?? {};
+      setTimeout(() => (button ? root?.getElementById(button)?.focus() : undefined));
     };
     startPicker(
       doc,
@@ -43,5 +49,13 @@ export function usePickerSession(
     return () => control.abort();
   }, [picking]);
 
-  return { picking, outline, pickButton, start: () => setPicking(true) };
+  return {
+    picking,
+    outline,
+    /** Picks an element for `onPicked`; `from` is the button that asked, with an id. */
+    start: (onPicked: (el: Element) => void, from: HTMLElement) => {
+      asked.current = { onPicked, button: from.id, root: from.getRootNode() as ShadowRoot };
+      setPicking(true);
+    },
+  };
 }

@@ -4,36 +4,30 @@
  * what those find on this page.
  */
 import { useState } from 'preact/hooks';
-import { anchorAttributeSelector } from '../../core/adapters/ids';
-import type { Target } from '../../core/guide/schema';
-import type { AuthorContext, GuideIssue } from '../../core/messages';
-import { needsTarget, type DraftStep } from './draft';
+import type { GuideIssue } from '../../core/messages';
+import { needsTarget, startPage, type DraftStep } from './draft';
 import { T } from './panelText';
-import { checkProposal, proposeTarget, type ProposalCheck } from './proposeTarget';
-import { chosenTarget, strategiesOf, type OfferedStrategy } from './targetChoice';
+import { chooseStrategy, keptPick, NOTHING_PICKED, type OfferedStrategy } from './targetChoice';
+import type { TargetPick } from './targetChoice';
+import type { TargetTools } from './targetTools';
 import type { DraftGuide } from './useDraftGuide';
 
 export interface Editing {
   step: DraftStep;
   /** Index in the draft, or -1 for a new step. */
   index: number;
-  /** The whole proposal for the picked element; `step.target` is the chosen part of it. */
-  proposal: Target | null;
-  picked: Element | null;
-  check: ProposalCheck | null;
+  pick: TargetPick;
 }
 
 /** Why a step cannot be saved yet, or null. */
 function stepProblem(step: DraftStep): string | null {
-  return needsTarget(step.kind) && !step.target
-    ? T.needsTarget
-    : !step.title.trim() && !step.body.trim()
-      ? T.needsText
-      : null;
+  if (needsTarget(step.kind) && !step.target) return T.needsTarget;
+  if (step.kind === 'survey') return step.question.trim() ? null : T.needsQuestion;
+  return !step.title.trim() && !step.body.trim() ? T.needsText : null;
 }
 
-/** A new step as the editor starts it, on the page the trainer is on. */
-function blankStep(page: string): DraftStep {
+/** A new step as the editor starts it: on the page the trainer is on, when not the start page. */
+function blankStep(page: string, guideStart: string): DraftStep {
   return {
     id: '',
     kind: 'tooltip',
@@ -41,61 +35,23 @@ function blankStep(page: string): DraftStep {
     body: '',
     placement: 'auto',
     advance: 'next',
-    page,
+    advancePage: '',
+    advanceStated: true,
+    page: page === guideStart ? '' : page,
+    wait: '',
+    question: '',
+    scale: '1-5',
+    locales: {},
   };
 }
 
 export function useStepEditor(
-  context: AuthorContext,
-  doc: Document,
+  pageType: string,
+  tools: TargetTools,
   guide: DraftGuide,
   report: (problems: GuideIssue[]) => void,
 ) {
   const [editing, setEditing] = useState<Editing | null>(null);
-  const anchorSelector = (anchor: string) =>
-    anchorAttributeSelector(context.anchorAttributes, anchor);
-
-  const newStep = () => {
-    report([]);
-    setEditing({
-      index: -1,
-      proposal: null,
-      picked: null,
-      check: null,
-      step: blankStep(context.pageType),
-    });
-  };
-
-  const targetPicked = (el: Element) => {
-    const proposal = proposeTarget(el, context.anchorAttributes, doc);
-    setEditing((e) =>
-      e
-        ? {
-            ...e,
-            proposal,
-            picked: el,
-            step: { ...e.step, target: proposal },
-            check: checkProposal(proposal, el, anchorSelector, doc),
-          }
-        : e,
-    );
-  };
-
-  const chooseStrategy = (strategy: OfferedStrategy, chosen: boolean) => {
-    if (!editing) return;
-    const next = strategiesOf(editing.step.target);
-    if (chosen) next.add(strategy);
-    else next.delete(strategy);
-    const target = chosenTarget(editing.proposal as Target, next);
-    setEditing({
-      ...editing,
-      step: { ...editing.step, target: next.size > 0 ? target : undefined },
-      check:
-        editing.picked && next.size > 0
-          ? checkProposal(target, editing.picked, anchorSelector, doc)
-          : editing.check,
-    });
-  };
 
   const save = () => {
     if (!editing) return;
@@ -114,13 +70,33 @@ export function useStepEditor(
 
   return {
     editing,
-    newStep,
+    newStep: () => {
+      report([]);
+      setEditing({
+        index: -1,
+        pick: NOTHING_PICKED,
+        step: blankStep(pageType, startPage(guide.draft)),
+      });
+    },
     edit: (index: number, step: DraftStep) =>
-      setEditing({ index, step, proposal: step.target ?? null, picked: null, check: null }),
+      setEditing({ index, step, pick: keptPick(step.target) }),
     change: (change: Partial<DraftStep>) =>
       setEditing((e) => (e ? { ...e, step: { ...e.step, ...change } } : e)),
-    targetPicked,
-    chooseStrategy,
+    targetPicked: (el: Element) => {
+      const { pick, target } = tools.picked(el);
+      setEditing((e) => (e ? { ...e, pick, step: { ...e.step, target } } : e));
+    },
+    chooseStrategy: (strategy: OfferedStrategy, chosen: boolean) => {
+      if (!editing) return;
+      const { pick, target } = chooseStrategy(
+        editing.pick,
+        editing.step.target,
+        strategy,
+        chosen,
+        tools.checkTarget,
+      );
+      setEditing({ ...editing, pick, step: { ...editing.step, target } });
+    },
     save,
     close: () => setEditing(null),
   };

@@ -1,14 +1,6 @@
 // @vitest-environment happy-dom
-/** Authoring: targets proposed for a picked element, and the draft's guide file. */
+/** Authoring: targets proposed for a picked element. */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  emptyDraft,
-  guideOf,
-  slugOf,
-  stepIdFor,
-  type Draft,
-} from '../../../../runtime/authoring/draft';
-import { guideSchema } from '../../../../core/guide/schema';
 import {
   checkProposal,
   meaningfulElement,
@@ -135,65 +127,5 @@ describe('checkProposal', () => {
       checkProposal({ role: 'button', name: 'Save' }, second, anchorSelector, document)
         .resolvesToPicked,
     ).toBe(false);
-  });
-});
-
-describe('the draft as a guide file', () => {
-  const draft: Draft = {
-    ...emptyDraft('demo', 'opportunity:edit', 'trainer'),
-    id: 'next-step',
-    title: 'Next step',
-    steps: [
-      {
-        id: 'field',
-        kind: 'fieldTip',
-        title: '',
-        body: 'Write the next action.',
-        placement: 'auto',
-        advance: 'input',
-        target: { label: 'Next Step' },
-        page: 'opportunity:edit',
-      },
-      {
-        id: 'done',
-        kind: 'modal',
-        title: 'Done',
-        body: '',
-        placement: 'top',
-        advance: 'next',
-        target: { label: 'ignored' },
-        page: 'opportunity:record',
-      },
-    ],
-  };
-
-  it('writes a valid guide: empty texts, default placement and a modal target are left out', () => {
-    const guide = guideOf(draft);
-    expect(guideSchema.safeParse(guide).success).toBe(true);
-    expect(guide.steps).toEqual([
-      {
-        id: 'field',
-        kind: 'fieldTip',
-        target: { label: 'Next Step' },
-        body: 'Write the next action.',
-        advance: { on: 'input' },
-      },
-      // Written on another page: the step says which.
-      {
-        id: 'done',
-        kind: 'modal',
-        title: 'Done',
-        page: 'opportunity:record',
-        advance: { on: 'next' },
-      },
-    ]);
-    expect(guide.match).toEqual({ page: 'opportunity:edit' });
-  });
-
-  it('makes ids from what the trainer typed, unique within the guide', () => {
-    expect(slugOf('  Log a Call — now!  ')).toBe('log-a-call-now');
-    expect(stepIdFor(draft, 'Field')).toBe('field-2');
-    expect(stepIdFor(draft, 'Field', draft.steps[0])).toBe('field');
-    expect(stepIdFor(draft, '!!!')).toBe('step');
   });
 });
