@@ -1,19 +1,31 @@
 /**
- * A trainer changes a guide's text and pilots it to half the reps, promotes it, rolls it back,
- * without a release and without restarting the endpoint; reps' browsers follow after "Check for
- * new guides". On both stores.
+ * A trainer opens the built-in "Log a call" guide in the authoring panel on the demo CRM, changes
+ * a step's text and pilots it to half the reps from the panel; promotes it, rolls it back, without
+ * a release and without restarting the endpoint; reps' browsers follow after "Check for new
+ * guides". A broken guide is refused with the guide check's sentence, by the panel and by the
+ * endpoint, and nothing changes for anyone. On both stores.
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Guide } from '../../core/guide/schema';
+import { guideSchema, type Guide } from '../../core/guide/schema';
 import { rolloutSlot } from '../../core/match';
 import { startEndpoint, type Endpoint } from '../../server';
 import { importGuides } from '../../server/guideLifecycle';
 import { createToken } from '../../server/tokens';
 import { startTestDatabase, type TestDatabase } from '../../scripts/postgres';
-import { expect, extensionIdOf, launchBrowser, policyAnswered, stepCard, test } from './fixtures';
+import {
+  chooseRole,
+  clickClosing,
+  expect,
+  extensionIdOf,
+  launchBrowser,
+  openPopup,
+  policyAnswered,
+  stepCard,
+  test,
+} from './fixtures';
 
 const GUIDE = 'demo-log-call';
 const RELEASE = JSON.parse(
@@ -60,8 +72,8 @@ async function seedOf(context: BrowserContext): Promise<string> {
   );
 }
 
-/** A rep's browser, set up for the organisation's endpoint as a rep does in the options. */
-async function newRep(crmUrl: string, endpointUrl: string, token: string): Promise<Rep> {
+/** A browser set up for the organisation's endpoint, as its user does in the options. */
+async function connectedBrowser(crmUrl: string, endpointUrl: string, token: string) {
   const context = await launchBrowser();
   const id = await extensionIdOf(context);
   await policyAnswered(context);
@@ -73,8 +85,57 @@ async function newRep(crmUrl: string, endpointUrl: string, token: string): Promi
   await options.getByLabel('Ingest token').fill(token);
   await options.getByRole('button', { name: 'Save' }).click();
   await expect(options.getByText('Saved. Sync is on.')).toBeVisible();
+  return { context, id, options, crm };
+}
+
+async function newRep(crmUrl: string, endpointUrl: string, token: string): Promise<Rep> {
+  const { context, options, crm } = await connectedBrowser(crmUrl, endpointUrl, token);
   const inPilot = rolloutSlot(await seedOf(context), GUIDE) < 50;
   return { context, options, crm, inPilot };
+}
+
+/**
+ * The trainer's browser: the trainer token saved in the options, and the authoring panel open
+ * on an opportunity, with the built-in "Log a call" guide opened as its next version.
+ */
+async function trainerWithGuideOpen(
+  crmUrl: string,
+  endpointUrl: string,
+  ingest: string,
+  trainerToken: string,
+) {
+  const { context, id, options, crm } = await connectedBrowser(crmUrl, endpointUrl, ingest);
+  const publishing = options.getByRole('region', { name: 'Publishing guides' });
+  await publishing.getByLabel('Trainer token').fill(trainerToken);
+  await expect(publishing).toContainText(`guides from the authoring panel to ${endpointUrl}`);
+  await publishing.getByRole('button', { name: 'Set trainer token' }).click();
+  await expect(options.getByText('The trainer token is set.')).toBeVisible();
+  // The token is kept, never shown again.
+  await options.reload();
+  await expect(options.getByLabel('Trainer token')).toHaveValue('');
+  await expect(options.getByLabel('Trainer token')).toHaveAttribute(
+    'placeholder',
+    'A trainer token is set',
+  );
+  await chooseRole(context, id, 'trainer');
+  await crm.goto(`${crmUrl}/app/opportunities/opp-1001`);
+  const popup = await openPopup(context, id, crm);
+  await clickClosing(popup, popup.getByRole('button', { name: 'Write a guide on this page' }));
+  const panel = crm.locator('waymark-layer section.wm-author');
+  const choice = panel.getByLabel('Open a guide');
+  await expect(choice.locator(`option[value="${GUIDE}"]`)).toHaveText(
+    /^Log a call on an opportunity \(v1, /,
+  );
+  await choice.selectOption(GUIDE);
+  await panel.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(panel.getByRole('status').last()).toHaveText(
+    'Opened “Log a call on an opportunity” as version 2.',
+  );
+  await expect(panel.getByLabel('Guide title')).toHaveValue('Log a call on an opportunity');
+  await expect(panel.getByRole('list', { name: 'Steps' }).getByRole('listitem')).toHaveCount(
+    RELEASE.steps.length,
+  );
+  return { context, panel };
 }
 
 /** "Check for new guides" in the rep's options, then the guide's first step on a record. */
@@ -103,6 +164,7 @@ for (const storeName of STORES) {
     let database: TestDatabase | undefined;
     let endpoint: Endpoint | undefined;
     const reps: Rep[] = [];
+    let trainerContext: BrowserContext | undefined;
     try {
       if (storeName === 'PostgreSQL') database = await startTestDatabase();
       endpoint = await startEndpoint({
@@ -132,19 +194,51 @@ for (const storeName of STORES) {
 
       // Reps until one is inside a 50 % pilot and one outside (each browser's slot is its own).
       while (!(reps.some((r) => r.inPilot) && reps.some((r) => !r.inPilot))) {
-        if (reps.length === 8) throw new Error('8 browsers fell on one side of a 50 % pilot');
+        if (reps.length === 12) throw new Error('12 browsers fell on one side of a 50 % pilot');
         reps.push(await newRep(crm, endpoint.url, ingest));
       }
       const pilotRep = reps.find((r) => r.inPilot)!;
       const otherRep = reps.find((r) => !r.inPilot)!;
 
-      const published = await api('/v1/guides', {
-        guide: editedGuide(),
-        state: 'pilot',
-        rollout: { percent: 50 },
+      // The trainer changes the first step's words in the panel and pilots them to half the reps.
+      const trainerBrowser = await trainerWithGuideOpen(crm, endpoint.url, ingest, trainer);
+      trainerContext = trainerBrowser.context;
+      const { panel } = trainerBrowser;
+      await panel.getByRole('button', { name: 'Edit step 1' }).click();
+      await expect(panel.getByLabel('Step text')).toHaveValue(RELEASE.steps[0]!.body!);
+      await panel.getByLabel('Step text').fill(NEW_TEXT);
+      await panel.getByRole('button', { name: 'Save step' }).click();
+      await expect(
+        panel.getByRole('heading', { name: 'The guide passes the guide check.' }),
+      ).toBeVisible();
+      await panel.getByText('Publish to the organisation').click();
+      await panel.getByRole('radio', { name: /^Pilot/ }).check();
+      await panel.getByLabel('Share of users (%)').fill('50');
+      await panel.getByRole('button', { name: 'Publish as pilot' }).click();
+      await expect(panel.getByRole('status').last()).toHaveText(
+        'Published version 2 as a pilot to 50 % of users.',
+      );
+      const library = await fetch(`${endpoint.url}/v1/guides/library`, {
+        headers: { authorization: `Bearer ${trainer}` },
       });
-      expect(published.status).toBe(200);
-      expect(published.body).toMatchObject({ pilot: 2, live: 1 });
+      const stored = (
+        (await library.json()) as {
+          guides: {
+            guideId: string;
+            live: number;
+            pilot: number;
+            versions: { number: number; publishedBy: string; guide: Guide }[];
+          }[];
+        }
+      ).guides.find((g) => g.guideId === GUIDE)!;
+      expect(stored).toMatchObject({ live: 1, pilot: 2 });
+      const pilotVersion = stored.versions.find((v) => v.number === 2)!;
+      expect(pilotVersion.publishedBy).toBe('Sales enablement');
+      // Only the words changed: the rest of the guide went back out as it came in (step ids too,
+      // which usage is counted under).
+      const expected: Partial<Guide> = guideSchema.parse(editedGuide());
+      delete expected.$schema;
+      expect(pilotVersion.guide).toEqual(expected);
       const piloted = await firstStepSeen(pilotRep, crm);
       expect(piloted).toContain(NEW_TEXT);
       expect(piloted).not.toContain(OLD_TEXT);
@@ -158,7 +252,24 @@ for (const storeName of STORES) {
       });
       expect(await firstStepSeen(otherRep, crm)).toContain(NEW_TEXT);
 
-      // A broken publish is refused with the sentence, and nothing changes for anyone.
+      // A broken step: the panel says why with the guide check's sentence and sends nothing…
+      await panel.getByRole('button', { name: 'Edit step 1' }).click();
+      await panel.getByLabel('Wait for it (ms)').fill('soon');
+      await panel.getByRole('button', { name: 'Save step' }).click();
+      const check = panel.getByRole('region', { name: /thing to fix/ });
+      await expect(check).toContainText('steps[0].wait');
+      await panel.getByRole('button', { name: 'Publish as pilot' }).click();
+      await expect(check.getByRole('heading')).toBeFocused();
+      expect(
+        (
+          (await (
+            await fetch(`${endpoint.url}/v1/guides/${GUIDE}/history`, {
+              headers: { authorization: `Bearer ${trainer}` },
+            })
+          ).json()) as { versions: unknown[] }
+        ).versions,
+      ).toHaveLength(2);
+      // …and the endpoint, which trusts no client, refuses one sent anyway, with the sentence.
       const broken = await api('/v1/guides', {
         guide: {
           ...editedGuide(),
@@ -180,6 +291,7 @@ for (const storeName of STORES) {
       }
     } finally {
       for (const rep of reps) await rep.context.close();
+      await trainerContext?.close();
       await endpoint?.close();
       await database?.stop();
       rmSync(work, { recursive: true, force: true });
