@@ -4,7 +4,7 @@
  * new guides". On both stores.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Guide } from '../../core/guide/schema';
@@ -13,25 +13,16 @@ import { startEndpoint, type Endpoint } from '../../server';
 import { importGuides } from '../../server/guideLifecycle';
 import { createToken } from '../../server/tokens';
 import { startTestDatabase, type TestDatabase } from '../../scripts/postgres';
+import { withFirstStepBody } from '../guideEdits';
 import { expect, extensionIdOf, launchBrowser, policyAnswered, stepCard, test } from './fixtures';
 
 const GUIDE = 'demo-log-call';
-const RELEASE = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../guides/demo-log-call.json'), 'utf8'),
-) as Guide;
 /** The release's first step as the rep reads it (its body's emphasis rendered). */
 const OLD_TEXT = 'Every call you log keeps the forecast honest.';
 const NEW_TEXT = 'Log it while it is fresh: the forecast reads it tonight.';
 
 /** The release's guide with the trainer's new first-step text, one version up. */
-const editedGuide = (): Guide => {
-  const [first, ...rest] = RELEASE.steps;
-  return {
-    ...RELEASE,
-    version: RELEASE.version + 1,
-    steps: [{ ...first!, body: NEW_TEXT }, ...rest],
-  };
-};
+const editedGuide = (): Guide => withFirstStepBody(NEW_TEXT);
 
 interface Rep {
   context: BrowserContext;
