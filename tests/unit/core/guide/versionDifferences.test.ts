@@ -10,7 +10,8 @@ const LOG_A_CALL = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../../../guides/demo-log-call.json'), 'utf8'),
 ) as Guide;
 
-const [OPEN, SUBJECT, SAVE, DONE] = LOG_A_CALL.steps as [Step, Step, Step, Step];
+type Tooltip = Extract<Step, { kind: 'tooltip' }>;
+const [OPEN, SUBJECT, SAVE, DONE] = LOG_A_CALL.steps as [Tooltip, Step, Step, Step];
 const withSteps = (...steps: Step[]): Guide => ({ ...LOG_A_CALL, steps });
 
 describe('versionDifferences', () => {
@@ -56,7 +57,7 @@ describe('versionDifferences', () => {
       steps: [
         {
           ...OPEN,
-          target: { ...(OPEN as Extract<Step, { kind: 'tooltip' }>).target, text: 'Log call' },
+          target: { ...OPEN.target, text: 'Log call' },
           locales: { de: { body: 'Jeder Anruf zählt.' } },
         },
         SUBJECT,
