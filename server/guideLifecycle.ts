@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { checkGuideFiles } from '../core/guide/checkGuides';
+import type { GuideView } from '../core/guide/lifecycle';
 import { formatProblem } from '../core/guide/problems';
 import { GUIDE_SCHEMA_VERSION, type Guide, type Rollout } from '../core/guide/schema';
 import { fail } from './errors';
@@ -13,29 +14,9 @@ import { readGuides } from './guidePack';
 import {
   GuideChangeConflict,
   type GuideChangeRow,
-  type GuideState,
   type GuideVersionRow,
   type SignalStore,
 } from './stores/types';
-
-export interface GuideVersionView {
-  number: number;
-  state: GuideState;
-  publishedAt: string;
-  publishedBy: string;
-  /** The pilot's rollout while the version is in pilot. */
-  rollout: Rollout | null;
-  guide: Guide;
-}
-
-export interface GuideView {
-  guideId: string;
-  title: string;
-  versions: GuideVersionView[];
-  changes: GuideChangeRow[];
-  live: number | null;
-  pilot: number | null;
-}
 
 /** The versions of each guide with their states, from the store's records. */
 export function guideViews(records: {

@@ -1,25 +1,56 @@
 /**
- * The admin dashboard: sign in with an admin token, choose a period and a baseline, read the
- * organisation's snapshot, export it. The token lives in this tab's session storage only and is
- * sent as a header, never in a URL.
+ * The admin dashboard: sign in with an admin or a trainer token; an admin chooses a period and a
+ * baseline, reads the organisation's snapshot and exports it; both read and change the
+ * organisation's guides. The token lives in this tab's session storage only and is sent as a
+ * header, never in a URL.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { downloadBlob, downloadJson } from '../../platform/download';
 import { TEXT } from '../pageText';
 import { SnapshotView } from '../snapshot/SnapshotView';
 import { lastDays, periodProblem, PeriodPicker, type PeriodChoice } from '../snapshot/PeriodPicker';
-import { EndpointError, fetchSnapshot, type ServedSnapshot } from './api';
+import {
+  EndpointError,
+  fetchGuideLibrary,
+  fetchSnapshot,
+  messageOf,
+  type ServedSnapshot,
+} from './api';
+import { GuideLibrary } from './GuideLibrary';
+import { StatusLine } from './StatusLine';
 
 const T = TEXT.dashboard;
+const G = TEXT.guideLibrary;
 
-const TOKEN_KEY = 'waymark.adminToken';
+const SESSION_KEY = 'waymark.dashboardSession';
 const DEFAULT_DAYS = 30;
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+interface Session {
+  token: string;
+  /**
+   * Whether the token may read snapshots (an admin token) or guides only (a trainer token). Learnt
+   * once at sign-in and kept: each refused token costs this browser one of the endpoint's tries
+   * against guessed tokens, so the dashboard does not knock again on every load.
+   */
+  snapshots: boolean;
 }
 
-function SignIn({ onSignedIn, notice }: { onSignedIn: (token: string) => void; notice: string }) {
+function storedSession(): Session | null {
+  try {
+    const stored = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as Session | null;
+    return typeof stored?.token === 'string' ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+function SignIn({
+  onSignedIn,
+  notice,
+}: {
+  onSignedIn: (session: Session) => void;
+  notice: string;
+}) {
   const [token, setToken] = useState('');
   const [error, setError] = useState(notice);
   const [busy, setBusy] = useState(false);
@@ -36,9 +67,17 @@ function SignIn({ onSignedIn, notice }: { onSignedIn: (token: string) => void; n
     setBusy(true);
     setError('');
     try {
-      // Any small period proves the token: the endpoint answers 401 unless it is an admin token.
-      await fetchSnapshot(trimmed, { period: lastDays(1), baseline: null });
-      onSignedIn(trimmed);
+      // The guides prove the token: admin and trainer tokens read them, others are answered 401.
+      await fetchGuideLibrary(trimmed);
+      let snapshots = true;
+      try {
+        // Any small period says whether it is an admin token.
+        await fetchSnapshot(trimmed, { period: lastDays(1), baseline: null });
+      } catch (e) {
+        if (!(e instanceof EndpointError && e.status === 401)) throw e;
+        snapshots = false;
+      }
+      onSignedIn({ token: trimmed, snapshots });
     } catch (e) {
       setError(
         e instanceof EndpointError && e.status === 401 ? T.tokenHint(e.message) : messageOf(e),
@@ -111,7 +150,15 @@ function fileBase(snapshot: ServedSnapshot): string {
   return baseline ? `${base}-vs-${baseline.from}-${baseline.to}` : base;
 }
 
-function Snapshots({ token, onSignOut }: { token: string; onSignOut: (notice?: string) => void }) {
+function Snapshots({
+  token,
+  onSignOut,
+  onOrg,
+}: {
+  token: string;
+  onSignOut: (notice?: string) => void;
+  onOrg: (org: string) => void;
+}) {
   const [choice, setChoice] = useState<PeriodChoice>(
     () =>
       choiceFromHash(location.hash) ?? {
@@ -123,8 +170,6 @@ function Snapshots({ token, onSignOut }: { token: string; onSignOut: (notice?: s
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(true);
   const [status, setStatus] = useState('');
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
 
   const refused = (e: unknown) => {
     if (e instanceof EndpointError && e.status === 401) {
@@ -145,6 +190,7 @@ function Snapshots({ token, onSignOut }: { token: string; onSignOut: (notice?: s
       .then((s) => {
         if (!current) return;
         setSnapshot(s);
+        onOrg(s.org);
         setStatus(T.loaded);
       })
       .catch((e: unknown) => {
@@ -156,7 +202,7 @@ function Snapshots({ token, onSignOut }: { token: string; onSignOut: (notice?: s
     return () => {
       current = false;
     };
-    // A new choice or token is a new snapshot; `refused` only reads props.
+    // A new choice or token is a new snapshot; `refused` and `onOrg` only read props.
   }, [token, choice]);
 
   const exportCsv = async () => {
@@ -171,15 +217,7 @@ function Snapshots({ token, onSignOut }: { token: string; onSignOut: (notice?: s
   };
 
   return (
-    <main class="dashboard" aria-busy={busy ? 'true' : 'false'}>
-      <header class="dashboard-header">
-        <h1 ref={heading} tabIndex={-1}>
-          {snapshot ? T.titleOf(snapshot.org) : T.title}
-        </h1>
-        <button type="button" class="secondary" onClick={() => onSignOut()}>
-          {T.signOut}
-        </button>
-      </header>
+    <div class="adoption" aria-busy={busy ? 'true' : 'false'}>
       <PeriodPicker value={choice} onChange={setChoice} busy={busy} />
       <div class="actions export">
         <button type="button" disabled={!snapshot || busy} onClick={() => void exportCsv()}>
@@ -197,41 +235,92 @@ function Snapshots({ token, onSignOut }: { token: string; onSignOut: (notice?: s
           {T.downloadJson}
         </button>
       </div>
-      <p class="status-message" role="status">
-        {status}
-      </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <StatusLine status={status} error={error} />
       {snapshot && <SnapshotView snapshot={snapshot} labels={snapshot.labels} />}
+    </div>
+  );
+}
+
+type View = 'adoption' | 'guides';
+
+/**
+ * The signed-in dashboard: with an admin token, the adoption snapshot and the guides, one view at a
+ * time (both stay loaded); with a trainer token, the guides and why there is no snapshot.
+ */
+function SignedIn({
+  session,
+  onSignOut,
+}: {
+  session: Session;
+  onSignOut: (notice?: string) => void;
+}) {
+  const [view, setView] = useState<View>(session.snapshots ? 'adoption' : 'guides');
+  const [org, setOrg] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const viewButton = (name: View, label: string) => (
+    <button
+      type="button"
+      class={view === name ? undefined : 'secondary'}
+      aria-current={view === name ? 'page' : undefined}
+      onClick={() => setView(name)}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <main class="dashboard">
+      <header class="dashboard-header">
+        <h1 ref={heading} tabIndex={-1}>
+          {org ? T.titleOf(org) : T.title}
+        </h1>
+        <button type="button" class="secondary" onClick={() => onSignOut()}>
+          {T.signOut}
+        </button>
+      </header>
+      {session.snapshots ? (
+        <nav class="dashboard-views" aria-label={G.views}>
+          {viewButton('adoption', G.adoptionView)}
+          {viewButton('guides', G.guidesView)}
+        </nav>
+      ) : (
+        <p class="notice">{G.snapshotsNeedAdmin}</p>
+      )}
+      {session.snapshots && (
+        <div hidden={view !== 'adoption'}>
+          <Snapshots token={session.token} onSignOut={onSignOut} onOrg={setOrg} />
+        </div>
+      )}
+      <div hidden={view !== 'guides'}>
+        <GuideLibrary token={session.token} onSignOut={onSignOut} />
+      </div>
     </main>
   );
 }
 
 export function Dashboard() {
-  const [token, setToken] = useState(() => sessionStorage.getItem(TOKEN_KEY));
+  const [session, setSession] = useState(storedSession);
   const [notice, setNotice] = useState('');
-  if (!token) {
+  if (!session) {
     return (
       <SignIn
         notice={notice}
-        onSignedIn={(t) => {
-          sessionStorage.setItem(TOKEN_KEY, t);
+        onSignedIn={(signedIn) => {
+          sessionStorage.setItem(SESSION_KEY, JSON.stringify(signedIn));
           setNotice('');
-          setToken(t);
+          setSession(signedIn);
         }}
       />
     );
   }
   return (
-    <Snapshots
-      token={token}
+    <SignedIn
+      session={session}
       onSignOut={(message) => {
-        sessionStorage.removeItem(TOKEN_KEY);
+        sessionStorage.removeItem(SESSION_KEY);
         setNotice(message ?? '');
-        setToken(null);
+        setSession(null);
       }}
     />
   );

@@ -2,6 +2,7 @@
  * The dashboard's calls to the endpoint it is served by, with the endpoint's own error sentences
  * (English, as the API writes them); only what the dashboard says itself is translated.
  */
+import type { GuideView } from '../../core/guide/lifecycle';
 import type { Snapshot } from '../../core/snapshot';
 import { TEXT } from '../pageText';
 import type { SnapshotLabels } from '../snapshot/SnapshotView';
@@ -11,6 +12,10 @@ export interface ServedSnapshot extends Snapshot {
   schemaVersion: 1;
   org: string;
   labels: SnapshotLabels;
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** A refusal or failure, with what to tell the admin. */
@@ -44,20 +49,55 @@ async function failure(response: Response): Promise<EndpointError> {
   return new EndpointError(message, response.status);
 }
 
-export async function fetchSnapshot(
-  token: string,
-  choice: PeriodChoice,
-  format: 'json' | 'csv' = 'json',
-): Promise<Response> {
+/**
+ * A call with the token as a header (never in the address): a GET, or a POST of `body` as JSON.
+ * A refusal or failure throws an EndpointError.
+ */
+async function endpointCall(token: string, path: string, body?: unknown): Promise<Response> {
+  const authorization = { Authorization: `Bearer ${token}` };
   let response: Response;
   try {
-    response = await fetch(snapshotQuery(choice, format), {
-      headers: { Authorization: `Bearer ${token}` },
-      cache: 'no-store',
-    });
+    response = await fetch(
+      path,
+      body === undefined
+        ? { headers: authorization, cache: 'no-store' }
+        : {
+            method: 'POST',
+            headers: { ...authorization, 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          },
+    );
   } catch {
     throw new EndpointError(TEXT.dashboard.noAnswer, 0);
   }
   if (!response.ok) throw await failure(response);
   return response;
+}
+
+export function fetchSnapshot(
+  token: string,
+  choice: PeriodChoice,
+  format: 'json' | 'csv' = 'json',
+): Promise<Response> {
+  return endpointCall(token, snapshotQuery(choice, format));
+}
+
+/** The organisation's guides with their versions and changes (admin and trainer tokens). */
+export async function fetchGuideLibrary(token: string): Promise<GuideView[]> {
+  const response = await endpointCall(token, '/v1/guides/library');
+  return ((await response.json()) as { guides: GuideView[] }).guides;
+}
+
+export type GuideAction = 'promote' | 'rollback';
+
+/** Promotes a version, or rolls back to one; the guide's view after the change. */
+export async function changeGuide(
+  token: string,
+  guideId: string,
+  action: GuideAction,
+  version: number,
+): Promise<GuideView> {
+  const path = `/v1/guides/${encodeURIComponent(guideId)}/${action}`;
+  const response = await endpointCall(token, path, { version });
+  return (await response.json()) as GuideView;
 }

@@ -3,7 +3,10 @@
  * same calls with the same results; the app never sees SQL.
  */
 import type { Signal, SignalKind } from '../../core/signals';
+import type { GuideChangeRow } from '../../core/guide/lifecycle';
 import type { CounterRow, Period } from '../../core/snapshot';
+
+export type { GuideChangeRow } from '../../core/guide/lifecycle';
 
 export type TokenKind = 'ingest' | 'admin' | 'trainer';
 export const TOKEN_KINDS: readonly TokenKind[] = ['ingest', 'admin', 'trainer'];
@@ -19,8 +22,6 @@ export interface TokenRecord {
   label: string;
 }
 
-export type GuideState = 'draft' | 'pilot' | 'live' | 'retired';
-
 /** A published guide version: its text never changes. */
 export interface GuideVersionRow {
   guideId: string;
@@ -30,20 +31,6 @@ export interface GuideVersionRow {
   publishedAt: string;
   /** The label of the token that published it. */
   publishedBy: string;
-}
-
-/** One state a version entered; a version's state is that of its latest change. */
-export interface GuideChangeRow {
-  guideId: string;
-  /** Per organisation and guide, from 1, without gaps. */
-  seq: number;
-  number: number;
-  action: 'publish' | 'promote' | 'rollback' | 'retire';
-  state: GuideState;
-  /** A pilot's rollout, as JSON; null otherwise. */
-  rollout: string | null;
-  at: string;
-  by: string;
 }
 
 /** What one lifecycle action writes, all or nothing. */

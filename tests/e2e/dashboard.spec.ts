@@ -136,16 +136,16 @@ test('an admin signs in, reads the figures, compares with the baseline and expor
 
   await page.goto(endpoint.url);
   await expect(page).toHaveURL(/\/dashboard\/$/);
-  await expect(page.getByLabel('Admin token')).toBeFocused();
+  await expect(page.getByLabel('Admin or trainer token')).toBeFocused();
 
   // A wrong token gets a sentence saying so, and the field keeps focus for another try.
-  await page.getByLabel('Admin token').fill('wm_not-a-token');
+  await page.getByLabel('Admin or trainer token').fill('wm_not-a-token');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toContainText('token create');
-  await expect(page.getByLabel('Admin token')).toBeFocused();
+  await expect(page.getByLabel('Admin or trainer token')).toBeFocused();
   problems.length = 0; // the refused request is logged by the browser, as it should be
 
-  await page.getByLabel('Admin token').fill(adminToken);
+  await page.getByLabel('Admin or trainer token').fill(adminToken);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Adoption dashboard · ${ORG}`);
 
@@ -308,7 +308,7 @@ test('an admin signs in, reads the figures, compares with the baseline and expor
 
   // Signing out forgets the token.
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByLabel('Admin token')).toBeFocused();
+  await expect(page.getByLabel('Admin or trainer token')).toBeFocused();
   expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
   expect(problems).toEqual([]);
 });

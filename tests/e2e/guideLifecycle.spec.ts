@@ -6,7 +6,7 @@
  * endpoint, and nothing changes for anyone. On both stores.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { guideSchema, type Guide } from '../../core/guide/schema';
@@ -15,6 +15,7 @@ import { startEndpoint, type Endpoint } from '../../server';
 import { importGuides } from '../../server/guideLifecycle';
 import { createToken } from '../../server/tokens';
 import { startTestDatabase, type TestDatabase } from '../../scripts/postgres';
+import { LOG_A_CALL, withFirstStepBody } from '../guideEdits';
 import {
   chooseRole,
   clickClosing,
@@ -28,22 +29,12 @@ import {
 } from './fixtures';
 
 const GUIDE = 'demo-log-call';
-const RELEASE = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../guides/demo-log-call.json'), 'utf8'),
-) as Guide;
 /** The release's first step as the rep reads it (its body's emphasis rendered). */
 const OLD_TEXT = 'Every call you log keeps the forecast honest.';
 const NEW_TEXT = 'Log it while it is fresh: the forecast reads it tonight.';
 
 /** The release's guide with the trainer's new first-step text, one version up. */
-const editedGuide = (): Guide => {
-  const [first, ...rest] = RELEASE.steps;
-  return {
-    ...RELEASE,
-    version: RELEASE.version + 1,
-    steps: [{ ...first!, body: NEW_TEXT }, ...rest],
-  };
-};
+const editedGuide = (): Guide => withFirstStepBody(NEW_TEXT);
 
 interface Rep {
   context: BrowserContext;
@@ -133,7 +124,7 @@ async function trainerWithGuideOpen(
   );
   await expect(panel.getByLabel('Guide title')).toHaveValue('Log a call on an opportunity');
   await expect(panel.getByRole('list', { name: 'Steps' }).getByRole('listitem')).toHaveCount(
-    RELEASE.steps.length,
+    LOG_A_CALL.steps.length,
   );
   return { context, panel };
 }
@@ -205,7 +196,7 @@ for (const storeName of STORES) {
       trainerContext = trainerBrowser.context;
       const { panel } = trainerBrowser;
       await panel.getByRole('button', { name: 'Edit step 1' }).click();
-      await expect(panel.getByLabel('Step text')).toHaveValue(RELEASE.steps[0]!.body!);
+      await expect(panel.getByLabel('Step text')).toHaveValue(LOG_A_CALL.steps[0]!.body!);
       await panel.getByLabel('Step text').fill(NEW_TEXT);
       await panel.getByRole('button', { name: 'Save step' }).click();
       await expect(

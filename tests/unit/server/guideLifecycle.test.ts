@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GuideView } from '../../../core/guide/lifecycle';
 import type { Guide } from '../../../core/guide/schema';
 import { startEndpoint, type Endpoint } from '../../../server';
-import type { GuideView } from '../../../server/guideLifecycle';
 import { createToken } from '../../../server/tokens';
 import { startTestDatabase, type TestDatabase } from '../../../scripts/postgres';
 
