@@ -2,6 +2,7 @@
  * What the snapshot's sections are built of: a section with its heading, and a table of figures
  * with the baseline and the change beside each when one is chosen.
  */
+import { TableRegion } from '../TableRegion';
 import type { ComponentChildren } from 'preact';
 import { type Cell, type Compared, type Snapshot } from '../../core/snapshot';
 import { formatCell, formatDelta, type FigureKind } from './format';
@@ -48,7 +49,7 @@ export function FigureTable<M extends object>({
 }) {
   const cellOf = (m: M | undefined, key: keyof M) => (m ? (m[key] as Cell) : undefined);
   return (
-    <div class="table-wrap">
+    <TableRegion label={caption}>
       <table class="figures">
         <caption>{caption}</caption>
         <thead>
@@ -100,7 +101,7 @@ export function FigureTable<M extends object>({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

@@ -8,14 +8,19 @@ import { localeTag } from '../../core/guide/schema';
 import type { DraftText } from './draft';
 import { T } from './panelText';
 
-/** A language's name in the panel's language, with its tag: "French (fr)". */
-function languageName(tag: string): string {
+/** A language's name in the panel's language ("French"), or its tag when it has none. */
+function languageOf(tag: string): string {
   try {
-    const name = new Intl.DisplayNames([T.lang], { type: 'language' }).of(tag);
-    return name && name !== tag ? `${name} (${tag})` : tag;
+    return new Intl.DisplayNames([T.lang], { type: 'language' }).of(tag) ?? tag;
   } catch {
     return tag;
   }
+}
+
+/** The name with its tag: "French (fr)". */
+function languageName(tag: string): string {
+  const name = languageOf(tag);
+  return name !== tag ? `${name} (${tag})` : tag;
 }
 
 export function TranslatedTexts({
@@ -38,13 +43,13 @@ export function TranslatedTexts({
           <fieldset key={tag} class="wm-author-language" lang={tag}>
             <legend>{languageName(tag)}</legend>
             <div class="wm-author-grid">
-              <label for={`${id}-title`}>{T.translatedTitle}</label>
+              <label for={`${id}-title`}>{T.translatedTitle(languageOf(tag))}</label>
               <input
                 id={`${id}-title`}
                 value={text.title}
                 onInput={(e) => onChange(tag, { ...text, title: e.currentTarget.value })}
               />
-              <label for={`${id}-body`}>{T.translatedText}</label>
+              <label for={`${id}-body`}>{T.translatedText(languageOf(tag))}</label>
               <textarea
                 id={`${id}-body`}
                 rows={2}

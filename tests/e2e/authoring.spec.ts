@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { checkGuideFiles } from '../../core/guide/checkGuides';
+import { expectNoAxeViolations } from '../axe';
 import {
   chooseRole,
   clickClosing,
@@ -151,6 +152,63 @@ test('a trainer writes, previews and exports a guide with the picker; a rep comp
     label: 'Next Step',
   });
   expect(guide?.roles).toEqual(['trainer', 'rep']);
+
+  // The rest of the format from the panel: a language, a survey step with its translation, a
+  // field rule picked on the page; the check follows as the trainer types.
+  await panel.getByText('Languages', { exact: true }).click();
+  await panel.getByLabel('Add a language').fill('german');
+  await panel.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(panel.getByRole('alert')).toHaveText('Type a locale tag such as fr or pt-BR.');
+  await panel.getByLabel('Add a language').fill('de');
+  await panel.getByLabel('Add a language').press('Enter');
+  await expect(panel.getByRole('list', { name: 'Languages' })).toContainText('German (de)');
+  await panel.locator('#wm-guide-de-title').fill('Den nächsten Schritt festhalten');
+  await panel.getByRole('button', { name: 'Add a step' }).click();
+  await panel.getByLabel('Kind').selectOption('survey');
+  await expect(panel.getByRole('button', { name: 'Pick the element' })).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Save step' }).click();
+  await expect(panel.getByRole('alert')).toContainText('Give the survey its question.');
+  await panel.getByLabel('Question').fill('How clear was this?');
+  await panel.getByLabel('Scale').selectOption('0-10');
+  await panel.getByLabel('Title', { exact: true }).fill('One question');
+  await panel.getByLabel('Title in German').last().fill('Eine Frage');
+  await panel.getByLabel('Step text').fill('Thanks for telling us.');
+  await panel.getByRole('button', { name: 'Save step' }).click();
+  await panel.getByText('Field rules', { exact: true }).click();
+  await panel.getByRole('button', { name: 'Add a field rule' }).click();
+  await panel.getByRole('button', { name: 'Pick the field' }).click();
+  await nextStep.click();
+  await expect(panel.getByRole('button', { name: 'Pick again' })).toBeFocused();
+  await panel.getByLabel('Tip while empty or wrong').fill('Say what happens next, and when.');
+  await panel.getByRole('button', { name: 'Save rule' }).click();
+  await expect(panel.getByRole('list', { name: 'Field rules' })).toContainText('Next Step');
+  await panel.getByLabel('Guide id').fill('Not An Id');
+  await expect(panel.getByRole('region', { name: /1 thing to fix/ })).toContainText('id:');
+  await panel.getByLabel('Guide id').fill('update-the-next-step');
+  await expect(
+    panel.getByRole('heading', { name: 'The guide passes the guide check.' }),
+  ).toBeVisible();
+  await panel.getByText('Where, when and for whom').click();
+  await panel.getByText('Publish to the organisation').click();
+  await expectNoAxeViolations(page, 'waymark-layer');
+  const [full] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Download JSON' }).click(),
+  ]);
+  const fullGuide = checkGuideFiles([
+    { file: 'guides/update-the-next-step.json', text: readFileSync(await full.path(), 'utf8') },
+  ]);
+  expect(fullGuide.problems).toEqual([]);
+  expect(fullGuide.guides[0]?.guide).toMatchObject({
+    locales: { de: { title: 'Den nächsten Schritt festhalten' } },
+    fields: [{ target: { label: 'Next Step' }, page: 'opportunity:edit', required: true }],
+  });
+  expect(fullGuide.guides[0]?.guide.steps[3]).toMatchObject({
+    kind: 'survey',
+    question: 'How clear was this?',
+    scale: '0-10',
+    locales: { de: { title: 'Eine Frage' } },
+  });
 
   // Imported in the options page, the file runs for a rep, who completes it.
   const options = await context.newPage();

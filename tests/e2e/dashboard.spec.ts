@@ -14,6 +14,7 @@ import { demoData, type DemoPlan } from '../../server/seed/demoData';
 import { readGuides } from '../../server/guidePack';
 import { createToken } from '../../server/tokens';
 import { CHROMIUM, expect, test } from './fixtures';
+import { expectNoAxeViolations } from '../axe';
 
 const ORG = 'demo';
 const K = 5;
@@ -126,10 +127,10 @@ test.afterEach(async () => {
 
 test('an admin signs in, reads the figures, compares with the baseline and exports them', async () => {
   const testInfo = test.info();
-  const page = await browser.newPage({
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-  });
+  // A page of its own context: axe opens its frames through the page's context.
+  const page = await (
+    await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })
+  ).newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
@@ -197,6 +198,7 @@ test('an admin signs in, reads the figures, compares with the baseline and expor
   await expect(workflowCard.locator('[data-difference="guided-control"]').first()).toContainText(
     /likely a real effect|could be noise|no difference yet/i,
   );
+  await expectNoAxeViolations(page);
 
   // Active users per day and role, suppressed below k: the admins are few.
   const admins = (day: string) => (s: Signal) =>

@@ -13,6 +13,7 @@ import { startEndpoint, type Endpoint } from '../../server';
 import { importGuides } from '../../server/guideLifecycle';
 import { createToken } from '../../server/tokens';
 import { startTestDatabase, type TestDatabase } from '../../scripts/postgres';
+import { expectNoAxeViolations } from '../axe';
 import { LOG_A_CALL, withFirstStepBody } from '../guideEdits';
 import { CHROMIUM, expect, test } from './fixtures';
 
@@ -92,7 +93,10 @@ for (const storeName of STORES) {
         rollout: { percent: 50 },
       });
 
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      // A page of its own context: axe opens its frames through the page's context.
+      const page = await (
+        await browser.newContext({ viewport: { width: 1280, height: 900 } })
+      ).newPage();
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(e.message));
       // Refusals (the trainer's snapshot, the 409 below) are logged by the browser, as they should be.
@@ -136,6 +140,7 @@ for (const storeName of STORES) {
       await expect(launch.locator('dd.before')).toHaveText('yes');
       await expect(launch.locator('dd.after')).toHaveText('no');
       await expect(card.getByText('2 differences.')).toBeVisible();
+      await expectNoAxeViolations(page);
       await card.getByLabel('From version', { exact: true }).selectOption('2');
       await expect(card.getByText('The two versions have the same content.')).toBeVisible();
 
@@ -144,6 +149,7 @@ for (const storeName of STORES) {
       await promote.click();
       const dialog = page.getByRole('dialog', { name: 'Promote version 2' });
       await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+      await expectNoAxeViolations(page);
       await page.keyboard.press('Escape');
       await expect(dialog).toBeHidden();
       await expect(promote).toBeFocused();

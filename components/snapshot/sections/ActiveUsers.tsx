@@ -1,4 +1,5 @@
 /** People active per day and week, by role, against the baseline. */
+import { TableRegion } from '../../TableRegion';
 import { type DailyUsers } from '../../../core/snapshot';
 import { BASELINE_COLOUR, ChartFigure, SERIES_COLOURS, type Series } from '../Chart';
 import { chartValue, formatCell } from '../format';
@@ -39,7 +40,7 @@ function DailyTable({
   return (
     <details class="data-table">
       <summary>{T.dailyFigures}</summary>
-      <div class="table-wrap">
+      <TableRegion label={caption}>
         <table class="figures">
           <caption>{caption}</caption>
           <thead>
@@ -65,7 +66,7 @@ function DailyTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </details>
   );
 }

@@ -4,6 +4,7 @@
  * abandoned and which fields were left empty, then the difference guided − control and what it
  * likely means. Shared by the dashboard and the options page, like the rest of the snapshot.
  */
+import { TableRegion } from '../../TableRegion';
 import {
   isSuppressed,
   type CohortWorkflowMetrics,
@@ -57,7 +58,7 @@ function CohortTable({
   k: number;
 }) {
   return (
-    <div class="table-wrap">
+    <TableRegion label={caption}>
       <table class="figures workflow-table">
         <caption>{caption}</caption>
         <thead>
@@ -99,7 +100,7 @@ function CohortTable({
           })}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
