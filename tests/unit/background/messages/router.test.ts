@@ -142,6 +142,43 @@ describe('attack: a page reporting what only the background records', () => {
   });
 });
 
+describe('attack: a page smuggling page content as the strategies of a missing target', () => {
+  const missing = (failedStrategies: unknown, kind = 'target.missing') => ({
+    at: 1,
+    kind,
+    crm: 'demo',
+    pageType: 'opportunity:record',
+    guideId: 'g',
+    guideVersion: 1,
+    stepId: 's',
+    failedStrategies,
+  });
+
+  it('passes strategy names from the fixed list, and refuses anything else in their place', async () => {
+    const record = vi.fn(async () => undefined);
+    const all = { 'usage:record': record } as unknown as BackgroundHandlers;
+    const send = (event: object) =>
+      routeMessage(all, { type: 'usage:record', data: { events: [event] } }, PAGE, BASE);
+    await send(missing(['anchor', 'text']));
+    expect(record).toHaveBeenCalledTimes(1);
+    for (const forged of [
+      missing(['[data-deal="ACME renewal 2027"]']), // a selector
+      missing(['Call Jane Doe about the €40k renewal']), // page text
+      missing(['anchor', 'Anchor']), // a name spelt otherwise
+      missing(['anchor', 'anchor']), // a name twice
+      missing([...Array(8).keys()].map(() => 'text')), // more names than there are
+      missing(Array(10_000).fill('css')), // a huge array
+      missing([]),
+      missing('anchor'),
+      missing(['anchor'], 'step.shown'), // only a missing target names them
+      { ...missing(['anchor']), strategies: { anchor: 'div.secret' } }, // a field of its own
+    ]) {
+      await expect(send(forged)).rejects.toBeInstanceOf(BadMessage);
+    }
+    expect(record).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('held answers', () => {
   it('answers no message before the registry is read', async () => {
     let release = () => {};
