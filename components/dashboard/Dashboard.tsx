@@ -9,6 +9,7 @@ import { TEXT } from '../pageText';
 import { SnapshotView } from '../snapshot/SnapshotView';
 import { lastDays, periodProblem, PeriodPicker, type PeriodChoice } from '../snapshot/PeriodPicker';
 import { EndpointError, fetchSnapshot, type ServedSnapshot } from './api';
+import { GuideHealth } from './GuideHealth';
 
 const T = TEXT.dashboard;
 
@@ -180,6 +181,7 @@ function Snapshots({ token, onSignOut }: { token: string; onSignOut: (notice?: s
           {T.signOut}
         </button>
       </header>
+      {snapshot && <GuideHealth snapshot={snapshot} />}
       <PeriodPicker value={choice} onChange={setChoice} busy={busy} />
       <div class="actions export">
         <button type="button" disabled={!snapshot || busy} onClick={() => void exportCsv()}>
