@@ -140,25 +140,17 @@ describe('attack: a page reporting what only the background records', () => {
     expect(PAGE_REPORTED_KINDS).not.toContain('guide.completed');
     expect(PAGE_REPORTED_KINDS).not.toContain('step.completed');
   });
-});
 
-describe('attack: a page smuggling page content as the strategies of a missing target', () => {
   const missing = (failedStrategies: unknown, kind = 'target.missing') => ({
-    at: 1,
-    kind,
-    crm: 'demo',
-    pageType: 'opportunity:record',
-    guideId: 'g',
-    guideVersion: 1,
-    stepId: 's',
+    ...event(kind),
     failedStrategies,
   });
 
-  it('passes strategy names from the fixed list, and refuses anything else in their place', async () => {
+  it('refuses page content as the strategies of a missing target: only names from the list pass', async () => {
     const record = vi.fn(async () => undefined);
     const all = { 'usage:record': record } as unknown as BackgroundHandlers;
-    const send = (event: object) =>
-      routeMessage(all, { type: 'usage:record', data: { events: [event] } }, PAGE, BASE);
+    const send = (reported: object) =>
+      routeMessage(all, { type: 'usage:record', data: { events: [reported] } }, PAGE, BASE);
     await send(missing(['anchor', 'text']));
     expect(record).toHaveBeenCalledTimes(1);
     for (const forged of [
