@@ -103,6 +103,11 @@ export function aggregateSignals(
       field: event.field ?? '',
     };
     add(counter, sumOf(event.kind) === 'score' ? (event.score ?? 0) : 0);
+    // Beside the step's target.missing, a counter per strategy that found nothing: which part of
+    // the target a CRM release broke, by name.
+    for (const strategy of event.kind === 'target.missing' ? (event.failedStrategies ?? []) : []) {
+      add({ ...counter, kind: 'target.strategyFailed', field: strategy });
+    }
     const completion = `${event.guideId}@${event.guideVersion}`;
     if (event.kind === 'guide.completed' && !reported.completedGuides.includes(completion)) {
       reported.completedGuides.push(completion);

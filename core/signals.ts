@@ -8,13 +8,15 @@
 import { z } from 'zod';
 import { PAGE_TYPE_SOURCE } from './adapters/types';
 import { CRM_IDS } from './adapters';
+import { TARGET_STRATEGIES } from './targetStrategies';
 import { COHORTS, COUNTED_EVENT_KINDS } from './usage';
 
 /**
  * Still 1 with `cohort`: the field is optional on the wire and defaults to '', so batches of
  * extensions that predate cohorts stay valid and mean what they meant. The other way round needs
  * care: an endpoint that predates cohorts refuses the unknown field (the schema is strict), so
- * endpoints are upgraded before extensions that send cohorts.
+ * endpoints are upgraded before extensions that send cohorts. So with `target.strategyFailed`:
+ * an endpoint that does not know the kind refuses it.
  */
 export const SIGNAL_SCHEMA_VERSION = 1;
 
@@ -34,6 +36,11 @@ export const SIGNAL_KINDS = [
   'first.activeWeek',
   /** This browser completed this guide version for the first time ever. */
   'first.guideCompleted',
+  /**
+   * Of the step's `target.missing`, how many times one strategy of its target found nothing:
+   * `field` is the strategy's name (one of `TARGET_STRATEGIES`), never what it looked for.
+   */
+  'target.strategyFailed',
 ] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
@@ -71,7 +78,8 @@ export const signalSchema = z
     step: key.regex(/^([a-z0-9][a-z0-9-]*)?$/),
     pageType: z.string().regex(SIGNAL_PAGE_TYPE),
     /**
-     * A field rule's key (its id or label text from the guide), never a value. No NUL: PostgreSQL
+     * A field rule's key (its id or label text from the guide), never a value; of a
+     * `target.strategyFailed`, the strategy's name. No NUL: PostgreSQL
      * text cannot hold it, and a batch the store cannot take must be refused alone, not fail the
      * transaction it shares with other browsers' batches.
      */
@@ -98,7 +106,18 @@ export const signalSchema = z
   .refine((s) => s.scoreSum <= s.count * 10, {
     message: 'is more than 10 points for each time counted',
     path: ['scoreSum'],
+  })
+  .refine((s) => s.kind !== 'target.strategyFailed' || isStrategyOfStep(s), {
+    message: `of a target.strategyFailed counter must name one of the strategies ${TARGET_STRATEGIES.join(', ')}, of a guide step`,
+    path: ['field'],
   });
+/** Whether a counter names a target strategy, of a step: no other text may stand in `field`. */
+function isStrategyOfStep(s: { field: string; guide: string; step: string }): boolean {
+  return (
+    (TARGET_STRATEGIES as readonly string[]).includes(s.field) && s.guide !== '' && s.step !== ''
+  );
+}
+
 /** A signal as validated (cohort filled in). */
 export type Signal = z.infer<typeof signalSchema>;
 /** A signal as it may arrive: `cohort` may be missing. */

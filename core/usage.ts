@@ -4,6 +4,7 @@
  * guide, version and step. Never field values, record ids, names, emails, URLs or page titles.
  */
 import type { CrmId } from './adapters';
+import type { TargetStrategy } from './targetStrategies';
 
 /** What Waymark knows of one kind of usage event. */
 export interface EventKindInfo {
@@ -108,6 +109,11 @@ export interface UsageEvent {
   field?: string;
   /** A survey score. */
   score?: number;
+  /**
+   * Of a `target.missing`: the names of the target's strategies that found nothing on the page
+   * (each once), never what they looked for.
+   */
+  failedStrategies?: TargetStrategy[];
   /** The installation's cohort when the event happened (absent in logs written before cohorts). */
   cohort?: Cohort;
   count?: number;

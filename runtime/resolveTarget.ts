@@ -5,6 +5,7 @@
  * roots and same-origin iframes, which is where Lightning and Dynamics keep their fields.
  */
 import type { Target } from '../core/guide/schema';
+import type { TargetStrategy } from '../core/targetStrategies';
 import { frameDocuments, shadowRoots, type Root } from './searchRoots';
 import {
   matchesSelector,
@@ -149,6 +150,26 @@ export function explainTarget(
           (resolution.control !== null && elements.has(resolution.control))),
     })),
   };
+}
+
+/**
+ * The strategies of a target that match nothing at all on this page, for the `target.missing` a
+ * step records: by name only, never what they looked for. A strategy matching only hidden
+ * elements is not among them (the element is there, not shown), and `frame` is when no frame on
+ * the page matches the target's frame selector.
+ */
+export function failedStrategies(
+  target: Target,
+  anchorSelector: AnchorSelector,
+  doc: Document,
+): TargetStrategy[] {
+  const failed: TargetStrategy[] = explainTarget(target, anchorSelector, doc)
+    .strategies.filter(({ matches }) => matches === 0)
+    .map(({ strategy }) => strategy);
+  if (target.frame !== undefined && frameDocuments(doc, target.frame).length === 0) {
+    failed.push('frame');
+  }
+  return failed;
 }
 
 export function resolveTarget(

@@ -4,6 +4,7 @@
  * elements of a root it votes for, and tells cheaply whether it could vote for a given element.
  */
 import type { Target } from '../core/guide/schema';
+import type { TargetStrategy } from '../core/targetStrategies';
 import { accessibleName, labelText, normalizeLabel, normalizeText } from './accessibleName';
 import type { Root } from './searchRoots';
 
@@ -11,7 +12,14 @@ import type { Root } from './searchRoots';
 export type AnchorSelector = (anchor: string) => string;
 
 /** Votes per strategy: the CRM's own anchors and test ids are the most deliberate signals. */
-const WEIGHT = { anchor: 4, testId: 4, css: 3, role: 2, label: 2, text: 1 } as const;
+const WEIGHT = {
+  anchor: 4,
+  testId: 4,
+  css: 3,
+  role: 2,
+  label: 2,
+  text: 1,
+} as const satisfies Record<Exclude<TargetStrategy, 'frame'>, number>;
 
 export const ROLE_SELECTORS: Record<string, string> = {
   button: 'button,input[type=button],input[type=submit],input[type=reset],[role=button]',

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PAGE_TYPE } from '../../core/adapters/types';
 import { CRM_IDS } from '../../core/adapters';
+import { TARGET_STRATEGIES } from '../../core/targetStrategies';
 import { PAGE_REPORTED_KINDS, type RecordedEvent } from '../../core/usage';
 import { readSettings } from '../settings';
 import { message, type HandlersOf } from './declare';
@@ -23,8 +24,19 @@ const recordedEvent = z
     stepId: id.optional(),
     field: z.string().min(1).max(120).optional(),
     score: z.number().int().min(0).max(10).optional(),
+    /** Names from the fixed list only, each once: a selector or a text in their place is refused. */
+    failedStrategies: z
+      .array(z.enum(TARGET_STRATEGIES))
+      .min(1)
+      .max(TARGET_STRATEGIES.length)
+      .refine((names) => new Set(names).size === names.length, 'names each strategy once')
+      .optional(),
   })
-  .strict() satisfies z.ZodType<RecordedEvent>;
+  .strict()
+  .refine((event) => !event.failedStrategies || event.kind === 'target.missing', {
+    message: 'only a target.missing names failed strategies',
+    path: ['failedStrategies'],
+  }) satisfies z.ZodType<RecordedEvent>;
 
 export const usageMessages = {
   /** A batch of usage events from a content script, in the order they happened. */

@@ -18,6 +18,7 @@ import {
 } from './api';
 import { GuideLibrary } from './GuideLibrary';
 import { StatusLine } from './StatusLine';
+import { GuideHealth } from './GuideHealth';
 
 const T = TEXT.dashboard;
 const G = TEXT.guideLibrary;
@@ -218,6 +219,7 @@ function Snapshots({
 
   return (
     <div class="adoption" aria-busy={busy ? 'true' : 'false'}>
+      {snapshot && <GuideHealth snapshot={snapshot} />}
       <PeriodPicker value={choice} onChange={setChoice} busy={busy} />
       <div class="actions export">
         <button type="button" disabled={!snapshot || busy} onClick={() => void exportCsv()}>

@@ -766,3 +766,18 @@ export const guideLibrary = {
     picklist: 'Vorgeschlagene Werte',
   },
 } satisfies Messages['guideLibrary'];
+
+export const guideHealth = {
+  title: 'Anleitungsschritte, die ihr Ziel verlieren',
+  intro:
+    'Bei diesen Schritten fehlte das Ziel weit öfter als in den 7 Tagen davor: Vielleicht hat ein CRM-Update geändert, wonach der Schritt sucht.',
+  step: (guide, version, step) => `${guide}, Version ${version}, Schritt „${step}“`,
+  rate: (day, rate, runs, before, runsBefore) =>
+    `Ziel fehlte am ${day}: ${rate} von ${runs} Durchläufen, gegenüber ${before} von ${runsBefore} Durchläufen in den 7 Tagen davor.`,
+  failed: (strategies) => `Nichts gefunden: ${strategies}.`,
+  noneFailed: 'Jede Strategie fand etwas, aber nichts Sichtbares.',
+  strategyCount: (strategy, count) => `${strategy} (${count}×)`,
+  pageType: (pageType) => `Seitentyp: ${pageType}.`,
+  doctor: 'Auf einer solchen Seite prüfen mit:',
+  doctorCommand: 'npm run guides:doctor -- --url URL-DIESER-SEITE',
+} satisfies Messages['guideHealth'];

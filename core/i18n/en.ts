@@ -789,3 +789,20 @@ export const guideLibrary = {
     picklist: 'Suggested values',
   },
 } satisfies Area;
+
+/** Guide health at the top of the admin dashboard: steps whose targets went missing more. */
+export const guideHealth = {
+  title: 'Guide steps losing their target',
+  intro:
+    'On these steps the target was missing far more often than in the 7 days before: a CRM release may have changed what the step looks for.',
+  step: (guide: string, version: number, step: string) =>
+    `${guide}, version ${version}, step “${step}”`,
+  rate: (day: string, rate: string, runs: string, before: string, runsBefore: string) =>
+    `Target missing on ${day}: ${rate} of ${runs} runs, against ${before} of ${runsBefore} runs in the 7 days before.`,
+  failed: (strategies: string) => `Found nothing: ${strategies}.`,
+  noneFailed: 'Each strategy found something, but nothing shown.',
+  strategyCount: (strategy: string, count: string) => `${strategy} (${count}×)`,
+  pageType: (pageType: string) => `Page type: ${pageType}.`,
+  doctor: 'Check it on such a page with:',
+  doctorCommand: 'npm run guides:doctor -- --url URL-OF-THAT-PAGE',
+} satisfies Area;

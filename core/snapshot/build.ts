@@ -3,6 +3,7 @@
  */
 import { value } from './cells';
 import { periodDays } from './days';
+import { guideHealth } from './guideHealth';
 import { periodFigures } from './period';
 import {
   type CounterRow,
@@ -139,6 +140,7 @@ export function buildSnapshot(rows: readonly CounterRow[], options: SnapshotOpti
     fields,
     workflows: workflowSection(rows, period, baseline, k),
     guidanceStarted: guidanceStartOf(rows, k),
+    guideHealth: guideHealth(rows, period, k),
   };
 }
 

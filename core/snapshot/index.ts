@@ -1,7 +1,7 @@
 /**
  * Snapshots: what admins see, computed from the endpoint's daily counters, pure (no I/O), by what
  * each part computes: the shapes (types.ts), days and periods (days.ts), cells and k (cells.ts),
- * one period's figures (period.ts), guided vs control (workflows.ts), each section's metrics and
+ * one period's figures (period.ts), steps' target-missing rates by day (guideHealth.ts), guided vs control (workflows.ts), each section's metrics and
  * the comparison with a baseline (metrics.ts), and the snapshot itself (build.ts).
  */
 export {
@@ -31,6 +31,8 @@ export {
   type GuideWorkflow,
   type Snapshot,
   type SnapshotOptions,
+  type StepHealthFigures,
+  type StepHealth,
 } from './types';
 export { addDays, MAX_PERIOD_DAYS, periodDays, rowsNeeded } from './days';
 export {
@@ -42,3 +44,10 @@ export {
   FIELD_METRICS,
 } from './metrics';
 export { buildSnapshot, guidanceStartOf } from './build';
+export {
+  guideHealth,
+  healthRowsNeeded,
+  HEALTH_WINDOW_DAYS,
+  JUMP_FACTOR,
+  MIN_RUNS,
+} from './guideHealth';

@@ -20,6 +20,7 @@
  * figures would let a reader recover the hidden one.
  */
 import { type SignalKind } from '../signals';
+import { type TargetStrategy } from '../targetStrategies';
 
 /** One stored counter: a signal key with its sums over all browsers for that day. */
 export interface CounterRow {
@@ -225,6 +226,37 @@ export interface GuideWorkflow extends WorkflowComparison {
   baselineDifference?: (RateInterval & { difference: number }) | null;
 }
 
+/** A step's runs (step.shown + target.missing) and the share of them whose target was missing. */
+export interface StepHealthFigures {
+  runs: Cell;
+  targetMissing: Cell;
+  /** targetMissing / runs. */
+  rate: Cell;
+}
+
+/** One guide version's step in the field (core/snapshot/guideHealth.ts). */
+export interface StepHealth {
+  guide: string;
+  version: number;
+  step: string;
+  /**
+   * The day it is judged on: its latest day in the period with enough runs to judge
+   * (`MIN_RUNS`), or its latest day with runs when none had.
+   */
+  day: string;
+  /** The page type its target went missing on most that day; '' when it did not. */
+  pageType: string;
+  /** The days compared, oldest first, `day` last. */
+  daily: ({ day: string } & StepHealthFigures)[];
+  latest: StepHealthFigures;
+  /** The days before `day`, together. */
+  previous: StepHealthFigures;
+  /** On `day`: how often each strategy of the target found nothing, most first. */
+  failedStrategies: { strategy: TargetStrategy; count: number }[];
+  /** Its rate jumped on `day`. */
+  flagged: boolean;
+}
+
 export interface Snapshot {
   k: number;
   period: Period & { days: number };
@@ -248,6 +280,11 @@ export interface Snapshot {
    * read show no such switch.
    */
   guidanceStarted: string | null;
+  /**
+   * Each step's target-missing rate by day, flagged steps first; it reads the days before the
+   * period too (`healthRowsNeeded`).
+   */
+  guideHealth: StepHealth[];
 }
 
 export interface SnapshotOptions {

@@ -15,6 +15,7 @@ import { STEP_VIEWS } from '../ui/steps';
 import type { ChampionContact, StepHandlers, StepKindView, StepViewProps } from '../ui/steps/types';
 import { followTarget } from '../followTarget';
 import { revealTarget } from '../revealTarget';
+import { failedStrategies } from '../resolveTarget';
 import { waitForTarget, type FoundTarget } from '../waitForTarget';
 import {
   focusInto,
@@ -64,7 +65,10 @@ export async function present(
   if (stepSignal.aborted) return;
   if (on === 'visible' && found) return run.enqueue(() => run.act('next', 'polite'));
   waiting?.abort();
-  if (!found) return paintMissing(run, active, stepSignal, focus);
+  if (!found) {
+    run.usage.missing(active, failedStrategies(step.target, anchorSelector, run.doc));
+    return paintMissing(run, active, stepSignal, focus);
+  }
   revealTarget(found.element);
   paint(run, active, step, found, stepSignal, focus);
   if (on === 'click' || on === 'input' || on === 'change') {
@@ -218,7 +222,6 @@ function paintMissing(
   stepSignal: AbortSignal,
   focus: FocusPolicy,
 ): void {
-  run.usage.missing(active);
   const layer = mountLayer(run.doc, stepSignal);
   const exit = pressed(run, 'exit');
   render(

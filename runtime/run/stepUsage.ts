@@ -1,6 +1,7 @@
 /** The usage events of the steps a run shows in this frame, on the page they were shown on. */
 import type { PageContext } from '../../core/match';
 import type { ActiveRun } from '../../core/messages';
+import type { TargetStrategy } from '../../core/targetStrategies';
 import type { UsageRecorder } from '../usageRecorder';
 
 type StepEventKind = 'step.shown' | 'target.missing' | 'survey.answered' | 'champion.asked';
@@ -9,15 +10,23 @@ export interface StepUsage {
   record(kind: StepEventKind, active: ActiveRun, score?: number): void;
   /** The step is on screen: counted once per step of a run. */
   shown(active: ActiveRun): void;
-  /** The step's target never came: counted once per step of a run. */
-  missing(active: ActiveRun): void;
+  /**
+   * The step's target never came: counted once per step of a run, with the names of the target's
+   * strategies that found nothing.
+   */
+  missing(active: ActiveRun, failedStrategies: readonly TargetStrategy[]): void;
 }
 
 export function stepUsage(
   recorder: UsageRecorder | undefined,
   page: () => PageContext | null,
 ): StepUsage {
-  function record(kind: StepEventKind, active: ActiveRun, score?: number): void {
+  function record(
+    kind: StepEventKind,
+    active: ActiveRun,
+    score?: number,
+    failedStrategies: readonly TargetStrategy[] = [],
+  ): void {
     const shownOn = page();
     if (!shownOn) return;
     const { guide, run } = active;
@@ -30,6 +39,7 @@ export function stepUsage(
       guideVersion: guide.version,
       stepId: guide.steps[run.stepIndex]?.id,
       ...(score === undefined ? {} : { score }),
+      ...(failedStrategies.length === 0 ? {} : { failedStrategies: [...failedStrategies] }),
     });
   }
   /** The step showing last, so a step re-found after the CRM re-rendered is not counted twice. */
@@ -44,8 +54,8 @@ export function stepUsage(
     shown: (active) => {
       if (newlyShown(active)) record('step.shown', active);
     },
-    missing: (active) => {
-      if (newlyMissing(active)) record('target.missing', active);
+    missing: (active, failedStrategies) => {
+      if (newlyMissing(active)) record('target.missing', active, undefined, failedStrategies);
     },
   };
 }

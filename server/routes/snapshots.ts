@@ -6,6 +6,7 @@ import { DEFAULT_ORG } from '../../core/org';
 import {
   addDays,
   buildSnapshot,
+  healthRowsNeeded,
   rowsNeeded,
   type Period,
   type Snapshot,
@@ -27,7 +28,10 @@ async function readSnapshot(
   pack: GuidePack,
   k: number,
 ): Promise<Snapshot> {
-  const periods = [query.period, ...(query.baseline ? [query.baseline] : [])].map(rowsNeeded);
+  const periods = [
+    ...[query.period, ...(query.baseline ? [query.baseline] : [])].map(rowsNeeded),
+    healthRowsNeeded(query.period),
+  ];
   const span: Period = {
     from: periods.map((p) => p.from).reduce((a, b) => (a < b ? a : b)),
     to: periods.map((p) => p.to).reduce((a, b) => (a > b ? a : b)),
@@ -51,6 +55,7 @@ function shownLabels(snapshot: Snapshot, pack: GuidePack) {
   const shownRoles = new Set(snapshot.activeUsers.byRole.map((r) => r.role));
   for (const t of snapshot.training) shownRoles.add(t.role);
   const shownGuides = new Set(snapshot.guides.map((g) => g.guide));
+  for (const s of snapshot.guideHealth) shownGuides.add(s.guide);
   for (const t of snapshot.training) for (const g of t.guides) shownGuides.add(g.guide);
   return {
     roles: Object.fromEntries(

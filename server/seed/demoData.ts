@@ -375,6 +375,7 @@ export function isGuideRunSignal(s: Pick<Signal, 'kind'>): boolean {
     s.kind.startsWith('step.') ||
     s.kind === 'survey.answered' ||
     s.kind === 'target.missing' ||
+    s.kind === 'target.strategyFailed' ||
     s.kind === 'first.guideCompleted'
   );
 }

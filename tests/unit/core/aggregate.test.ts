@@ -140,6 +140,41 @@ describe('aggregating usage events into anonymous daily counters', () => {
     });
   });
 
+  it('counts the strategies a missing target reports beside it, by name, and the wire takes only names', () => {
+    const missing = { ...guide, stepId: 'open' };
+    const { signals } = aggregateSignals(
+      [
+        ev(DAY1, 'target.missing', { ...missing, failedStrategies: ['anchor', 'text'] }),
+        ev(DAY1 + 1000, 'target.missing', { ...missing, failedStrategies: ['anchor'] }),
+        ev(DAY1 + 2000, 'target.missing', missing),
+      ],
+      EMPTY_REPORTED,
+    );
+    const counted = (kind: string) =>
+      signals.filter((s) => s.kind === kind).map((s) => [s.step, s.field, s.count, s.contributor]);
+    expect(counted('target.missing')).toEqual([['open', '', 3, 1]]);
+    expect(counted('target.strategyFailed')).toEqual([
+      ['open', 'anchor', 2, 1],
+      ['open', 'text', 1, 1],
+    ]);
+    const wire = (changed: object) =>
+      signalBatchSchema.safeParse({
+        schemaVersion: 1,
+        batchId: crypto.randomUUID(),
+        signals: signals.map((s) =>
+          s.kind === 'target.strategyFailed' ? { ...s, ...changed } : s,
+        ),
+      });
+    expect(wire({}).success).toBe(true);
+    for (const forged of [{ field: 'div.deal-name' }, { field: 'Jane Doe' }, { step: '' }]) {
+      const refused = wire(forged);
+      expect(refused.success).toBe(false);
+      expect(refused.error?.issues[0]?.message).toMatch(
+        /must name one of the strategies anchor, testId, css, role, label, text, frame, of a guide step/,
+      );
+    }
+  });
+
   it('names UTC days and ISO weeks', () => {
     expect(utcDay(Date.UTC(2026, 0, 1, 23, 59))).toBe('2026-01-01');
     expect(isoWeek(Date.UTC(2026, 0, 1))).toBe('2026-W01');

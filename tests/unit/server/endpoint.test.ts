@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Signal } from '../../../core/signals';
 import { addDays, type Snapshot } from '../../../core/snapshot';
 import { runCli } from '../../../server/cli';
 import { startEndpoint, type Endpoint, type EndpointOptions } from '../../../server/index';
@@ -421,6 +422,91 @@ describe.each(stores)('endpoint on $name', (storeUnderTest) => {
     }
     const rows = await endpoint.store.counters(org, { from: '0001-01-01', to: '9999-12-31' });
     expect(rows.map((r) => r.day).sort()).toEqual([earliest, addDays(TODAY, 1)]);
+  });
+
+  it('flags a step whose target-missing rate jumped, with the strategies that failed', async () => {
+    const { ingest, admin } = await newOrg();
+    const step = {
+      guide: 'demo-log-call',
+      version: 1,
+      step: 'open',
+      pageType: 'opportunity:record',
+    };
+    const send = async (signals: Signal[]) =>
+      expect((await post(url, ingest, batch(signals))).status).toBe(200);
+    // A week of 10 browsers a day showing the step 4 times each, never missing it.
+    for (let back = 7; back >= 1; back--) {
+      const day = addDays('2026-05-11', -back);
+      for (let i = 0; i < 10; i++)
+        await send([signal({ day, kind: 'step.shown', ...step, count: 4 })]);
+    }
+    // Then 5 of them miss it twice each: its anchor found nothing both times, its text once.
+    for (let i = 0; i < 10; i++) {
+      const day = '2026-05-11';
+      const missed = i < 5;
+      await send([
+        signal({ day, kind: 'step.shown', ...step, count: 2 }),
+        ...(missed
+          ? [
+              signal({ day, kind: 'target.missing', ...step, count: 2 }),
+              signal({ day, kind: 'target.strategyFailed', ...step, field: 'anchor', count: 2 }),
+              signal({ day, kind: 'target.strategyFailed', ...step, field: 'text', count: 1 }),
+            ]
+          : []),
+      ]);
+    }
+    const s = await snapshot(admin, 'from=2026-05-11&to=2026-05-11');
+    expect(s.guideHealth).toEqual([
+      expect.objectContaining({
+        ...step,
+        day: '2026-05-11',
+        latest: { runs: 30, targetMissing: 10, rate: 0.3333 },
+        previous: { runs: 280, targetMissing: 0, rate: 0 },
+        failedStrategies: [
+          { strategy: 'anchor', count: 10 },
+          { strategy: 'text', count: 5 },
+        ],
+        flagged: true,
+      }),
+    ]);
+  });
+
+  it('attack: refuses page content in place of a strategy name, and stores nothing of the batch', async () => {
+    const { ingest, org } = await newOrg();
+    const step = {
+      guide: 'demo-log-call',
+      version: 1,
+      step: 'open',
+      pageType: 'opportunity:record',
+    };
+    const failed = (field: string) => signal({ kind: 'target.strategyFailed', ...step, field });
+    const missing = signal({ kind: 'target.missing', ...step });
+    const refusals: [object, RegExp][] = [
+      [
+        batch([missing, failed('div.deal-card > span[data-amount]')]),
+        /must name one of the strategies anchor, testId, css, role, label, text, frame/,
+      ],
+      [
+        batch([missing, failed('Call Jane Doe about the renewal')]),
+        /must name one of the strategies/,
+      ],
+      [batch([missing, failed('Anchor')]), /must name one of the strategies/],
+      // A strategy's counter must belong to a step, and a name rides in no field of its own.
+      [
+        batch([failed('anchor'), { ...failed('css'), step: '' }]),
+        /signals\[1\]\.field: of a target\.strategyFailed/,
+      ],
+      [batch([{ ...missing, strategies: ['#secret'] } as Signal]), /unknown field "strategies"/],
+      // A flood of names: no more than a batch's 500 counters, each once.
+      [batch(Array.from({ length: 501 }, (_, i) => failed(`s${i}`))), /signals: /],
+      [batch([missing, failed('anchor'), failed('anchor')]), /repeats the counter of signals\[1\]/],
+    ];
+    for (const [body, message] of refusals) {
+      const response = await post(url, ingest, body);
+      expect(response.status).toBe(400);
+      expect((await response.json()).message).toMatch(message);
+    }
+    expect(await endpoint.store.orgData(org)).toMatchObject({ counters: 0, batches: 0 });
   });
 
   it('refuses an invalid batch with the path of the first problem', async () => {

@@ -140,6 +140,35 @@ describe('attack: a page reporting what only the background records', () => {
     expect(PAGE_REPORTED_KINDS).not.toContain('guide.completed');
     expect(PAGE_REPORTED_KINDS).not.toContain('step.completed');
   });
+
+  const missing = (failedStrategies: unknown, kind = 'target.missing') => ({
+    ...event(kind),
+    failedStrategies,
+  });
+
+  it('refuses page content as the strategies of a missing target: only names from the list pass', async () => {
+    const record = vi.fn(async () => undefined);
+    const all = { 'usage:record': record } as unknown as BackgroundHandlers;
+    const send = (reported: object) =>
+      routeMessage(all, { type: 'usage:record', data: { events: [reported] } }, PAGE, BASE);
+    await send(missing(['anchor', 'text']));
+    expect(record).toHaveBeenCalledTimes(1);
+    for (const forged of [
+      missing(['[data-deal="ACME renewal 2027"]']), // a selector
+      missing(['Call Jane Doe about the €40k renewal']), // page text
+      missing(['anchor', 'Anchor']), // a name spelt otherwise
+      missing(['anchor', 'anchor']), // a name twice
+      missing([...Array(8).keys()].map(() => 'text')), // more names than there are
+      missing(Array(10_000).fill('css')), // a huge array
+      missing([]),
+      missing('anchor'),
+      missing(['anchor'], 'step.shown'), // only a missing target names them
+      { ...missing(['anchor']), strategies: { anchor: 'div.secret' } }, // a field of its own
+    ]) {
+      await expect(send(forged)).rejects.toBeInstanceOf(BadMessage);
+    }
+    expect(record).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('held answers', () => {

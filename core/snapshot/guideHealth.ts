@@ -1,0 +1,163 @@
+/**
+ * Guide health in the field: per guide version and step, the share of its runs whose target was
+ * not found, day by day. A step whose rate jumps against the days before (a CRM release renamed
+ * what its target names) is flagged, with the strategies that found nothing.
+ *
+ * A step's runs on a day are its `step.shown` plus its `target.missing`: each is counted once per
+ * step of a run, so a run that missed the target and then found it on "Try again" counts twice,
+ * which lowers that day's rate a little, never raises it.
+ */
+import { TARGET_STRATEGIES, type TargetStrategy } from '../targetStrategies';
+import { Tallies, Tally, countCell, ratio, sep, value } from './cells';
+import { addDays, eachDay } from './days';
+import { nothingShown } from './metrics';
+import {
+  type CounterRow,
+  type Period,
+  type StepHealth,
+  type StepHealthFigures,
+  isSuppressed,
+} from './types';
+
+/** The days before a step's latest day that its rate is compared with. */
+export const HEALTH_WINDOW_DAYS = 7;
+/** How many times the window's rate the latest day's must be to flag the step. */
+export const JUMP_FACTOR = 2;
+/**
+ * The runs a step needs on its latest day, and in the window before it, to be compared at all:
+ * with fewer, one or two misses (a rep on a half-loaded page) double a rate by chance.
+ */
+export const MIN_RUNS = 20;
+
+/** The days whose counters guide health for `period` reads: the window before its first day too. */
+export function healthRowsNeeded(period: Period): Period {
+  return { from: addDays(period.from, -HEALTH_WINDOW_DAYS), to: period.to };
+}
+
+const RUN_KINDS = new Set<string>(['step.shown', 'target.missing']);
+
+/**
+ * The health of each step that ran in the period. A step is judged on its latest day in the
+ * period with at least MIN_RUNS runs (a quiet weekend day, or a morning so far, says little;
+ * without such a day, on its latest day with runs) against the HEALTH_WINDOW_DAYS before it. It
+ * is flagged when the window had MIN_RUNS runs too and the day's rate is JUMP_FACTOR times the
+ * window's or more (a rate up from zero too). Versions are apart: a new version is never compared
+ * with the days of the one before it. Every figure is a cell, suppressed below k; a step with a
+ * suppressed figure is not flagged.
+ */
+export function guideHealth(rows: readonly CounterRow[], period: Period, k: number): StepHealth[] {
+  const read = healthRowsNeeded(period);
+  const byStep = new Map<string, CounterRow[]>();
+  for (const row of rows) {
+    if (row.day < read.from || row.day > read.to || !row.guide || !row.step) continue;
+    const stepKey = [row.guide, row.version, row.step].join(sep);
+    let stepRows = byStep.get(stepKey);
+    if (!stepRows) byStep.set(stepKey, (stepRows = []));
+    stepRows.push(row);
+  }
+  const health: StepHealth[] = [];
+  for (const stepRows of byStep.values()) {
+    const ranOn = [
+      ...new Set(
+        stepRows
+          .filter((row) => RUN_KINDS.has(row.kind) && row.day >= period.from)
+          .map((row) => row.day),
+      ),
+    ].sort();
+    const last = ranOn.at(-1);
+    if (last === undefined) continue;
+    const busyEnough = (day: string) => value(figures(stepRows, day, day, k).runs) >= MIN_RUNS;
+    const day = ranOn.findLast(busyEnough) ?? last;
+    const latest = figures(stepRows, day, day, k);
+    const previous = figures(stepRows, addDays(day, -HEALTH_WINDOW_DAYS), addDays(day, -1), k);
+    if (nothingShown(latest) && nothingShown(previous)) continue;
+    const that = stepRows.filter((row) => row.day === day);
+    const { guide, version, step } = that[0] ?? (stepRows[0] as CounterRow);
+    health.push({
+      guide,
+      version,
+      step,
+      day,
+      // Where it went missing most: where the guide doctor can look. The guide's own match names
+      // the page anyway, so it tells nothing of the people behind the figures.
+      pageType: busiest(
+        that.filter((row) => row.kind === 'target.missing'),
+        (row) => row.pageType,
+      ),
+      daily: eachDay({ from: addDays(day, -HEALTH_WINDOW_DAYS), to: day }).map((on) => ({
+        day: on,
+        ...figures(stepRows, on, on, k),
+      })),
+      latest,
+      previous,
+      failedStrategies: failedOn(that, k),
+      flagged: jumped(latest, previous),
+    });
+  }
+  return health.sort(
+    (a, b) =>
+      Number(b.flagged) - Number(a.flagged) ||
+      value(b.latest.rate) - value(a.latest.rate) ||
+      a.guide.localeCompare(b.guide) ||
+      b.version - a.version ||
+      a.step.localeCompare(b.step),
+  );
+}
+
+/** A step's runs and misses from `from` to `to`, as cells. */
+function figures(
+  stepRows: readonly CounterRow[],
+  from: string,
+  to: string,
+  k: number,
+): StepHealthFigures {
+  const runs = new Tally();
+  let missed: Tally | undefined;
+  for (const row of stepRows) {
+    if (row.day < from || row.day > to || !RUN_KINDS.has(row.kind)) continue;
+    // One browser sends both kinds on a day: their contributors are not added up.
+    runs.add(row, row.kind);
+    if (row.kind === 'target.missing') (missed ??= new Tally()).add(row);
+  }
+  const runsCell = countCell(runs, k);
+  // No target.missing at all among runs shown is a rate of zero, which hides nobody.
+  const targetMissing = missed ? countCell(missed, k) : isSuppressed(runsCell) ? runsCell : 0;
+  return { runs: runsCell, targetMissing, rate: ratio(targetMissing, runsCell) };
+}
+
+/** How often each strategy found nothing, in the rows of one day: figures only, most first. */
+function failedOn(dayRows: readonly CounterRow[], k: number): StepHealth['failedStrategies'] {
+  const tallies = new Tallies();
+  for (const row of dayRows) if (row.kind === 'target.strategyFailed') tallies.add(row.field, row);
+  return TARGET_STRATEGIES.map((strategy) => ({
+    strategy,
+    count: countCell(tallies.get(strategy), k),
+  }))
+    .filter((s): s is { strategy: TargetStrategy; count: number } => !isSuppressed(s.count))
+    .sort((a, b) => b.count - a.count);
+}
+
+/** Whether the latest day's rate is JUMP_FACTOR times the window's, with enough runs in both. */
+function jumped(now: StepHealthFigures, before: StepHealthFigures): boolean {
+  const [runs, missing, runsBefore, missingBefore] = [
+    now.runs,
+    now.targetMissing,
+    before.runs,
+    before.targetMissing,
+  ];
+  if (isSuppressed(runs) || isSuppressed(missing)) return false;
+  if (isSuppressed(runsBefore) || isSuppressed(missingBefore)) return false;
+  if (runs < MIN_RUNS || runsBefore < MIN_RUNS || missing === 0) return false;
+  // Cross-multiplied, so that rounding the rates does not decide.
+  return missing * runsBefore >= JUMP_FACTOR * missingBefore * runs;
+}
+
+/** The name with the highest count; '' when there are none. */
+function busiest(rows: readonly CounterRow[], name: (row: CounterRow) => string): string {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(name(row), (counts.get(name(row)) ?? 0) + row.count);
+  let found = '';
+  let most = 0;
+  for (const [key, count] of counts) if (count > most) [found, most] = [key, count];
+  return found;
+}
