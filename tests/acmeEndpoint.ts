@@ -9,6 +9,7 @@ import { COUNTED_EVENT_KINDS } from '../core/usage';
 import { startEndpoint, type Endpoint, type EndpointOptions } from '../server';
 import { importGuides } from '../server/guideLifecycle';
 import { createToken } from '../server/tokens';
+import { startTestDatabase } from '../scripts/postgres';
 
 const ALL_TIME = { from: '2000-01-01', to: '2100-12-31' };
 
@@ -64,4 +65,37 @@ export function expectNoCanary(haystack: string): void {
   expect(haystack).not.toContain('@example.com');
   expect(haystack).not.toContain('Harbor');
   expect(haystack).not.toContain('127.0.0.1');
+}
+
+export const STORES = ['SQLite', 'PostgreSQL'] as const;
+
+/**
+ * An endpoint on either store (a SQLite file in `dir`, or a PostgreSQL of its own) where acme has
+ * imported its guides directory: version 1 of each guide is live. `stop` ends both.
+ */
+export async function startGuidesEndpoint(
+  store: (typeof STORES)[number],
+  dir: string,
+): Promise<{ endpoint: Endpoint; stop: () => Promise<void> }> {
+  const database = store === 'PostgreSQL' ? await startTestDatabase() : undefined;
+  try {
+    const endpoint = await startEndpoint({
+      port: 0,
+      rateLimit: false,
+      ...(database ? { databaseUrl: database.url } : { sqlitePath: join(dir, 'e.sqlite') }),
+    });
+    await importGuides(endpoint.store, 'acme', join(import.meta.dirname, '../guides'), {
+      label: 'import of guides/',
+    });
+    return {
+      endpoint,
+      stop: async () => {
+        await endpoint.close();
+        await database?.stop();
+      },
+    };
+  } catch (error) {
+    await database?.stop();
+    throw error;
+  }
 }

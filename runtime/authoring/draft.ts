@@ -126,6 +126,25 @@ export function emptyDraft(crm: CrmId, page: string, role: string): Draft {
   };
 }
 
+/** A new step as the editor starts it: on the page the trainer is on, when not the start page. */
+export function blankStep(page: string, guideStart: string): DraftStep {
+  return {
+    id: '',
+    kind: 'tooltip',
+    title: '',
+    body: '',
+    placement: 'auto',
+    advance: 'next',
+    advancePage: '',
+    advanceStated: true,
+    page: page === guideStart ? '' : page,
+    wait: '',
+    question: '',
+    scale: '1-5',
+    locales: {},
+  };
+}
+
 /** A slug for ids, from what the trainer typed. */
 export function slugOf(text: string): string {
   return text

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { GuideIssue } from '../../core/messages';
-import { needsTarget, startPage, type DraftStep } from './draft';
+import { blankStep, needsTarget, startPage, type DraftStep } from './draft';
 import { T } from './panelText';
 import { chooseStrategy, keptPick, NOTHING_PICKED, type OfferedStrategy } from './targetChoice';
 import type { TargetPick } from './targetChoice';
@@ -24,25 +24,6 @@ function stepProblem(step: DraftStep): string | null {
   if (needsTarget(step.kind) && !step.target) return T.needsTarget;
   if (step.kind === 'survey') return step.question.trim() ? null : T.needsQuestion;
   return !step.title.trim() && !step.body.trim() ? T.needsText : null;
-}
-
-/** A new step as the editor starts it: on the page the trainer is on, when not the start page. */
-function blankStep(page: string, guideStart: string): DraftStep {
-  return {
-    id: '',
-    kind: 'tooltip',
-    title: '',
-    body: '',
-    placement: 'auto',
-    advance: 'next',
-    advancePage: '',
-    advanceStated: true,
-    page: page === guideStart ? '' : page,
-    wait: '',
-    question: '',
-    scale: '1-5',
-    locales: {},
-  };
 }
 
 export function useStepEditor(

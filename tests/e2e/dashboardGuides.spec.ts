@@ -9,12 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Guide } from '../../core/guide/schema';
-import { startEndpoint, type Endpoint } from '../../server';
-import { importGuides } from '../../server/guideLifecycle';
 import { createToken } from '../../server/tokens';
-import { startTestDatabase, type TestDatabase } from '../../scripts/postgres';
 import { expectNoAxeViolations } from '../axe';
 import { LOG_A_CALL, withFirstStepBody } from '../guideEdits';
+import { startGuidesEndpoint, STORES } from '../acmeEndpoint';
 import { CHROMIUM, expect, test } from './fixtures';
 
 const ORG = 'acme';
@@ -47,8 +45,6 @@ async function confirmChange(page: Page, card: Locator, button: string) {
   await expect(dialog).toBeHidden();
 }
 
-const STORES = ['SQLite', 'PostgreSQL'] as const;
-
 let browser: Browser;
 test.beforeEach(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
@@ -61,18 +57,12 @@ for (const storeName of STORES) {
   test(`a trainer compares, promotes and rolls back a guide in the dashboard; an admin sees it too (${storeName})`, async () => {
     test.setTimeout(120_000);
     const work = mkdtempSync(join(tmpdir(), 'waymark-dashboard-guides-'));
-    let database: TestDatabase | undefined;
-    let endpoint: Endpoint | undefined;
+    let stop: (() => Promise<void>) | undefined;
     try {
-      if (storeName === 'PostgreSQL') database = await startTestDatabase();
-      endpoint = await startEndpoint({
-        port: 0,
-        rateLimit: false,
-        ...(database ? { databaseUrl: database.url } : { sqlitePath: join(work, 'e.sqlite') }),
-      });
-      await importGuides(endpoint.store, ORG, join(import.meta.dirname, '../../guides'), {
-        label: 'import of guides/',
-      });
+      // The organisation moved its guides directory into the store: version 1 of each is live.
+      const started = await startGuidesEndpoint(storeName, work);
+      stop = started.stop;
+      const { endpoint } = started;
       const trainer = (
         await createToken(endpoint.store, ORG, 'trainer', new Date(), 'Sales enablement')
       ).token;
@@ -217,8 +207,7 @@ for (const storeName of STORES) {
       await expect(versionRow(card, 6).locator('td').nth(1)).toHaveText('IT operations');
       expect(problems).toEqual([]);
     } finally {
-      await endpoint?.close();
-      await database?.stop();
+      await stop?.();
       rmSync(work, { recursive: true, force: true });
     }
   });

@@ -11,11 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { guideSchema, type Guide } from '../../core/guide/schema';
 import { rolloutSlot } from '../../core/match';
-import { startEndpoint, type Endpoint } from '../../server';
-import { importGuides } from '../../server/guideLifecycle';
 import { createToken } from '../../server/tokens';
-import { startTestDatabase, type TestDatabase } from '../../scripts/postgres';
 import { LOG_A_CALL, withFirstStepBody } from '../guideEdits';
+import { startGuidesEndpoint, STORES } from '../acmeEndpoint';
 import {
   chooseRole,
   clickClosing,
@@ -144,35 +142,26 @@ async function firstStepSeen(rep: Rep, crmUrl: string): Promise<string> {
   return (await card.textContent({ timeout: 5_000 })) ?? '';
 }
 
-const STORES = ['SQLite', 'PostgreSQL'] as const;
-
 for (const storeName of STORES) {
   test(`a trainer pilots new words to half the reps, promotes them and rolls them back (${storeName})`, async ({
     crm,
   }) => {
     test.setTimeout(240_000);
     const work = mkdtempSync(join(tmpdir(), 'waymark-lifecycle-'));
-    let database: TestDatabase | undefined;
-    let endpoint: Endpoint | undefined;
+    let stop: (() => Promise<void>) | undefined;
     const reps: Rep[] = [];
     let trainerContext: BrowserContext | undefined;
     try {
-      if (storeName === 'PostgreSQL') database = await startTestDatabase();
-      endpoint = await startEndpoint({
-        port: 0,
-        rateLimit: false,
-        ...(database ? { databaseUrl: database.url } : { sqlitePath: join(work, 'e.sqlite') }),
-      });
       // The organisation moved its guides directory into the store: version 1 of each is live.
-      await importGuides(endpoint.store, 'acme', join(import.meta.dirname, '../../guides'), {
-        label: 'import of guides/',
-      });
+      const started = await startGuidesEndpoint(storeName, work);
+      stop = started.stop;
+      const { endpoint } = started;
       const ingest = (await createToken(endpoint.store, 'acme', 'ingest')).token;
       const trainer = (
         await createToken(endpoint.store, 'acme', 'trainer', new Date(), 'Sales enablement')
       ).token;
       const api = async (path: string, body: unknown) => {
-        const response = await fetch(`${endpoint!.url}${path}`, {
+        const response = await fetch(`${endpoint.url}${path}`, {
           method: 'POST',
           headers: { authorization: `Bearer ${trainer}`, 'content-type': 'application/json' },
           body: JSON.stringify(body),
@@ -283,8 +272,7 @@ for (const storeName of STORES) {
     } finally {
       for (const rep of reps) await rep.context.close();
       await trainerContext?.close();
-      await endpoint?.close();
-      await database?.stop();
+      await stop?.();
       rmSync(work, { recursive: true, force: true });
     }
   });

@@ -17,7 +17,16 @@ import { startEndpoint, type Endpoint, type EndpointOptions } from '../../../ser
 import { utcDay } from '../../../core/days';
 import { createToken, hashToken } from '../../../server/tokens';
 import { importGuides } from '../../../server/guideLifecycle';
-import { batch, browserDay, CANARY_AGENT, get, post, signal } from './helpers';
+import {
+  batch,
+  BROKEN_STEP,
+  browserDay,
+  CANARY_AGENT,
+  get,
+  post,
+  signal,
+  stepBrokenByRelease,
+} from './helpers';
 import { startTestDatabase } from '../../../scripts/postgres';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -426,34 +435,9 @@ describe.each(stores)('endpoint on $name', (storeUnderTest) => {
 
   it('flags a step whose target-missing rate jumped, with the strategies that failed', async () => {
     const { ingest, admin } = await newOrg();
-    const step = {
-      guide: 'demo-log-call',
-      version: 1,
-      step: 'open',
-      pageType: 'opportunity:record',
-    };
-    const send = async (signals: Signal[]) =>
+    const step = BROKEN_STEP;
+    for (const signals of stepBrokenByRelease('2026-05-11')) {
       expect((await post(url, ingest, batch(signals))).status).toBe(200);
-    // A week of 10 browsers a day showing the step 4 times each, never missing it.
-    for (let back = 7; back >= 1; back--) {
-      const day = addDays('2026-05-11', -back);
-      for (let i = 0; i < 10; i++)
-        await send([signal({ day, kind: 'step.shown', ...step, count: 4 })]);
-    }
-    // Then 5 of them miss it twice each: its anchor found nothing both times, its text once.
-    for (let i = 0; i < 10; i++) {
-      const day = '2026-05-11';
-      const missed = i < 5;
-      await send([
-        signal({ day, kind: 'step.shown', ...step, count: 2 }),
-        ...(missed
-          ? [
-              signal({ day, kind: 'target.missing', ...step, count: 2 }),
-              signal({ day, kind: 'target.strategyFailed', ...step, field: 'anchor', count: 2 }),
-              signal({ day, kind: 'target.strategyFailed', ...step, field: 'text', count: 1 }),
-            ]
-          : []),
-      ]);
     }
     const s = await snapshot(admin, 'from=2026-05-11&to=2026-05-11');
     expect(s.guideHealth).toEqual([

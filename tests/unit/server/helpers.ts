@@ -1,6 +1,7 @@
 /** Signals, batches and requests for the endpoint tests. */
 import { randomUUID } from 'node:crypto';
 import type { Signal, SignalBatch } from '../../../core/signals';
+import { addDays } from '../../../core/snapshot/days';
 
 export function signal(overrides: Partial<Signal> = {}): Signal {
   return {
@@ -88,4 +89,42 @@ export function get(url: string, token: string | null, headers: Record<string, s
       ...headers,
     },
   });
+}
+
+/** The step a CRM release broke in `stepBrokenByRelease`. */
+export const BROKEN_STEP = {
+  guide: 'demo-log-call',
+  version: 1,
+  step: 'open',
+  pageType: 'opportunity:record',
+};
+
+/**
+ * What browsers send about a step a CRM release broke, one browser-day per entry: for the 7 days
+ * before `releaseDay`, 10 browsers a day show it 4 times each and always find its target (280
+ * runs, no miss); on `releaseDay` the 10 show it twice each and 5 of them miss it twice, their
+ * anchor finding nothing both times and their text once (30 runs, 10 misses).
+ */
+export function stepBrokenByRelease(releaseDay: string): Signal[][] {
+  const days: Signal[][] = [];
+  const step = BROKEN_STEP;
+  for (let back = 7; back >= 1; back--) {
+    const day = addDays(releaseDay, -back);
+    for (let i = 0; i < 10; i++)
+      days.push([signal({ day, kind: 'step.shown', ...step, count: 4 })]);
+  }
+  const day = releaseDay;
+  for (let i = 0; i < 10; i++) {
+    days.push([
+      signal({ day, kind: 'step.shown', ...step, count: 2 }),
+      ...(i < 5
+        ? [
+            signal({ day, kind: 'target.missing', ...step, count: 2 }),
+            signal({ day, kind: 'target.strategyFailed', ...step, field: 'anchor', count: 2 }),
+            signal({ day, kind: 'target.strategyFailed', ...step, field: 'text', count: 1 }),
+          ]
+        : []),
+    ]);
+  }
+  return days;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guideSchema } from '../../../../core/guide/schema';
 import {
+  blankStep,
   draftOf,
   emptyDraft,
   guideOf,
@@ -13,22 +14,7 @@ import {
   type DraftStep,
 } from '../../../../runtime/authoring/draft';
 
-const step = (over: Partial<DraftStep>): DraftStep => ({
-  id: 's',
-  kind: 'tooltip',
-  title: '',
-  body: '',
-  placement: 'auto',
-  advance: 'next',
-  advancePage: '',
-  advanceStated: true,
-  page: '',
-  wait: '',
-  question: '',
-  scale: '1-5',
-  locales: {},
-  ...over,
-});
+const step = (over: Partial<DraftStep>): DraftStep => ({ ...blankStep('', ''), id: 's', ...over });
 
 describe('the draft as a guide file', () => {
   const draft: Draft = {
