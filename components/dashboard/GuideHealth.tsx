@@ -1,6 +1,6 @@
 /**
- * At the top of the dashboard: the guide steps whose target went missing far more often on their
- * latest day than in the week before (core/snapshot/guideHealth.ts), each with the strategies that
+ * At the top of the dashboard: the guide steps whose target went missing far more often in their
+ * latest days than in the week before (core/snapshot/guideHealth.ts), each with the strategies that
  * found nothing, its page type and the guide doctor's command to run on such a page. Nothing is
  * rendered while no step is flagged.
  */
@@ -24,7 +24,9 @@ export function GuideHealth({ snapshot }: { snapshot: ServedSnapshot }) {
             <h3>{T.step(snapshot.labels.guides?.[s.guide] ?? s.guide, s.version, s.step)}</h3>
             <p>
               {T.rate(
-                formatDay(s.day),
+                s.from === s.day
+                  ? T.onDay(formatDay(s.day))
+                  : T.onDays(formatDay(s.from), formatDay(s.day)),
                 formatCell(s.latest.rate, 'rate', k),
                 formatCell(s.latest.runs, 'count', k),
                 formatCell(s.previous.rate, 'rate', k),

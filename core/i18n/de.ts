@@ -772,8 +772,10 @@ export const guideHealth = {
   intro:
     'Bei diesen Schritten fehlte das Ziel weit öfter als in den 7 Tagen davor: Vielleicht hat ein CRM-Update geändert, wonach der Schritt sucht.',
   step: (guide, version, step) => `${guide}, Version ${version}, Schritt „${step}“`,
-  rate: (day, rate, runs, before, runsBefore) =>
-    `Ziel fehlte am ${day}: ${rate} von ${runs} Durchläufen, gegenüber ${before} von ${runsBefore} Durchläufen in den 7 Tagen davor.`,
+  onDay: (day) => `am ${day}`,
+  onDays: (from, to) => `vom ${from} bis ${to}`,
+  rate: (when, rate, runs, before, runsBefore) =>
+    `Ziel fehlte ${when}: ${rate} von ${runs} Durchläufen, gegenüber ${before} von ${runsBefore} Durchläufen in den 7 Tagen davor.`,
   failed: (strategies) => `Nichts gefunden: ${strategies}.`,
   noneFailed: 'Jede Strategie fand etwas, aber nichts Sichtbares.',
   strategyCount: (strategy, count) => `${strategy} (${count}×)`,

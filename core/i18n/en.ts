@@ -797,8 +797,10 @@ export const guideHealth = {
     'On these steps the target was missing far more often than in the 7 days before: a CRM release may have changed what the step looks for.',
   step: (guide: string, version: number, step: string) =>
     `${guide}, version ${version}, step “${step}”`,
-  rate: (day: string, rate: string, runs: string, before: string, runsBefore: string) =>
-    `Target missing on ${day}: ${rate} of ${runs} runs, against ${before} of ${runsBefore} runs in the 7 days before.`,
+  onDay: (day: string) => `on ${day}`,
+  onDays: (from: string, to: string) => `from ${from} to ${to}`,
+  rate: (when: string, rate: string, runs: string, before: string, runsBefore: string) =>
+    `Target missing ${when}: ${rate} of ${runs} runs, against ${before} of ${runsBefore} runs in the 7 days before.`,
   failed: (strategies: string) => `Found nothing: ${strategies}.`,
   noneFailed: 'Each strategy found something, but nothing shown.',
   strategyCount: (strategy: string, count: string) => `${strategy} (${count}×)`,

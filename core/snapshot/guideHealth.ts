@@ -19,13 +19,13 @@ import {
   isSuppressed,
 } from './types';
 
-/** The days before a step's latest day that its rate is compared with. */
+/** The days before the days a step is judged on that its rate is compared with. */
 export const HEALTH_WINDOW_DAYS = 7;
 /** How many times the window's rate the latest day's must be to flag the step. */
 export const JUMP_FACTOR = 2;
 /**
- * The runs a step needs on its latest day, and in the window before it, to be compared at all:
- * with fewer, one or two misses (a rep on a half-loaded page) double a rate by chance.
+ * The runs a step needs in the days it is judged on, and in the window before them, to be compared
+ * at all: with fewer, one or two misses (a rep on a half-loaded page) double a rate by chance.
  */
 export const MIN_RUNS = 20;
 
@@ -37,13 +37,13 @@ export function healthRowsNeeded(period: Period): Period {
 const RUN_KINDS = new Set<string>(['step.shown', 'target.missing']);
 
 /**
- * The health of each step that ran in the period. A step is judged on its latest day in the
- * period with at least MIN_RUNS runs (a quiet weekend day, or a morning so far, says little;
- * without such a day, on its latest day with runs) against the HEALTH_WINDOW_DAYS before it. It
- * is flagged when the window had MIN_RUNS runs too and the day's rate is JUMP_FACTOR times the
- * window's or more (a rate up from zero too). Versions are apart: a new version is never compared
- * with the days of the one before it. Every figure is a cell, suppressed below k; a step with a
- * suppressed figure is not flagged.
+ * The health of each step that ran in the period. A step is judged on its latest days in the
+ * period: from its latest day with runs back until they hold MIN_RUNS runs, at most
+ * HEALTH_WINDOW_DAYS days (a team that shows a step 20 times a day is judged on one day, a small
+ * one on a few), against the HEALTH_WINDOW_DAYS before them. It is flagged when those had
+ * MIN_RUNS runs too and the judged days' rate is JUMP_FACTOR times theirs or more (a rate up from
+ * zero too). Versions are apart: a new version is never compared with the days of the one before
+ * it. Every figure is a cell, suppressed below k; a step with a suppressed figure is not flagged.
  */
 export function guideHealth(rows: readonly CounterRow[], period: Period, k: number): StepHealth[] {
   const read = healthRowsNeeded(period);
@@ -57,26 +57,24 @@ export function guideHealth(rows: readonly CounterRow[], period: Period, k: numb
   }
   const health: StepHealth[] = [];
   for (const stepRows of byStep.values()) {
-    const ranOn = [
-      ...new Set(
-        stepRows
-          .filter((row) => RUN_KINDS.has(row.kind) && row.day >= period.from)
-          .map((row) => row.day),
-      ),
-    ].sort();
-    const last = ranOn.at(-1);
-    if (last === undefined) continue;
-    const busyEnough = (day: string) => value(figures(stepRows, day, day, k).runs) >= MIN_RUNS;
-    const day = ranOn.findLast(busyEnough) ?? last;
-    const latest = figures(stepRows, day, day, k);
-    const previous = figures(stepRows, addDays(day, -HEALTH_WINDOW_DAYS), addDays(day, -1), k);
+    const day = stepRows
+      .filter((row) => RUN_KINDS.has(row.kind) && row.day >= period.from)
+      .reduce<string | undefined>(
+        (last, row) => (last && last > row.day ? last : row.day),
+        undefined,
+      );
+    if (day === undefined) continue;
+    const from = judgedFrom(stepRows, day, period, k);
+    const latest = figures(stepRows, from, day, k);
+    const previous = figures(stepRows, addDays(from, -HEALTH_WINDOW_DAYS), addDays(from, -1), k);
     if (nothingShown(latest) && nothingShown(previous)) continue;
-    const that = stepRows.filter((row) => row.day === day);
+    const that = stepRows.filter((row) => row.day >= from && row.day <= day);
     const { guide, version, step } = that[0] ?? (stepRows[0] as CounterRow);
     health.push({
       guide,
       version,
       step,
+      from,
       day,
       // Where it went missing most: where the guide doctor can look. The guide's own match names
       // the page anyway, so it tells nothing of the people behind the figures.
@@ -84,7 +82,7 @@ export function guideHealth(rows: readonly CounterRow[], period: Period, k: numb
         that.filter((row) => row.kind === 'target.missing'),
         (row) => row.pageType,
       ),
-      daily: eachDay({ from: addDays(day, -HEALTH_WINDOW_DAYS), to: day }).map((on) => ({
+      daily: eachDay({ from: addDays(from, -HEALTH_WINDOW_DAYS), to: day }).map((on) => ({
         day: on,
         ...figures(stepRows, on, on, k),
       })),
@@ -102,6 +100,24 @@ export function guideHealth(rows: readonly CounterRow[], period: Period, k: numb
       b.version - a.version ||
       a.step.localeCompare(b.step),
   );
+}
+
+/**
+ * The first of the days a step is judged on, `day` the last: back from `day` until they hold
+ * MIN_RUNS runs, at most HEALTH_WINDOW_DAYS days and never before the period.
+ */
+function judgedFrom(
+  stepRows: readonly CounterRow[],
+  day: string,
+  period: Period,
+  k: number,
+): string {
+  const earliest = [addDays(day, 1 - HEALTH_WINDOW_DAYS), period.from].sort()[1] as string;
+  let from = day;
+  while (from > earliest && value(figures(stepRows, from, day, k).runs) < MIN_RUNS) {
+    from = addDays(from, -1);
+  }
+  return from;
 }
 
 /** A step's runs and misses from `from` to `to`, as cells. */
@@ -125,7 +141,7 @@ function figures(
   return { runs: runsCell, targetMissing, rate: ratio(targetMissing, runsCell) };
 }
 
-/** How often each strategy found nothing, in the rows of one day: figures only, most first. */
+/** How often each strategy found nothing, in the rows of the judged days: figures only, most first. */
 function failedOn(dayRows: readonly CounterRow[], k: number): StepHealth['failedStrategies'] {
   const tallies = new Tallies();
   for (const row of dayRows) if (row.kind === 'target.strategyFailed') tallies.add(row.field, row);
@@ -137,7 +153,7 @@ function failedOn(dayRows: readonly CounterRow[], k: number): StepHealth['failed
     .sort((a, b) => b.count - a.count);
 }
 
-/** Whether the latest day's rate is JUMP_FACTOR times the window's, with enough runs in both. */
+/** Whether the judged days' rate is JUMP_FACTOR times the window's, with enough runs in both. */
 function jumped(now: StepHealthFigures, before: StepHealthFigures): boolean {
   const [runs, missing, runsBefore, missingBefore] = [
     now.runs,

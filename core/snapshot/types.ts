@@ -240,20 +240,22 @@ export interface StepHealth {
   version: number;
   step: string;
   /**
-   * The day it is judged on: its latest day in the period with enough runs to judge
-   * (`MIN_RUNS`), or its latest day with runs when none had.
+   * The days it is judged on, `from` to `day`: back from its latest day with runs in the period
+   * until they hold enough runs to judge (`MIN_RUNS`), at most 7 days and not before the period.
    */
+  from: string;
   day: string;
-  /** The page type its target went missing on most that day; '' when it did not. */
+  /** The page type its target went missing on most those days; '' when it did not. */
   pageType: string;
-  /** The days compared, oldest first, `day` last. */
+  /** The days compared and judged, oldest first, `day` last. */
   daily: ({ day: string } & StepHealthFigures)[];
+  /** The days judged, together. */
   latest: StepHealthFigures;
-  /** The days before `day`, together. */
+  /** The 7 days before `from`, together. */
   previous: StepHealthFigures;
-  /** On `day`: how often each strategy of the target found nothing, most first. */
+  /** From `from` to `day`: how often each strategy of the target found nothing, most first. */
   failedStrategies: { strategy: TargetStrategy; count: number }[];
-  /** Its rate jumped on `day`. */
+  /** Its rate jumped in the days judged. */
   flagged: boolean;
 }
 

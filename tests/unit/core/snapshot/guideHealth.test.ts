@@ -1,6 +1,6 @@
 /**
- * Guide health (core/snapshot/guideHealth.ts) on worked examples: a step's target-missing rate on
- * the latest day against the seven days before it, per guide version.
+ * Guide health (core/snapshot/guideHealth.ts) on worked examples: a step's target-missing rate in
+ * its latest days against the seven days before them, per guide version.
  */
 import { describe, expect, it } from 'vitest';
 import { addDays, guideHealth, MIN_RUNS, type CounterRow } from '../../../../core/snapshot';
@@ -75,19 +75,50 @@ describe('guide health: target-missing rate per guide version and step', () => {
     expect(guideHealth([...week(95, 5), ...day(LATEST, 55, 5)], PERIOD, 1)[0]?.flagged).toBe(false);
   });
 
-  it(`judges a step on its latest day with ${MIN_RUNS} runs, and not without them before it`, () => {
-    // 4 of 12 runs is a third, but 12 runs are too few to tell a release from bad luck: the day
-    // before, with 100 runs at 5 %, is the one judged.
+  it(`judges a step on its latest days back until they hold ${MIN_RUNS} runs`, () => {
+    // 4 of 12 runs is a third, but 12 runs are too few to tell a release from bad luck: with the
+    // day before, 9 of 112 (8 %) against 30 of 600 (5 %) in the 6 days of the week before that.
     const fewToday = guideHealth([...week(95, 5), ...day(LATEST, 8, 4)], PERIOD, 1)[0];
-    expect(fewToday).toMatchObject({ day: addDays(LATEST, -1), flagged: false });
-    expect(fewToday?.daily.at(-1)).toMatchObject({ runs: 100, rate: 0.05 });
-    // No day with enough runs: the latest day with runs, not flagged.
-    const neverEnough = guideHealth([...week(5, 5), ...day(LATEST, 8, 4)], PERIOD, 1)[0];
-    expect(neverEnough).toMatchObject({ day: LATEST, latest: { runs: 12 }, flagged: false });
+    expect(fewToday).toMatchObject({
+      from: addDays(LATEST, -1),
+      day: LATEST,
+      latest: { runs: 112, targetMissing: 9 },
+      previous: { runs: 600, targetMissing: 30 },
+      flagged: false,
+    });
+    expect(fewToday?.daily.map((d) => d.day)).toEqual(
+      [8, 7, 6, 5, 4, 3, 2, 1, 0].map((back) => addDays(LATEST, -back)),
+    );
+    // A small team: 6 runs a day, 2 of them missing, for 4 days (24 runs, a third missing),
+    // after 5 runs a day that all found their target.
+    const small = [
+      ...[10, 9, 8, 7, 6, 5, 4].flatMap((back) => day(addDays(LATEST, -back), 5, 0)),
+      ...[3, 2, 1, 0].flatMap((back) => day(addDays(LATEST, -back), 4, 2)),
+    ];
+    expect(guideHealth(small, PERIOD, 1)[0]).toMatchObject({
+      from: addDays(LATEST, -3),
+      latest: { runs: 24, targetMissing: 8 },
+      previous: { runs: 35, targetMissing: 0 },
+      flagged: true,
+    });
+    // Never 20 runs in a week: 7 days judged, not flagged.
+    const neverEnough = guideHealth([...week(1, 0), ...day(LATEST, 8, 4)], PERIOD, 1)[0];
+    expect(neverEnough).toMatchObject({
+      from: addDays(LATEST, -6),
+      latest: { runs: 18 },
+      flagged: false,
+    });
+    // Nor before the period.
+    const periodStart = guideHealth(
+      [...week(1, 0), ...day(LATEST, 8, 4)],
+      { from: LATEST, to: LATEST },
+      1,
+    )[0];
+    expect(periodStart).toMatchObject({ from: LATEST, latest: { runs: 12 }, flagged: false });
     // 2 runs a day before: 14 in the window.
     const fewBefore = guideHealth([...week(2, 0), ...day(LATEST, 20, 10)], PERIOD, 1)[0];
     expect(fewBefore).toMatchObject({
-      day: LATEST,
+      from: LATEST,
       previous: { runs: 14, targetMissing: 0 },
       flagged: false,
     });
@@ -110,7 +141,11 @@ describe('guide health: target-missing rate per guide version and step', () => {
     const v2 = health.find((s) => s.version === 2);
     expect(v3).toMatchObject({ latest: { runs: 30, rate: 0.2 }, previous: { runs: S } });
     expect(v3?.flagged).toBe(false);
-    expect(v2).toMatchObject({ day: addDays(LATEST, -1), flagged: false });
+    expect(v2).toMatchObject({
+      from: addDays(LATEST, -1),
+      day: addDays(LATEST, -1),
+      flagged: false,
+    });
   });
 
   it('does not flag what k hides: misses from fewer than k browsers', () => {
