@@ -22,7 +22,9 @@
  *   is observe-only (cohort `observe`); from it on a random quarter is the control group
  *   (`control`: no guides shown, workflows still measured) and finishes fewer workflows than the
  *   others (`guided`, once their wave has the guides; `observe` until then);
- * - managers answer the survey of their guide; some targets go missing; weekends are quiet.
+ * - managers answer the survey of their guide; some targets go missing; weekends are quiet;
+ * - four days before the end a CRM release moves what one step of the welcome tour points at:
+ *   from then on its target is missing at first on every run, which guide health flags.
  *
  * Pure and deterministic: the same options give the same batches, batch ids included. Every
  * browser draws from its own seeded stream, so any slice of the browsers can be generated apart
@@ -82,6 +84,8 @@ export interface DemoOptions {
 
 /** The most signals a batch may carry (core/signals.ts). */
 export const MAX_BATCH = 500;
+/** The CRM release's day, counted back from the last day simulated. */
+const RELEASE_DAYS_BEFORE_END = 5;
 
 export const DEMO_DEFAULTS = { users: 200, days: 60, seed: 1 } as const;
 export const DEMO_LIMITS = { users: 100_000, days: 366 } as const;
@@ -117,6 +121,11 @@ export interface DemoPlan {
   roles: Record<string, number>;
   /** The step where many runs stop. */
   dropOff: DropOff;
+  /**
+   * The step a CRM release breaks, and its day: from then on its target is missing at first on
+   * every run, which guide health flags. Null when the demo is too short for it.
+   */
+  release: (DropOff & { day: string }) | null;
   /** The field left empty far more than the others. */
   emptyField: EmptyField;
   /** Share of the browsers held back as the control group from the roll-out on. */
@@ -268,6 +277,9 @@ function countedDay(b: Browser, ctx: DayContext): Signal[] {
     const field = e.field ?? '';
     const score = e.kind === 'survey.answered' ? (e.score ?? 0) : 0;
     add(e.kind as SignalKind, e.pageType, guide, version, e.stepId ?? '', field, score, cohort);
+    for (const strategy of e.failedStrategies ?? []) {
+      add('target.strategyFailed', e.pageType, guide, version, e.stepId ?? '', strategy, 0, cohort);
+    }
     if (e.kind === 'guide.completed') {
       const completion = `${e.guideId}@${e.guideVersion}`;
       if (!b.completed.has(completion)) {
@@ -306,7 +318,10 @@ export function demoData(options: DemoOptions): Demo {
   // Waves a week apart, closer when the simulated days after the roll-out are few.
   const gap = Math.min(WAVE_GAP_DAYS, Math.floor((days - rolloutAfter) / WAVE_SHARES.length));
   const waves = WAVE_SHARES.map((_, i) => rolloutAfter + i * gap);
-  const { plans, dropOff } = compileGuides(options.guides);
+  const { plans, dropOff, broken } = compileGuides(options.guides);
+  // A CRM release four days before the last breaks a step, when the guides are out by then.
+  const release =
+    broken && days - RELEASE_DAYS_BEFORE_END > rolloutAfter ? days - RELEASE_DAYS_BEFORE_END : days;
   const { fields, emptyField } = compileFields(options.guides);
   // Equal stretches on both sides of the roll-out day.
   const span = Math.max(1, Math.min(rolloutAfter, days - rolloutAfter));
@@ -319,6 +334,7 @@ export function demoData(options: DemoOptions): Demo {
     waves: waves.filter((w) => w < days).map((w) => addDays(first, w)),
     roles: roleCounts(users),
     dropOff,
+    release: broken && release < days ? { ...broken, day: addDays(first, release) } : null,
     emptyField,
     controlShare: CONTROL_SHARE,
     look: {
@@ -344,6 +360,7 @@ export function demoData(options: DemoOptions): Demo {
         week: isoWeek(start),
         dayIndex,
         rollout: rolloutAfter,
+        release,
         start,
         weekend: weekday === 0 || weekday === 6,
         monday: weekday === 1,

@@ -3,6 +3,7 @@
  * belongs to, how people come to each guide, and how each step's runs tend to end. Compiled once
  * per generation, so that the simulated days only draw from plans.
  */
+import { TARGET_STRATEGIES, type TargetStrategy } from '../../core/targetStrategies';
 import { fieldKeyOf } from '../../core/fieldRules';
 import { fieldRuleSchema, type FieldRule, type Guide } from '../../core/guide/schema';
 import { globMatch } from '../../core/match';
@@ -76,6 +77,8 @@ const DEFAULT_USE: GuideUse = { perDay: 0.05, again: 0.2 };
 
 /** The guide whose second step is the drop-off hotspot (if the pack has it). */
 const DROP_OFF_GUIDE = 'demo-log-call';
+/** The guide a CRM release breaks near the end of the demo (if the pack has it). */
+const RELEASE_GUIDE = 'demo-welcome';
 
 /** Base chance that a save leaves a required field empty; the hotspot field's is far higher. */
 const EMPTY_RATE = 0.06;
@@ -91,6 +94,10 @@ export interface StepPlan {
   page: string | null;
   anchored: boolean;
   missingRate: number;
+  /** The strategies its target names: all of them find nothing while the element is absent. */
+  strategies: readonly TargetStrategy[];
+  /** The step a CRM release breaks near the end of the demo (guideActivity.ts). */
+  breaksOnRelease: boolean;
   outcomes: readonly (readonly [Outcome, number])[];
   survey: { min: number; max: number } | null;
 }
@@ -136,6 +143,8 @@ function concretePages(pattern: string | readonly string[] | undefined): string[
 export function compileGuides(guides: readonly Guide[]): {
   plans: GuidePlan[];
   dropOff: DropOff;
+  /** The step the CRM release breaks (guideActivity.ts); null when no guide points at anything. */
+  broken: DropOff | null;
 } {
   const runnable = guides
     .filter((g) => g.crm === DEMO_CRM && concretePages(g.match.page).length > 0)
@@ -146,6 +155,17 @@ export function compileGuides(guides: readonly Guide[]): {
     runnable[0];
   if (!hot) throw new RangeError('the guide pack has no guide the demo CRM can show');
   const hotStep = (hot.steps[1] ?? hot.steps[0])?.id ?? '';
+  // The release breaks the welcome tour, which runs most (else the guide most roles have), at its
+  // first step that points at something.
+  const released =
+    runnable.find((g) => g.id === RELEASE_GUIDE) ??
+    ([...runnable].sort(
+      (a, b) => b.roles.length - a.roles.length || a.id.localeCompare(b.id),
+    )[0] as Guide);
+  const target = released.steps.find(
+    (step) => 'target' in step && !(released === hot && step.id === hotStep),
+  );
+  const broken = target ? { guide: released.id, version: released.version, step: target.id } : null;
   const plans = runnable.map((guide) => ({
     guide,
     pages: concretePages(guide.match.page),
@@ -189,6 +209,10 @@ export function compileGuides(guides: readonly Guide[]): {
         anchored,
         // Beacons sit on volatile elements: their targets go missing more often.
         missingRate: !anchored ? 0 : step.kind === 'hotspot' ? 0.12 : 0.02,
+        strategies: anchored
+          ? TARGET_STRATEGIES.filter((name) => name !== 'frame' && step.target[name] !== undefined)
+          : [],
+        breaksOnRelease: guide === released && step.id === broken?.step,
         outcomes,
         survey:
           step.kind === 'survey'
@@ -199,7 +223,7 @@ export function compileGuides(guides: readonly Guide[]): {
       };
     }),
   }));
-  return { plans, dropOff: { guide: hot.id, version: hot.version, step: hotStep } };
+  return { plans, dropOff: { guide: hot.id, version: hot.version, step: hotStep }, broken };
 }
 
 export function compileFields(guides: readonly Guide[]): {

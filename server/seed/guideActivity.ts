@@ -84,8 +84,10 @@ export function runGuide(day: WorkingDay, plan: GuidePlan, auto: boolean): void 
       if (isEdit(day.page)) day.save(day.page, guide.id);
       day.view(step.page);
     }
+    // While the element is not there, every strategy of its target finds nothing.
+    const failedStrategies = [...step.strategies];
     if (step.anchored && random() < step.missingRate) {
-      guideEvent('target.missing', run.stepIndex);
+      guideEvent('target.missing', run.stepIndex, day.at, { failedStrategies });
       const choice = random();
       if (choice < 0.55) {
         act('skip');
@@ -96,6 +98,11 @@ export function runGuide(day: WorkingDay, plan: GuidePlan, auto: boolean): void 
         continue;
       }
       day.wait(3, 15, SECOND); // retried, and found this time
+    } else if (step.breaksOnRelease && day.ctx.dayIndex >= day.ctx.release) {
+      // The release moved the element into a menu: until the rep opens it, Waymark cannot find
+      // it; "Try again" then does. The run goes on as it would have (no draw is taken from the
+      // person's stream), so no other figure of the demo moves.
+      guideEvent('target.missing', run.stepIndex, day.at, { failedStrategies });
     }
     guideEvent('step.shown', run.stepIndex);
     day.wait(5, 90, SECOND);

@@ -24,6 +24,8 @@ export interface DayContext {
   dayIndex: number;
   /** Day index of the roll-out: before it every browser is observe-only. */
   rollout: number;
+  /** Day index of the CRM release that breaks a step (guideActivity.ts); past the end for none. */
+  release: number;
   start: number;
   weekend: boolean;
   monday: boolean;

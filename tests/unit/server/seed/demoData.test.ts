@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ORG } from '../../../../core/org';
 import { signalBatchSchema, signalKey, type Signal } from '../../../../core/signals';
-import { buildSnapshot, rowsNeeded, type Snapshot } from '../../../../core/snapshot';
+import { addDays, buildSnapshot, rowsNeeded, type Snapshot } from '../../../../core/snapshot';
 import type { Io } from '../../../../server/commandLine';
 import { parseSeedArgs, runSeedDemo, seedDemo } from '../../../../server/seed/command';
 import {
@@ -270,6 +270,32 @@ describe('the default demo (200 users, 60 days)', () => {
       0,
     );
     expect(missing).toBeGreaterThan(0);
+  });
+
+  it('shows the step a CRM release broke, and only it, in guide health: all its strategies found nothing', () => {
+    const release = plan.release;
+    // The guide every role runs, at its first step that points at something.
+    expect(release).toMatchObject({
+      guide: 'demo-welcome',
+      step: guides.find((g) => g.id === 'demo-welcome')?.steps.find((s) => 'target' in s)?.id,
+      day: addDays(plan.period.to, -4),
+    });
+    const flagged = snapshot.guideHealth.filter((s) => s.flagged);
+    expect(flagged.map((s) => `${s.guide}@${s.version}/${s.step}`)).toEqual([
+      `${release?.guide}@${release?.version}/${release?.step}`,
+    ]);
+    const step = guides
+      .find((g) => g.id === release?.guide)
+      ?.steps.find((s) => s.id === release?.step);
+    const target = step && 'target' in step ? step.target : {};
+    // Judged on days after the release, which the days before it are compared with.
+    expect((flagged[0]?.from ?? '') >= (release?.day ?? '')).toBe(true);
+    expect(flagged[0]?.latest.rate).toBeGreaterThanOrEqual(0.25);
+    expect(flagged[0]?.failedStrategies.map((f) => f.strategy).sort()).toEqual(
+      Object.keys(target)
+        .filter((key) => key !== 'name' && key !== 'nth' && key !== 'frame')
+        .sort(),
+    );
   });
 });
 
