@@ -43,7 +43,8 @@ const RUN_KINDS = new Set<string>(['step.shown', 'target.missing']);
  * one on a few), against the HEALTH_WINDOW_DAYS before them. It is flagged when those had
  * MIN_RUNS runs too and the judged days' rate is JUMP_FACTOR times theirs or more (a rate up from
  * zero too). Versions are apart: a new version is never compared with the days of the one before
- * it. Every figure is a cell, suppressed below k; a step with a suppressed figure is not flagged.
+ * it. Every figure is a cell, suppressed below k; the flag needs the judged days' figures and the
+ * window's runs shown (see `jumped`).
  */
 export function guideHealth(rows: readonly CounterRow[], period: Period, k: number): StepHealth[] {
   const read = healthRowsNeeded(period);
@@ -89,7 +90,11 @@ export function guideHealth(rows: readonly CounterRow[], period: Period, k: numb
       latest,
       previous,
       failedStrategies: failedOn(that, k),
-      flagged: jumped(latest, previous),
+      flagged: jumped(
+        latest,
+        previous,
+        missesIn(stepRows, addDays(from, -HEALTH_WINDOW_DAYS), from),
+      ),
     });
   }
   return health.sort(
@@ -153,19 +158,26 @@ function failedOn(dayRows: readonly CounterRow[], k: number): StepHealth['failed
     .sort((a, b) => b.count - a.count);
 }
 
-/** Whether the judged days' rate is JUMP_FACTOR times the window's, with enough runs in both. */
-function jumped(now: StepHealthFigures, before: StepHealthFigures): boolean {
-  const [runs, missing, runsBefore, missingBefore] = [
-    now.runs,
-    now.targetMissing,
-    before.runs,
-    before.targetMissing,
-  ];
-  if (isSuppressed(runs) || isSuppressed(missing)) return false;
-  if (isSuppressed(runsBefore) || isSuppressed(missingBefore)) return false;
+/**
+ * Whether the judged days' rate is JUMP_FACTOR times the window's, with enough runs in both. The
+ * judged days' figures must be shown (k browsers or more behind them), and so must the window's
+ * runs; the window's misses need not be. Misses are rare on a healthy step, so they mostly come
+ * from fewer than k browsers, and a step could otherwise never be flagged. The flag then tells only
+ * that those few misses were under half the judged days' rate, and the count itself stays hidden.
+ */
+function jumped(now: StepHealthFigures, before: StepHealthFigures, missedBefore: number): boolean {
+  const [runs, missing, runsBefore] = [now.runs, now.targetMissing, before.runs];
+  if (isSuppressed(runs) || isSuppressed(missing) || isSuppressed(runsBefore)) return false;
   if (runs < MIN_RUNS || runsBefore < MIN_RUNS || missing === 0) return false;
   // Cross-multiplied, so that rounding the rates does not decide.
-  return missing * runsBefore >= JUMP_FACTOR * missingBefore * runs;
+  return missing * runsBefore >= JUMP_FACTOR * missedBefore * runs;
+}
+
+/** The step's target.missing from `from` up to (not including) `until`, counted whatever k. */
+function missesIn(stepRows: readonly CounterRow[], from: string, until: string): number {
+  return stepRows
+    .filter((row) => row.kind === 'target.missing' && row.day >= from && row.day < until)
+    .reduce((n, row) => n + row.count, 0);
 }
 
 /** The name with the highest count; '' when there are none. */

@@ -163,6 +163,27 @@ describe('guide health: target-missing rate per guide version and step', () => {
     expect(guideHealth(rows, PERIOD, 3)[0]?.flagged).toBe(true);
   });
 
+  it('flags against a week whose few misses came from fewer than k browsers, and keeps them hidden', () => {
+    // The week's runs are from k browsers or more, its misses from one: the step is judged all
+    // the same, its misses counted but never shown. 3 of 703 is far below half of 20 %; 80 of 780
+    // is not.
+    const missedBy = (count: number) =>
+      guideHealth(
+        [
+          ...week(100, 0),
+          row('target.missing', { ...step, day: addDays(LATEST, -3), count, contributors: 1 }),
+          ...day(LATEST, 24, 6),
+        ],
+        PERIOD,
+        5,
+      )[0];
+    expect(missedBy(3)).toMatchObject({ previous: { runs: 703, targetMissing: S }, flagged: true });
+    expect(missedBy(80)).toMatchObject({
+      previous: { runs: 780, targetMissing: S },
+      flagged: false,
+    });
+  });
+
   it('reads the week before the period, and says nothing of steps that did not run in it', () => {
     const rows = [...week(95, 5), ...day(LATEST, 24, 6)];
     // A period of the latest day alone still compares it with the seven days before.
