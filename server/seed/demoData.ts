@@ -23,7 +23,7 @@
  *   (`control`: no guides shown, workflows still measured) and finishes fewer workflows than the
  *   others (`guided`, once their wave has the guides; `observe` until then);
  * - managers answer the survey of their guide; some targets go missing; weekends are quiet;
- * - four days before the end a CRM release moves what one step of the welcome tour points at:
+ * - three working days before the end a CRM release moves what one step of the welcome tour points at:
  *   from then on its target is missing at first on every run, which guide health flags.
  *
  * Pure and deterministic: the same options give the same batches, batch ids included. Every
@@ -84,8 +84,22 @@ export interface DemoOptions {
 
 /** The most signals a batch may carry (core/signals.ts). */
 export const MAX_BATCH = 500;
-/** The CRM release's day, counted back from the last day simulated. */
-const RELEASE_DAYS_BEFORE_END = 5;
+/**
+ * The CRM release's day: this many working days before the end, the last included. Enough runs
+ * after it for guide health to judge the step on them (misses from k browsers), and few enough
+ * that the week it is compared with is before the release.
+ */
+const RELEASE_WORKDAYS = 3;
+
+/** The index of the day that leaves `workdays` working days (Monday to Friday) to the end. */
+function workdaysBeforeEnd(first: string, days: number, workdays: number): number {
+  let left = workdays;
+  for (let index = days - 1; index >= 0; index--) {
+    const weekday = new Date(`${addDays(first, index)}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6 && --left === 0) return index;
+  }
+  return 0;
+}
 
 export const DEMO_DEFAULTS = { users: 200, days: 60, seed: 1 } as const;
 export const DEMO_LIMITS = { users: 100_000, days: 366 } as const;
@@ -319,9 +333,9 @@ export function demoData(options: DemoOptions): Demo {
   const gap = Math.min(WAVE_GAP_DAYS, Math.floor((days - rolloutAfter) / WAVE_SHARES.length));
   const waves = WAVE_SHARES.map((_, i) => rolloutAfter + i * gap);
   const { plans, dropOff, broken } = compileGuides(options.guides);
-  // A CRM release four days before the last breaks a step, when the guides are out by then.
-  const release =
-    broken && days - RELEASE_DAYS_BEFORE_END > rolloutAfter ? days - RELEASE_DAYS_BEFORE_END : days;
+  // A CRM release near the end breaks a step, when the guides are out by then.
+  const releaseDay = workdaysBeforeEnd(first, days, RELEASE_WORKDAYS);
+  const release = broken && releaseDay > rolloutAfter ? releaseDay : days;
   const { fields, emptyField } = compileFields(options.guides);
   // Equal stretches on both sides of the roll-out day.
   const span = Math.max(1, Math.min(rolloutAfter, days - rolloutAfter));

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ORG } from '../../../../core/org';
 import { signalBatchSchema, signalKey, type Signal } from '../../../../core/signals';
-import { addDays, buildSnapshot, rowsNeeded, type Snapshot } from '../../../../core/snapshot';
+import { buildSnapshot, rowsNeeded, type Snapshot } from '../../../../core/snapshot';
+import { eachDay } from '../../../../core/snapshot/days';
 import type { Io } from '../../../../server/commandLine';
 import { parseSeedArgs, runSeedDemo, seedDemo } from '../../../../server/seed/command';
 import {
@@ -278,8 +279,13 @@ describe('the default demo (200 users, 60 days)', () => {
     expect(release).toMatchObject({
       guide: 'demo-welcome',
       step: guides.find((g) => g.id === 'demo-welcome')?.steps.find((s) => 'target' in s)?.id,
-      day: addDays(plan.period.to, -4),
     });
+    // Three working days before the end, the last included.
+    const workdays = eachDay({ from: release?.day ?? '', to: plan.period.to }).filter(
+      (d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()),
+    );
+    expect(workdays).toHaveLength(3);
+    expect(workdays[0]).toBe(release?.day);
     const flagged = snapshot.guideHealth.filter((s) => s.flagged);
     expect(flagged.map((s) => `${s.guide}@${s.version}/${s.step}`)).toEqual([
       `${release?.guide}@${release?.version}/${release?.step}`,
