@@ -14,10 +14,12 @@ import { seedDemo } from '../server/seed/command';
 import { DEMO_DEFAULTS } from '../server/seed/demoData';
 import { utcDay } from '../core/days';
 import { createToken } from '../server/tokens';
+import { guideLifecycle, importGuides } from '../server/guideLifecycle';
 
 const DEMO_ORG = 'demo';
 
 const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const GUIDES_DIR = resolve('guides');
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 function findChromium(): string | undefined {
@@ -62,6 +64,12 @@ const endpoint = await startEndpoint({ port: endpointPort }).catch((error: Error
 });
 const ingest = await createToken(endpoint.store, DEMO_ORG, 'ingest');
 const admin = await createToken(endpoint.store, DEMO_ORG, 'admin');
+const trainer = await createToken(endpoint.store, DEMO_ORG, 'trainer', new Date(), 'Demo trainer');
+// The organisation's guides, to publish new versions of from the authoring panel: the guides
+// directory, imported once (a later start keeps what was published since).
+if ((await guideLifecycle(endpoint.store, DEMO_ORG).list()).length === 0) {
+  await importGuides(endpoint.store, DEMO_ORG, GUIDES_DIR, { label: 'import of guides/' });
+}
 // Adoption figures to look at from the first minute: generated usage of 200 people over 60 days.
 const seeded = await seedDemo(
   endpoint.store,
@@ -80,9 +88,11 @@ console.log(
     `  To sync, open the extension's options ("My activity" in the popup) and set`,
     `    endpoint address: ${endpoint.url}`,
     `    ingest token:     ${ingest.token}`,
+    `  To publish guides from the authoring panel (role Trainer), set in the options' Guides section`,
+    `    trainer token:    ${trainer.token}`,
     '',
     `Adoption dashboard: ${dashboard}`,
-    `  Sign in with the admin token: ${admin.token}`,
+    `  Sign in with the admin token: ${admin.token} (or the trainer token, for the Guides view only)`,
     seeded
       ? `  Demo data: ${seeded.plan.users} people in four roles over ${seeded.plan.days} days, roll-out on ${seeded.plan.rollout} (the link compares the weeks after it with those before).`
       : `  The "${DEMO_ORG}" organisation already has data; fresh demo data: npm run seed:demo -- --replace`,
