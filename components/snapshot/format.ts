@@ -7,6 +7,12 @@ import { isSuppressed, type Cell } from '../../core/snapshot';
 import { FORMAT_TAG, TEXT } from '../pageText';
 
 /** How a figure is shown: a count, a share of 1 (as a percentage) or a mean score. */
+/**
+ * A rate (kept to 4 decimals) in percent, exactly: 0.5145 × 100 is 51.449999… in floating point,
+ * which would show as 51.4 % where the rate says 51.45, that is 51.5 %.
+ */
+const percentOf = (rate: number) => Math.round(rate * 10_000) / 100;
+
 export type FigureKind = 'count' | 'rate' | 'score';
 
 export interface FigureFormat {
@@ -39,7 +45,7 @@ export function figureFormat(text: Messages['snapshot'], tag: string): FigureFor
     cell(cell, kind, k) {
       if (cell === undefined) return '';
       if (isSuppressed(cell)) return suppressed(k);
-      if (kind === 'rate') return text.percent(percents.format(cell * 100));
+      if (kind === 'rate') return text.percent(percents.format(percentOf(cell)));
       if (kind === 'score') return scores.format(cell);
       return counts.format(cell);
     },
@@ -48,7 +54,7 @@ export function figureFormat(text: Messages['snapshot'], tag: string): FigureFor
       if (isSuppressed(cell)) return suppressed(k);
       const sign = cell > 0 ? '+' : cell < 0 ? '\u2212' : '\u00b1';
       const size = Math.abs(cell);
-      if (kind === 'rate') return text.points(`${sign}${percents.format(size * 100)}`);
+      if (kind === 'rate') return text.points(`${sign}${percents.format(percentOf(size))}`);
       if (kind === 'score') return `${sign}${scores.format(size)}`;
       return `${sign}${counts.format(size)}`;
     },

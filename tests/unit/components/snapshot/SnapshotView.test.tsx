@@ -87,6 +87,13 @@ describe('figure formats', () => {
     // With k = 1 nothing is hidden: no figure means nothing was recorded.
     expect(formatCell({ suppressed: true }, 'count', 1)).toBe('none');
   });
+
+  it('rounds a rate half way up as it is written, not as floating point multiplies it', () => {
+    // 0.5145 × 100 is 51.449999… in floating point.
+    expect(formatCell(0.5145, 'rate', 5)).toBe('51.5%');
+    expect(formatDelta(0.0145, 'rate', 5)).toBe('+1.5 pts');
+    expect(formatCell(0.5144, 'rate', 5)).toBe('51.4%');
+  });
 });
 
 describe('the dashboard address', () => {
