@@ -66,24 +66,34 @@ async function load(
   };
 }
 
+/**
+ * Publishes the "Log a call" guide, its title marked with `n`, as a pilot to `percent` of users;
+ * answers the pilot's version number.
+ */
+export async function publishPilot(
+  endpointUrl: string,
+  trainer: string,
+  n: number,
+  percent: number,
+): Promise<number> {
+  const guide = JSON.parse(readFileSync('guides/demo-log-call.json', 'utf8')) as { title: string };
+  const published = await fetch(`${endpointUrl}/v1/guides`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${trainer}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      guide: { ...guide, title: `${guide.title} (${n})` },
+      state: 'pilot',
+      rollout: { percent },
+    }),
+  });
+  return ((await published.json()) as { pilot: number }).pilot;
+}
+
 async function publishToPack(endpoint: Endpoint, trainer: string, ingest: string, trials: number) {
-  const guide = JSON.parse(readFileSync('guides/demo-log-call.json', 'utf8')) as {
-    version: number;
-    title: string;
-  };
   const samples: number[] = [];
   for (let i = 0; i < trials; i++) {
     const t0 = performance.now();
-    const published = await fetch(`${endpoint.url}/v1/guides`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${trainer}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        guide: { ...guide, title: `${guide.title} (${i})` },
-        state: 'pilot',
-        rollout: { percent: 10 },
-      }),
-    });
-    const { pilot } = (await published.json()) as { pilot: number };
+    const pilot = await publishPilot(endpoint.url, trainer, i, 10);
     for (;;) {
       const pack = (await (
         await fetch(`${endpoint.url}/v1/guides`, { headers: { authorization: `Bearer ${ingest}` } })

@@ -10,6 +10,7 @@ import { firstStart } from './firstStart';
 import { insertToVisible, insertToVisibleFirefox } from './latency';
 import { ingestBench } from './ingest';
 import { guidePackBench } from './guidePack';
+import { publishToBrowser } from './publishToBrowser';
 import { mainThreadOverhead, type OverheadResult, type Workload } from './overhead';
 import { dashboardPaint, dashboardReport } from './dashboard';
 import { bytesPerUserDay } from './signalBytes';
@@ -187,6 +188,11 @@ for (const store of ['sqlite', 'postgres'] as const) {
     `           publish → pack served with it: median ${ms(median(publishToPackMs))}   max ${ms(Math.max(...publishToPackMs))}; a browser takes it at its next check (within the hour, at once with "Check for new guides")`,
   );
 }
+
+const toBrowser = await publishToBrowser(5);
+console.log(
+  `  publish → a rep's Chromium has the new version, checking at once: median ${ms(median(toBrowser))}   max ${ms(Math.max(...toBrowser))}   runs ${toBrowser.map((t) => Math.round(t)).join(', ')} ms; its check comes hourly (sooner with "Check for new guides"), and the next matching page shows it`,
+);
 
 const day = bytesPerUserDay();
 console.log(`\nBytes sent per active user per day (a typical rep's day, one delivery)`);

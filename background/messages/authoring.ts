@@ -1,5 +1,6 @@
 /** A trainer writes a guide on the CRM page: the panel, its page's context, draft and preview. */
 import { z } from 'zod';
+import { localizedTitle } from '../../core/guide/locale';
 import type { Guide } from '../../core/guide/schema';
 import { rolloutSchema } from '../../core/guide/schema';
 import type {
@@ -88,14 +89,17 @@ export function authoringHandlers(s: Services): HandlersOf<typeof authoringMessa
     'author:context': ({ url }) => authoring.context(url),
     'author:load': () => authoring.load(),
     'author:save': ({ draft }) => authoring.save(draft),
+    // Straight from the registry: the library's list also counts missing targets in the whole log.
     'author:guides': async () =>
-      (await s.library.list()).map(({ id, version, title, crm, source }) => ({
-        id,
-        version,
-        title,
-        crm,
-        source,
-      })),
+      (await s.db.guides.toArray())
+        .map(({ id, version, guide, source }) => ({
+          id,
+          version,
+          title: localizedTitle(guide, navigator.language),
+          crm: guide.crm,
+          source,
+        }))
+        .sort((a, b) => a.title.localeCompare(b.title)),
     'author:guide': async ({ id }) => (await s.db.guides.get(id))?.guide ?? null,
     'author:publish': (request) => publishing.publish(request),
     'trainer:get': () => publishing.view(),
