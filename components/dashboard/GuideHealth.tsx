@@ -5,10 +5,28 @@
  * rendered while no step is flagged.
  */
 import { TEXT } from '../pageText';
-import { formatCell, formatDay } from '../snapshot/format';
+import { isSuppressed, type StepHealth } from '../../core/snapshot';
+import { formatCell, formatDay, suppressedText } from '../snapshot/format';
 import type { ServedSnapshot } from './api';
 
 const T = TEXT.guideHealth;
+
+/**
+ * The judged days' rate against the week before. When the week's misses came from fewer than k
+ * people their count stays hidden, and the sentence says so instead of giving a rate.
+ */
+function rateText(s: StepHealth, k: number): string {
+  const when =
+    s.from === s.day ? T.onDay(formatDay(s.day)) : T.onDays(formatDay(s.from), formatDay(s.day));
+  const [rate, runs] = [
+    formatCell(s.latest.rate, 'rate', k),
+    formatCell(s.latest.runs, 'count', k),
+  ];
+  const runsBefore = formatCell(s.previous.runs, 'count', k);
+  return isSuppressed(s.previous.targetMissing)
+    ? T.rateFewBefore(when, rate, runs, runsBefore, suppressedText(k))
+    : T.rate(when, rate, runs, formatCell(s.previous.rate, 'rate', k), runsBefore);
+}
 
 export function GuideHealth({ snapshot }: { snapshot: ServedSnapshot }) {
   const flagged = snapshot.guideHealth.filter((s) => s.flagged);
@@ -22,17 +40,7 @@ export function GuideHealth({ snapshot }: { snapshot: ServedSnapshot }) {
         {flagged.map((s) => (
           <li key={`${s.guide}@${s.version}/${s.step}`}>
             <h3>{T.step(snapshot.labels.guides?.[s.guide] ?? s.guide, s.version, s.step)}</h3>
-            <p>
-              {T.rate(
-                s.from === s.day
-                  ? T.onDay(formatDay(s.day))
-                  : T.onDays(formatDay(s.from), formatDay(s.day)),
-                formatCell(s.latest.rate, 'rate', k),
-                formatCell(s.latest.runs, 'count', k),
-                formatCell(s.previous.rate, 'rate', k),
-                formatCell(s.previous.runs, 'count', k),
-              )}
-            </p>
+            <p>{rateText(s, k)}</p>
             <p>
               {s.failedStrategies.length > 0
                 ? T.failed(

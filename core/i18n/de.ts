@@ -776,6 +776,8 @@ export const guideHealth = {
   onDays: (from, to) => `vom ${from} bis ${to}`,
   rate: (when, rate, runs, before, runsBefore) =>
     `Ziel fehlte ${when}: ${rate} von ${runs} Durchläufen, gegenüber ${before} von ${runsBefore} Durchläufen in den 7 Tagen davor.`,
+  rateFewBefore: (when, rate, runs, runsBefore, people) =>
+    `Ziel fehlte ${when}: ${rate} von ${runs} Durchläufen, gegenüber ${runsBefore} Durchläufen in den 7 Tagen davor, deren Fehlschläge von ${people} Personen stammen.`,
   failed: (strategies) => `Nichts gefunden: ${strategies}.`,
   noneFailed: 'Jede Strategie fand etwas, aber nichts Sichtbares.',
   strategyCount: (strategy, count) => `${strategy} (${count}×)`,

@@ -801,6 +801,8 @@ export const guideHealth = {
   onDays: (from: string, to: string) => `from ${from} to ${to}`,
   rate: (when: string, rate: string, runs: string, before: string, runsBefore: string) =>
     `Target missing ${when}: ${rate} of ${runs} runs, against ${before} of ${runsBefore} runs in the 7 days before.`,
+  rateFewBefore: (when: string, rate: string, runs: string, runsBefore: string, people: string) =>
+    `Target missing ${when}: ${rate} of ${runs} runs, against ${runsBefore} runs in the 7 days before, whose misses came from ${people} people.`,
   failed: (strategies: string) => `Found nothing: ${strategies}.`,
   noneFailed: 'Each strategy found something, but nothing shown.',
   strategyCount: (strategy: string, count: string) => `${strategy} (${count}×)`,

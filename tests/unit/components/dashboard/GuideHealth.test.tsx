@@ -53,6 +53,25 @@ describe('guide health on the dashboard', () => {
     );
   });
 
+  it('keeps a week’s misses hidden when fewer than k people missed, and says so', () => {
+    const { container } = render(
+      <GuideHealth
+        snapshot={served([
+          ...week,
+          // One person missed it three times in the week before.
+          row('target.missing', { ...step, day: addDays(LATEST, -2), count: 3, contributors: 1 }),
+          on(LATEST, 'step.shown', 24),
+          on(LATEST, 'target.missing', 6),
+        ])}
+      />,
+    );
+    const item = within(container).getByRole('listitem');
+    expect(item.textContent).toContain(
+      '20% of 30 runs, against 283 runs in the 7 days before, whose misses came from fewer than 5 people.',
+    );
+    expect(item.textContent).not.toMatch(/\b3\b|1\.1%/);
+  });
+
   it('shows nothing while no step is flagged', () => {
     const { container } = render(
       <GuideHealth snapshot={served([...week, on(LATEST, 'step.shown', 30)])} />,
