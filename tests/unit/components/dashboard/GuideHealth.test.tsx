@@ -65,7 +65,7 @@ describe('guide health on the dashboard', () => {
         ])}
       />,
     );
-    const item = within(container).getByRole('listitem');
+    const item = within(container as HTMLElement).getByRole('listitem');
     expect(item.textContent).toContain(
       '20% of 30 runs, against 283 runs in the 7 days before, whose misses came from fewer than 5 people.',
     );
