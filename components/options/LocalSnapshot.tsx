@@ -32,8 +32,12 @@ export function LocalSnapshot() {
   }, [choice]);
 
   return (
-    <div class="activity local-snapshot" aria-busy={busy ? 'true' : 'false'}>
-      <h1>{TEXT.figures.title}</h1>
+    <section
+      class="activity local-snapshot"
+      aria-labelledby="figures-heading"
+      aria-busy={busy ? 'true' : 'false'}
+    >
+      <h1 id="figures-heading">{TEXT.figures.title}</h1>
       <p class="intro">{TEXT.figures.intro}</p>
       <PeriodPicker value={choice} onChange={setChoice} busy={busy} />
       {error && (
@@ -42,6 +46,6 @@ export function LocalSnapshot() {
         </p>
       )}
       {data && <SnapshotView snapshot={data.snapshot} labels={data.labels} />}
-    </div>
+    </section>
   );
 }

@@ -9,6 +9,7 @@ import {
   test,
   walkLogACall,
 } from './fixtures';
+import { expectNoAxeViolations } from '../axe';
 
 const GUIDE = 'Log a call on an opportunity';
 
@@ -28,6 +29,8 @@ async function openActivity(page: Page, extensionId: string) {
   activity.on('pageerror', (error) => errors.push(error.message));
   await activity.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(activity.getByRole('heading', { level: 1, name: 'My activity' })).toBeVisible();
+  await expect(activity.getByRole('region', { name: 'My figures' })).toBeVisible();
+  await expectNoAxeViolations(activity);
   return { activity, errors };
 }
 

@@ -1,9 +1,11 @@
 import { chooseRole, expect, openPopup, startFromPopup, stepCard, test } from './fixtures';
+import { expectNoAxeViolations } from '../axe';
 
 test('guides follow the role the rep picks', async ({ page, crm, context, extensionId }) => {
   await page.goto(`${crm}/app/reports#/pipeline`);
   let popup = await openPopup(context, extensionId, page);
   await expect(popup.getByLabel('Your role')).toHaveValue('rep');
+  await expectNoAxeViolations(popup);
   await expect(popup.getByText('No guides for Sales rep on this page.')).toBeVisible();
   const repChecklist = await popup.locator('.checklist li').allTextContents();
   expect(repChecklist.join()).not.toContain('pipeline review');
