@@ -28,6 +28,25 @@ export function rectInTopWindow(el: Element): DOMRect {
   return new DOMRect(x, y, r.width, r.height);
 }
 
+/**
+ * Whether a target inside an iframe is scrolled wholly out of view: out of its own frame's
+ * viewport, or its frame out of the top window's. Floating UI's hide() measures a framed target
+ * against its frame's viewport in the wrong coordinates and hid a field in plain view.
+ */
+function outOfFrameView(el: Element, inTop: DOMRect): boolean {
+  const r = el.getBoundingClientRect();
+  const win = el.ownerDocument.defaultView;
+  const outside = (
+    b: { top: number; bottom: number; left: number; right: number },
+    w: number,
+    h: number,
+  ) => b.bottom <= 0 || b.right <= 0 || b.top >= h || b.left >= w;
+  return (
+    (win !== null && outside(r, win.innerWidth, win.innerHeight)) ||
+    outside(inTop, window.innerWidth, window.innerHeight)
+  );
+}
+
 function place(el: HTMLElement | null, left: number, top: number, hidden: boolean): void {
   if (!el) return;
   el.style.left = `${left}px`;
@@ -50,6 +69,7 @@ export function followTarget(
   const arrowEl = layer.querySelector<HTMLElement>('[data-arrow]');
   const spot = layer.querySelector<HTMLElement>('[data-spot]');
   const beacon = layer.querySelector<HTMLElement>('[data-beacon]');
+  const framed = Boolean(target.ownerDocument.defaultView?.frameElement);
   const update = () => {
     if (signal.aborted) return;
     if (!target.isConnected) return onTargetLost();
@@ -70,11 +90,13 @@ export function followTarget(
         flip(),
         shift({ padding: 8 }),
         arrowEl && arrow({ element: arrowEl }),
-        hide(),
+        !framed && hide(),
       ],
     }).then(({ x, y, placement: side, middlewareData }) => {
       if (signal.aborted) return;
-      const hidden = Boolean(middlewareData.hide?.referenceHidden);
+      const hidden = framed
+        ? outOfFrameView(target, rect)
+        : Boolean(middlewareData.hide?.referenceHidden);
       place(card, x, y, hidden);
       if (spot) spot.style.visibility = hidden ? 'hidden' : 'visible';
       if (beacon) beacon.style.visibility = hidden ? 'hidden' : 'visible';
