@@ -14,6 +14,7 @@ import type { Cohort } from '../core/usage';
 import { isWorkflow } from '../core/workflow';
 import type { WaymarkDb } from './db';
 import { createGuidanceAudience } from './guidanceAudience';
+import { createHelpAnswers, startAddress, startOf } from './helpAnswers';
 import { createGuideRuns, NO_PAGE } from './guideRuns';
 import { createPageAnswers } from './pageAnswers';
 import type { UserSettings } from './settings';
@@ -73,15 +74,24 @@ export function createGuidance({
     cohort,
   });
   const runs = createGuideRuns({ db, usage, guides, now });
+  const pageAt = (url: string) => pageContextOf(url, customCrms());
   const answers = createPageAnswers({
     db,
     usage,
     audience,
     runs,
-    pageAt: (url) => pageContextOf(url, customCrms()),
+    pageAt,
     now,
     locale,
   });
+  const help = createHelpAnswers({ db, audience, pageAt });
+
+  /** A guide this user may start, if their cohort is shown guidance. */
+  async function startable(guideId: string) {
+    const { settings, guides: allowed } = await audience.visibleGuides();
+    const guide = allowed.find((g) => g.id === guideId);
+    return guide && audience.guided(settings) ? { guide, role: settings.role } : null;
+  }
 
   return {
     pageGuides: answers.pageGuides,
@@ -91,11 +101,28 @@ export function createGuidance({
      * at a time: one left unfinished for another is abandoned.
      */
     async start(guideId: string, page: PageContext = NO_PAGE): Promise<ActiveRun | null> {
-      const { settings, guides: allowed } = await audience.visibleGuides();
-      const guide = allowed.find((g) => g.id === guideId);
-      if (!guide || !audience.guided(settings)) return null;
-      return runs.start(guide, settings.role, page);
+      const found = await startable(guideId);
+      return found ? runs.start(found.guide, found.role, page) : null;
     },
+
+    /**
+     * Starts a guide from the help panel on the page at `url`. A guide that starts elsewhere and
+     * names its start page answers that page's address, for the tab to open; its run waits there.
+     */
+    async startFromHelp(
+      guideId: string,
+      url: string,
+    ): Promise<{ active: ActiveRun | null; open?: string }> {
+      const page = pageAt(url);
+      const found = page ? await startable(guideId) : null;
+      if (!page || !found) return { active: null };
+      const active = await runs.start(found.guide, found.role, page);
+      const open = startOf(found.guide, page).here ? null : startAddress(found.guide, page);
+      return open ? { active, open } : { active };
+    },
+
+    helpState: help.helpState,
+    searchGuides: help.search,
 
     /** Applies an action to the step it was taken on, recorded under the user's role now. */
     async advance(

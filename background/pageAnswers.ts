@@ -41,7 +41,7 @@ async function autoLaunchAmong(db: WaymarkDb, fitting: readonly Guide[]): Promis
 }
 
 /** The checklist's guides and how far the user got in each; a run of an older version is none. */
-async function checklistOf(
+export async function checklistOf(
   db: WaymarkDb,
   allowed: readonly Guide[],
   locale: string,
@@ -80,6 +80,17 @@ export function createPageAnswers({
   now,
   locale,
 }: PageAnswersDeps) {
+  /**
+   * The help button, where the organisation shows it and this user's guides include some for the
+   * page's CRM: on a CRM the role has no guide for, it would open an empty panel.
+   */
+  const launcher = (page: PageContext, allowed: readonly Guide[], hidden: boolean) => {
+    const { shown = true, corner = 'bottom-right' } = audience.org().launcher ?? {};
+    return shown && !hidden && allowed.some((g) => g.crm === page.crm)
+      ? { launcher: { corner } }
+      : {};
+  };
+
   return {
     /** What to show on a page; `viewed` also records the page view (page type only). */
     async pageGuides(url: string, viewed = false): Promise<PageGuides> {
@@ -120,6 +131,7 @@ export function createPageAnswers({
         fieldAnchors,
         champion: audience.championOf(settings),
         ...(quiet ? { quiet } : {}),
+        ...launcher(page, allowed, settings.paused || quiet),
       };
     },
 

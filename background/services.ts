@@ -65,6 +65,10 @@ export interface Services {
   /** Tells every CRM tab (but one) to ask again what to show. */
   refreshAllTabs(exceptTabId?: number): Promise<void>;
   scripting: Pick<Scripting.Static, 'executeScript'>;
+  /** Opens an address of the tab's own CRM site in that tab (the help panel's start page). */
+  openInTab(tabId: number, url: string): Promise<void>;
+  /** Opens "My activity" of the options page in a tab of its own. */
+  openActivity(): Promise<void>;
   sendToTab<K extends keyof ToTab>(
     tabId: number,
     type: K,
@@ -283,5 +287,9 @@ export function createServices(): Services {
     refreshAllTabs,
     sendToTab,
     scripting: browser.scripting,
+    openInTab: async (tabId, url) => void (await browser.tabs.update(tabId, { url })),
+    // The options page's "My activity" is its first section after the organisation's.
+    openActivity: async () =>
+      void (await browser.tabs.create({ url: browser.runtime.getURL('/options.html#app') })),
   };
 }

@@ -10,7 +10,7 @@ import type { FieldCheck } from './fieldRules';
 import type { GuideProblem } from './guide/problems';
 import type { Guide } from './guide/schema';
 import type { PageContext } from './match';
-import type { Policy } from './policy';
+import type { LauncherCorner, Policy } from './policy';
 import type { RoleOption } from './org';
 import type { PolicyProblem } from './policyRules';
 import type { Signal, SignalBatch } from './signals';
@@ -52,6 +52,11 @@ export interface PageGuides {
    * launcher to report with `page:user`.
    */
   user?: { selector: string; attributes: [team: string, profile: string] };
+  /**
+   * The in-page help button, where the organisation shows it and the user's role has guides on
+   * this CRM; absent otherwise.
+   */
+  launcher?: { corner: LauncherCorner };
 }
 
 /** One of the organisation's own CRMs, as the options page shows it. */
@@ -72,6 +77,37 @@ export interface ChecklistItem {
   /** Steps done out of total for a run in progress. */
   stepIndex: number;
   stepCount: number;
+}
+
+/** Where a guide starts, as the help panel tells the rep. */
+export interface GuideStart {
+  /** It fits the page the rep is on. */
+  here: boolean;
+  /** The page types it starts on (its match), for "Starts on: …"; empty when only an address. */
+  pages: string[];
+  /** Starting it from elsewhere opens its start page first (the guide's `startUrl`). */
+  opens: boolean;
+}
+
+/** A guide as the help panel lists it. */
+export interface HelpGuide {
+  guideId: string;
+  title: string;
+  description?: string;
+  start: GuideStart;
+}
+
+/** What the in-page help panel shows, in the language of the page's guide text. */
+export interface HelpState {
+  paused: boolean;
+  pageGuides: HelpGuide[];
+  checklist: (ChecklistItem & { start: GuideStart })[];
+  champion: { name: string; link: string } | null;
+}
+
+/** A guide the help panel's search found, with the words around the first match. */
+export interface HelpSearchHit extends HelpGuide {
+  excerpt?: string;
 }
 
 export interface PopupState {

@@ -1,5 +1,5 @@
 import type { CustomCrm } from './adapters/routes';
-import type { Champion, Policy } from './policy';
+import type { Champion, LauncherCorner, Policy } from './policy';
 
 /** A role people can have, as the organisation names it. */
 export interface RoleOption {
@@ -24,6 +24,8 @@ export interface OrgConfig {
   champions?: readonly Champion[];
   /** Self-hosted or unlisted CRMs and their route templates (policy `customCrms`). */
   customCrms?: readonly CustomCrm[];
+  /** The in-page help button (policy `launcher`, `launcherCorner`); off when `shown` is false. */
+  launcher?: { shown: boolean; corner: LauncherCorner };
 }
 
 export const DEFAULT_ORG: OrgConfig = {

@@ -11,6 +11,10 @@ import { CRM_IDS } from './adapters';
 import { endpointProblem } from './endpointAddress';
 import { localeTag, slug } from './guide/schema';
 
+/** Where the in-page help button sits; it moves up, never sideways, out of the CRM's way. */
+export const LAUNCHER_CORNERS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
+export type LauncherCorner = (typeof LAUNCHER_CORNERS)[number];
+
 const httpUrl = z
   .string()
   .max(2048)
@@ -167,6 +171,14 @@ export const policySchema = z
       .max(200)
       .optional()
       .describe('Who to ask, per role or team.'),
+    launcher: z
+      .boolean()
+      .optional()
+      .describe('The in-page help button on CRM pages where the role has guides (default: on).'),
+    launcherCorner: z
+      .enum(LAUNCHER_CORNERS)
+      .optional()
+      .describe('The corner of the page the help button sits in (default: bottom-right).'),
   })
   .strict();
 export type Policy = z.infer<typeof policySchema>;

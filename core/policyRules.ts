@@ -136,6 +136,12 @@ export function orgFromPolicy(policy: Policy, base: OrgConfig = DEFAULT_ORG): Or
   if (policy.locale !== undefined) org.locale = policy.locale;
   if (policy.champions && policy.champions.length > 0) org.champions = policy.champions;
   if (policy.customCrms && policy.customCrms.length > 0) org.customCrms = policy.customCrms;
+  if (policy.launcher !== undefined || policy.launcherCorner !== undefined) {
+    org.launcher = {
+      shown: policy.launcher ?? true,
+      corner: policy.launcherCorner ?? 'bottom-right',
+    };
+  }
   return org;
 }
 

@@ -7,6 +7,7 @@ import { activityHandlers, activityMessages } from './activity';
 import { authoringHandlers, authoringMessages } from './authoring';
 import type { HandlersOf, MessagesOf } from './declare';
 import { guidesHandlers, guidesMessages } from './guides';
+import { helpHandlers, helpMessages } from './help';
 import { pageHandlers, pageMessages } from './page';
 import { runHandlers, runMessages } from './run';
 import type { Services } from '../services';
@@ -23,6 +24,7 @@ export const MESSAGES = {
   ...syncMessages,
   ...guidesMessages,
   ...authoringMessages,
+  ...helpMessages,
 };
 
 /** Each message to the background as `[request, answer]`; names are `domain:verb`. */
@@ -39,5 +41,6 @@ export function createHandlers(services: Services): BackgroundHandlers {
     ...syncHandlers(services),
     ...guidesHandlers(services),
     ...authoringHandlers(services),
+    ...helpHandlers(services),
   };
 }

@@ -44,8 +44,11 @@ export const usageMessages = {
     'page',
     z.object({ events: z.array(recordedEvent).max(1000) }),
   ).answers<void>(),
-  /** The rep followed the popup's "Ask a champion" link on the tab at `url` (counted, no more). */
-  'champion:asked': message('extension', z.object({ url }).strict()).answers<void>(),
+  /**
+   * The rep followed an "Ask a champion" link: the popup's, for the tab at `url`, or the help
+   * panel's, for the page it is on (its own address; what it sends as `url` is not trusted).
+   */
+  'champion:asked': message('both', z.object({ url }).strict()).answers<void>(),
 };
 
 export function usageHandlers(s: Services): HandlersOf<typeof usageMessages> {
@@ -58,7 +61,10 @@ export function usageHandlers(s: Services): HandlersOf<typeof usageMessages> {
         return events.map((event) => ({ ...event, role }));
       });
     },
-    'champion:asked': async ({ url }) => {
+    'champion:asked': async (request, sender) => {
+      // A CRM page's own address (its senders are web pages); the popup names its tab's.
+      const fromPage = /^https?:\/\//.test(sender.url ?? '');
+      const url = fromPage ? (sender.url ?? '') : request.url;
       const page = s.pageContextOf(url);
       if (!page || !allowedHere(url)) return;
       await recorded.append(async () => [

@@ -33,6 +33,8 @@ function shown<K extends keyof Values>(key: K, values: Values): ComponentChildre
       return (values.allowedRoles ?? []).map((id) => roleName(id)).join(', ');
     case 'observeOnly':
       return values.observeOnly ? T.yes : T.no;
+    case 'launcher':
+      return values.launcher ? T.on : T.off;
     case 'observeOnlyCohorts':
       return (values.observeOnlyCohorts ?? []).join(', ');
     case 'controlShare':

@@ -56,6 +56,18 @@ const pagePattern = z
   .max(200)
   .describe('A page type such as "Opportunity:record"; "*" matches any run of characters.');
 
+/**
+ * A path on the CRM's own site, never another site: the launcher opens it in the rep's tab
+ * before starting the guide, so an author cannot send reps anywhere else.
+ */
+const startUrl = z
+  .string()
+  .max(500)
+  .regex(/^\/(?![/\\])[^\s\\]*$/, 'a path on the CRM such as /lightning/o/Opportunity/list')
+  .describe(
+    'Where the launcher takes a rep to start this guide from another page: a path on the CRM, such as "/lightning/o/Opportunity/list" or "/app#/deals".',
+  );
+
 const localizedText = z
   .object({ title: title.optional(), body: body.optional() })
   .strict()
@@ -260,6 +272,7 @@ export const guideSchema = z
       .default({ mode: 'manual', once: true }),
     rollout: rolloutSchema.optional(),
     checklist: z.boolean().default(true).describe("Listed in the role's onboarding checklist."),
+    startUrl: startUrl.optional(),
     locales: z.record(localeTag, localizedText).optional(),
     steps: z.array(stepSchema).min(1).max(50),
     fields: z.array(fieldRuleSchema).optional(),

@@ -23,7 +23,52 @@ export const page = {
   skipStep: 'Diesen Schritt überspringen',
   exit: 'Anleitung beenden',
   askChampion: (name: string) => `Nicht weiter? Fragen Sie ${name}`,
+  helpButton: 'Hilfe',
+  helpButtonName: 'Waymark-Hilfe',
+  helpButtonHint: 'Waymark-Hilfe: Ihre Anleitungen, Checkliste und Ansprechperson (Alt+Umschalt+H)',
 } satisfies Messages['page'];
+
+export const help = {
+  title: 'Hilfe',
+  close: 'Hilfe schließen',
+  searchLabel: 'Ihre Anleitungen durchsuchen',
+  searchHint: 'Titel und Text aller Anleitungen Ihrer Rolle.',
+  noResults: (query) => `Keine Anleitung erwähnt „${query}“.`,
+  results: (n) => `${count(n)} Anleitung${n === 1 ? '' : 'en'} gefunden`,
+  pageHeading: 'Auf dieser Seite',
+  noPageGuides: 'Auf dieser Seite beginnt keine Anleitung.',
+  checklistHeading: 'Ihre Einarbeitungs-Checkliste',
+  checklistProgress: 'Fortschritt der Checkliste',
+  checklistDone: (done, total) => `${count(done)} von ${count(total)} erledigt`,
+  start: 'Starten',
+  resume: 'Fortsetzen',
+  again: 'Noch einmal',
+  startGuide: (title) => `${title} starten`,
+  resumeGuide: (title) => `${title} fortsetzen`,
+  againGuide: (title) => `${title} noch einmal starten`,
+  statuses: {
+    'not-started': 'Nicht begonnen',
+    active: 'Begonnen',
+    completed: 'Erledigt',
+    dismissed: 'Geschlossen',
+    abandoned: 'Nicht beendet',
+  },
+  startsHere: 'Beginnt auf dieser Seite',
+  startsOn: (page) => `Beginnt auf: ${page}`,
+  takesYouThere: 'Öffnet diese Seite und beginnt dann',
+  waitsForPage: 'Beginnt, wenn Sie diese Seite öffnen',
+  anyPage: 'jeder Seite',
+  startFailed:
+    'Die Anleitung konnte nicht starten. Laden Sie die Seite neu und versuchen Sie es noch einmal.',
+  paused:
+    'Anleitungen sind in diesem Browser pausiert. Schalten Sie sie im Waymark-Menü der Symbolleiste wieder ein.',
+  championHeading: 'Ansprechperson',
+  championLink: (name) => `${name} fragen`,
+  activity: 'Was Waymark aufzeichnet',
+  activityHint:
+    'Öffnet „Meine Aktivität“: was dieser Browser speichert, was er sendet und wie Sie es löschen.',
+  shortcut: 'Alt+Umschalt+H öffnet und schließt dieses Fenster; Esc schließt es.',
+} satisfies Messages['help'];
 
 export const author = {
   title: 'Eine Anleitung schreiben',
@@ -43,6 +88,9 @@ export const author = {
   whereAndWhen: 'Wo, wann und für wen',
   pages: 'Seitentypen (einer pro Zeile)',
   urlPattern: 'Adressmuster',
+  startUrl: 'Startseite',
+  startUrlHint:
+    'Der Pfad, den das Hilfe-Fenster öffnet, um diese Anleitung von einer anderen Seite aus zu starten, z. B. /lightning/o/Opportunity/list.',
   launch: 'Start',
   launchManual: 'Wenn der Nutzer sie startet',
   launchAuto: 'Von selbst auf passenden Seiten',
@@ -246,6 +294,8 @@ export const managed = {
     observeOnlyCohorts: 'Gruppen, die nur messen',
     controlShare: 'Kontrollgruppe',
     champions: 'Ansprechpersonen',
+    launcher: 'Hilfe-Knopf auf CRM-Seiten',
+    launcherCorner: 'Ecke des Hilfe-Knopfs',
   },
 } satisfies Messages['managed'];
 
@@ -740,6 +790,7 @@ export const guideLibrary = {
     wait: 'Auf das Ziel warten (ms)',
     'match.page': 'Angeboten auf Seiten',
     'match.url': 'Angeboten unter Adressen',
+    startUrl: 'Startseite',
     launch: 'Start',
     'launch.mode': 'Start: automatisch oder von Hand',
     'launch.once': 'Start: nur einmal',

@@ -28,6 +28,50 @@ export const page = {
   skipStep: 'Skip this step',
   exit: 'Exit guide',
   askChampion: (name: string) => `Stuck? Ask ${name}`,
+  /** The in-page help button: what it shows, its name (which holds what it shows), its hint. */
+  helpButton: 'Help',
+  helpButtonName: 'Waymark help',
+  helpButtonHint: 'Waymark help: your guides, checklist and who to ask (Alt+Shift+H)',
+} satisfies Area;
+
+/** The help panel the in-page button opens (loaded only when opened). */
+export const help = {
+  title: 'Help',
+  close: 'Close help',
+  searchLabel: 'Search your guides',
+  searchHint: 'Titles and text of every guide for your role.',
+  noResults: (query: string) => `No guide mentions “${query}”.`,
+  results: (n: number) => `${count(n)} guide${n === 1 ? '' : 's'} found`,
+  pageHeading: 'On this page',
+  noPageGuides: 'No guide starts on this page.',
+  checklistHeading: 'Your onboarding checklist',
+  checklistProgress: 'Checklist progress',
+  checklistDone: (done: number, total: number) => `${count(done)} of ${count(total)} done`,
+  start: 'Start',
+  resume: 'Continue',
+  again: 'Start again',
+  startGuide: (title: string) => `Start ${title}`,
+  resumeGuide: (title: string) => `Continue ${title}`,
+  againGuide: (title: string) => `Start ${title} again`,
+  statuses: {
+    'not-started': 'Not started',
+    active: 'In progress',
+    completed: 'Done',
+    dismissed: 'Closed',
+    abandoned: 'Left unfinished',
+  },
+  startsHere: 'Starts on this page',
+  startsOn: (page: string) => `Starts on: ${page}`,
+  takesYouThere: 'Opens that page, then starts',
+  waitsForPage: 'Starts when you open that page',
+  anyPage: 'any page',
+  startFailed: 'The guide could not start. Reload the page and try again.',
+  paused: 'Guidance is paused in this browser. Turn it back on in the Waymark toolbar menu.',
+  championHeading: 'Who to ask',
+  championLink: (name: string) => `Ask ${name}`,
+  activity: 'What Waymark records',
+  activityHint: 'Opens My activity: what this browser keeps, what it sends, and how to erase it.',
+  shortcut: 'Alt+Shift+H opens and closes this panel; Esc closes it.',
 } satisfies Area;
 
 /** The trainer's authoring panel in the CRM page. */
@@ -49,6 +93,9 @@ export const author = {
   whereAndWhen: 'Where, when and for whom',
   pages: 'Page types (one per line)',
   urlPattern: 'Address pattern',
+  startUrl: 'Start page',
+  startUrlHint:
+    'The path the help panel opens to start this guide from another page, e.g. /lightning/o/Opportunity/list.',
   launch: 'Starts',
   launchManual: 'When the user starts it',
   launchAuto: 'By itself on a matching page',
@@ -252,6 +299,8 @@ export const managed = {
     observeOnlyCohorts: 'Cohorts that only measure',
     controlShare: 'Control group',
     champions: 'Who to ask',
+    launcher: 'Help button on CRM pages',
+    launcherCorner: 'Help button corner',
   } satisfies Record<keyof Policy, string>,
 } satisfies Area;
 
@@ -763,6 +812,7 @@ export const guideLibrary = {
     wait: 'Wait for the target (ms)',
     'match.page': 'Offered on pages',
     'match.url': 'Offered at addresses',
+    startUrl: 'Start page',
     launch: 'Launch',
     'launch.mode': 'Launch: auto or manual',
     'launch.once': 'Launch: only once',

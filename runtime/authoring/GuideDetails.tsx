@@ -28,6 +28,17 @@ function WhereAndWhen({ draft, update }: { draft: Draft; update: DraftGuide['upd
           value={draft.url}
           onInput={(e) => update({ url: e.currentTarget.value })}
         />
+        <label for="wm-guide-start-url">{T.startUrl}</label>
+        <input
+          id="wm-guide-start-url"
+          placeholder="/app/opportunities"
+          aria-describedby="wm-guide-start-url-hint"
+          value={draft.startUrl}
+          onInput={(e) => update({ startUrl: e.currentTarget.value })}
+        />
+        <span id="wm-guide-start-url-hint" class="wm-author-note wm-author-wide">
+          {T.startUrlHint}
+        </span>
         <label for="wm-guide-launch">{T.launch}</label>
         <select
           id="wm-guide-launch"

@@ -82,6 +82,8 @@ export interface Draft {
   pages: string;
   /** An address pattern the guide is offered on; empty for none. */
   url: string;
+  /** The path the help panel opens to start the guide from elsewhere; empty for none. */
+  startUrl: string;
   launchMode: 'auto' | 'manual';
   launchOnce: boolean;
   checklist: boolean;
@@ -115,6 +117,7 @@ export function emptyDraft(crm: CrmId, page: string, role: string): Draft {
     crm,
     pages: page,
     url: '',
+    startUrl: '',
     launchMode: 'manual',
     launchOnce: true,
     checklist: true,
@@ -273,6 +276,7 @@ export function guideOf(draft: Draft): Record<string, unknown> {
       ...(pages.length > 0 ? { page: pages.length === 1 ? pages[0] : pages } : {}),
       ...typed('url', draft.url),
     },
+    ...typed('startUrl', draft.startUrl),
     launch: { mode: draft.launchMode, once: draft.launchOnce },
     ...(draft.rollout.limited ? { rollout: rolloutJson(draft.rollout) } : {}),
     ...(draft.checklist ? {} : { checklist: false }),
@@ -329,6 +333,7 @@ export function draftOf(guide: Guide): Draft {
     crm: guide.crm,
     pages: Array.isArray(pages) ? pages.join('\n') : (pages ?? ''),
     url: guide.match.url ?? '',
+    startUrl: guide.startUrl ?? '',
     launchMode: guide.launch.mode,
     launchOnce: guide.launch.once,
     checklist: guide.checklist,

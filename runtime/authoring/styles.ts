@@ -10,6 +10,7 @@ export const AUTHOR_CSS = `
 .wm-author legend{font-weight:600;padding:0 4px}
 .wm-author-roles label{display:inline-flex;align-items:center;gap:4px;margin-right:10px}
 .wm-author-note{color:#5b6275;font-size:12px;margin:6px 0}
+.wm-author-wide{grid-column:1/-1;margin:0}
 .wm-author code{font:12px ui-monospace,Menlo,Consolas,monospace;background:#f1f3f9;border-radius:4px;padding:0 3px;word-break:break-all}
 .wm-author-steps{margin:0;padding-left:22px}
 .wm-author-steps li{margin:4px 0}

@@ -10,6 +10,7 @@ import type { ActiveRun, PageGuides } from '../../core/messages';
 import { currentStep, type RunAction } from '../../core/guideRun';
 import { callBackground } from '../../platform/channel';
 import type { ChampionContact } from '../ui/steps/types';
+import { helpButton } from '../help/helpButton';
 import { pageFieldChecks } from '../pageFields';
 import { deepActiveElement } from '../resolveTarget';
 import { usageRecorder } from '../usageRecorder';
@@ -34,6 +35,7 @@ export class RunState implements StepRun {
   private readonly recorder = usageRecorder();
   private readonly signal: AbortSignal;
   private readonly checkPageFields: (state: PageGuides) => void;
+  private readonly showHelpButton: (state: PageGuides) => void;
 
   constructor(signal: AbortSignal, doc: Document) {
     this.signal = signal;
@@ -44,6 +46,11 @@ export class RunState implements StepRun {
       recorder: this.recorder,
       signal,
       stepShowing: () => this.stepControl !== null,
+    });
+    this.showHelpButton = helpButton({
+      doc,
+      signal,
+      startGuide: (guideId, returnTo) => this.startFromHelp(guideId, returnTo),
     });
   }
 
@@ -72,6 +79,7 @@ export class RunState implements StepRun {
     this.page = page;
     this.champion = state.champion ?? null;
     this.checkPageFields(state);
+    this.showHelpButton(state);
     if (routeChanged && this.current && previous?.pageType !== page.pageType) {
       const advance = currentStep(this.current.run, this.current.guide)?.advance;
       if (advance?.on === 'route' && (!advance.page || globMatch(advance.page, page.pageType))) {
@@ -87,9 +95,33 @@ export class RunState implements StepRun {
   async start(guideId: string): Promise<void> {
     this.recorder?.flush();
     const active = await callBackground('run:start', { guideId });
-    if (!active || this.signal.aborted) return;
+    if (active && !this.signal.aborted) this.begin(active, deepActiveElement(this.doc));
+  }
+
+  /**
+   * Starts a guide the rep chose in the help panel, in its turn in the queue. One that starts on
+   * another page has the tab open that page, where the run goes on.
+   */
+  startFromHelp(guideId: string, returnTo: Element): Promise<boolean> {
+    return new Promise((resolve) => {
+      let started = false;
+      this.enqueue(async () => {
+        try {
+          this.recorder?.flush();
+          const { active, opened } = await callBackground('help:start', { guideId });
+          if (!active || this.signal.aborted) return;
+          started = true;
+          if (!opened) this.begin(active, returnTo);
+        } finally {
+          resolve(started);
+        }
+      });
+    });
+  }
+
+  private begin(active: ActiveRun, returnTo: Element | null): void {
     this.endRun();
-    this.returnFocus = deepActiveElement(this.doc);
+    this.returnFocus = returnTo;
     this.show(active, 'take');
   }
 

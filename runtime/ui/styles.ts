@@ -42,6 +42,12 @@ export const LAYER_CSS = `
 .wm-scale{display:flex;flex-wrap:wrap;gap:4px;margin:8px 0 12px}
 .wm-scale button{min-width:34px}
 .wm-question{margin:0 0 4px;font-weight:600}
+.wm-root .wm-launcher{position:fixed;pointer-events:auto;display:inline-flex;align-items:center;gap:6px;padding:7px 14px 7px 8px;border-radius:20px;border-color:#3646c9;background:#3646c9;color:#fff;font-weight:600;box-shadow:0 4px 14px rgba(16,24,64,.3)}
+.wm-root .wm-launcher:hover{background:#2b39a8}
+.wm-launcher[data-corner$=right]{right:16px}.wm-launcher[data-corner$=left]{left:16px}
+.wm-launcher[data-corner^=bottom]{bottom:calc(16px + var(--wm-shift,0px))}
+.wm-launcher[data-corner^=top]{top:calc(16px + var(--wm-shift,0px))}
+.wm-launcher-mark{display:inline-grid;place-items:center;width:20px;height:20px;border-radius:50%;background:#fff;color:#3646c9;font-size:13px}
 .wm-status{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 @media (prefers-reduced-motion:reduce){.wm-beacon{animation:none}}
 `;
