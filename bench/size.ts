@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const CONTENT_BUDGET_BYTES = 16 * 1024;
+/** What every CRM page pays, guidance or not: the content script alone. */
+export const CONTENT_BUDGET_BYTES = 3 * 1024;
 
 const gz = (data: Uint8Array | string) => gzipSync(data, { level: 9 }).length;
 
@@ -15,9 +16,15 @@ export function contentScriptBytes(outputDir = '.output/chrome-mv3'): number {
   return gz(Buffer.concat(files.map((f) => readFileSync(join(dir, f)))));
 }
 
-/** gzip size of the guide UI, injected only into pages that have guidance to show. */
-export function guideUiBytes(outputDir = '.output/chrome-mv3'): number {
-  return gz(readFileSync(join(outputDir, 'guide-ui.js')));
+/**
+ * gzip size of an injected script: `guide-ui` (pages with guidance or the help button) or
+ * `help-panel` (once the rep opens the panel).
+ */
+export function injectedBytes(
+  name: 'guide-ui' | 'help-panel',
+  outputDir = '.output/chrome-mv3',
+): number {
+  return gz(readFileSync(join(outputDir, `${name}.js`)));
 }
 
 /** Shepherd (the closest open-source tour library), minified by the same tool, with its CSS. */

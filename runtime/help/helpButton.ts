@@ -36,7 +36,9 @@ export function helpButton({ doc, signal, startGuide }: HelpButtonDeps) {
     if (!shown) return;
     const { button, corner, saveSelector } = shown;
     button.style.setProperty('--wm-shift', '0px');
-    const home = button.getBoundingClientRect();
+    // A plain box: a DOMRect's sides are getters, which spreading it would lose.
+    const { top, bottom, left, right } = button.getBoundingClientRect();
+    const home = { top, bottom, left, right };
     shift = clearShift(home, corner, obstaclesOn(doc, saveSelector), window.innerHeight);
     button.style.setProperty('--wm-shift', `${shift}px`);
   };
@@ -76,7 +78,7 @@ export function helpButton({ doc, signal, startGuide }: HelpButtonDeps) {
   function show(corner: LauncherCorner, saveSelector: string): void {
     const control = new AbortController();
     signal.addEventListener('abort', () => control.abort(), { signal: control.signal });
-    const layer = mountLayer(doc, control.signal);
+    const layer = mountLayer(doc, control.signal, 'waymark-help');
     const button = doc.createElement('button');
     button.type = 'button';
     button.className = 'wm-launcher';

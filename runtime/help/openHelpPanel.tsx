@@ -7,7 +7,7 @@ import type { HelpPanelOptions } from './panelEntry';
 
 export function openHelpPanel(options: HelpPanelOptions): () => void {
   const control = new AbortController();
-  const layer = mountLayer(options.doc, control.signal);
+  const layer = mountLayer(options.doc, control.signal, 'waymark-help');
   const style = options.doc.createElement('style');
   style.textContent = HELP_CSS;
   layer.root.append(style);

@@ -1,6 +1,6 @@
 /**
- * The one element Waymark adds to a CRM page: a host whose closed shadow root holds all step UI.
- * It is shown as a manual popover so it sits in the top layer, above any z-index the CRM uses,
+ * The only kind of element Waymark adds to a CRM page: a host whose closed shadow root holds its
+ * UI (a step, the help button, the help panel). It is shown as a manual popover so it sits in the top layer, above any z-index the CRM uses,
  * and it keeps key events from reaching the page's own shortcut handlers.
  */
 import { render } from 'preact';
@@ -42,8 +42,16 @@ const UI_EVENTS = [
  */
 const SHADOW_MODE: ShadowRootMode = import.meta.env.MODE === 'e2e' ? 'open' : 'closed';
 
-export function mountLayer(doc: Document, signal: AbortSignal): Layer {
-  const host = doc.createElement('waymark-layer');
+/**
+ * `tag` names the host: steps are drawn in `waymark-layer`s, the help button and panel in
+ * `waymark-help`, so that each is found (by people and tests) without the other.
+ */
+export function mountLayer(
+  doc: Document,
+  signal: AbortSignal,
+  tag: 'waymark-layer' | 'waymark-help' = 'waymark-layer',
+): Layer {
+  const host = doc.createElement(tag);
   const root = host.attachShadow({ mode: SHADOW_MODE });
   const style = doc.createElement('style');
   style.textContent = LAYER_CSS;

@@ -202,6 +202,40 @@ for (const [mode, host] of [
       await expect(card).toContainText('Save the record.');
     });
 
+    test("the help button keeps clear of Lightning's docked save footer and finds the rep's guide", async ({
+      context,
+      extensionId,
+      page,
+    }) => {
+      await importGuides(context, extensionId, ['sf-next-step']);
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`${origin}${RECORD}`);
+      const button = page.locator('waymark-help').getByRole('button', { name: 'Waymark help' });
+      await expect(button).toBeVisible();
+      // Lightning docks its Cancel/Save footer along the bottom of the page.
+      await lightningInput(page, 'Opportunity.NextStep').click();
+      const footer = page.locator('.slds-docked-form-footer');
+      await expect(footer).toBeVisible();
+      const bar = await footer.boundingBox();
+      // Over where the button would sit: its bottom edge 16 px above the page's.
+      expect(bar?.y ?? 800).toBeLessThan(800 - 16);
+      await expect
+        .poll(async () => {
+          const box = await button.boundingBox();
+          return (box?.y ?? 0) + (box?.height ?? 0);
+        })
+        .toBeLessThanOrEqual(bar?.y ?? 0);
+
+      await button.click();
+      const panel = page.locator('waymark-help').getByRole('dialog', { name: 'Help' });
+      await panel.getByLabel('Search your guides').fill('stall');
+      await expect(panel.getByRole('region', { name: '1 guide found' })).toContainText(
+        'Keep the next step up to date',
+      );
+      await panel.getByRole('button', { name: 'Start Keep the next step up to date' }).click();
+      await expect(stepCard(page)).toBeVisible();
+    });
+
     test('a rep filling Next Step and saving on their own is measured as the workflow', async ({
       context,
       extensionId,
