@@ -91,6 +91,7 @@ test('a checklist item starts its guide on its own page, or says where it starts
   await expect(panel.getByRole('region', { name: 'On this page' })).toContainText(
     'Keep the next step up to date',
   );
+  await expectNoAxeViolations(page, 'waymark-help');
 
   await checklist.getByRole('button', { name: 'Start Welcome to Summit CRM' }).click();
   await page.waitForURL(`${crm}/app/home`);
