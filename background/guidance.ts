@@ -12,6 +12,8 @@ import { DEFAULT_ORG, type OrgConfig } from '../core/org';
 import type { RunAction } from '../core/guideRun';
 import type { Cohort } from '../core/usage';
 import { isWorkflow } from '../core/workflow';
+import { isAnnouncement } from '../core/announcements';
+import { createAnnouncements } from './announcements';
 import type { WaymarkDb } from './db';
 import { createGuidanceAudience } from './guidanceAudience';
 import { createGuideRuns, NO_PAGE } from './guideRuns';
@@ -73,11 +75,13 @@ export function createGuidance({
     cohort,
   });
   const runs = createGuideRuns({ db, usage, guides, now });
+  const announcements = createAnnouncements({ db, usage, audience, now, locale });
   const answers = createPageAnswers({
     db,
     usage,
     audience,
     runs,
+    announcements,
     pageAt: (url) => pageContextOf(url, customCrms()),
     now,
     locale,
@@ -85,6 +89,7 @@ export function createGuidance({
 
   return {
     pageGuides: answers.pageGuides,
+    announcements,
 
     /**
      * Starts a guide this user may see, if their cohort is shown guidance. One walkthrough runs
@@ -93,7 +98,8 @@ export function createGuidance({
     async start(guideId: string, page: PageContext = NO_PAGE): Promise<ActiveRun | null> {
       const { settings, guides: allowed } = await audience.visibleGuides();
       const guide = allowed.find((g) => g.id === guideId);
-      if (!guide || !audience.guided(settings)) return null;
+      // An announcement is a bar, never a walkthrough.
+      if (!guide || isAnnouncement(guide) || !audience.guided(settings)) return null;
       return runs.start(guide, settings.role, page);
     },
 

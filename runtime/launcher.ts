@@ -60,7 +60,10 @@ export function startLauncher(signal: AbortSignal): void {
         await callBackground('page:user', { values });
       }
     }
-    if (!state.paused && (state.active || state.autoLaunch || state.fields.length > 0)) {
+    if (
+      !state.paused &&
+      (state.active || state.autoLaunch || state.fields.length > 0 || state.announcement)
+    ) {
       await handOver();
     }
   };

@@ -4,6 +4,7 @@
  * together, and the map's types are derived from the declarations.
  */
 import { activityHandlers, activityMessages } from './activity';
+import { announcementHandlers, announcementMessages } from './announcements';
 import { authoringHandlers, authoringMessages } from './authoring';
 import type { HandlersOf, MessagesOf } from './declare';
 import { guidesHandlers, guidesMessages } from './guides';
@@ -23,6 +24,7 @@ export const MESSAGES = {
   ...syncMessages,
   ...guidesMessages,
   ...authoringMessages,
+  ...announcementMessages,
 };
 
 /** Each message to the background as `[request, answer]`; names are `domain:verb`. */
@@ -39,5 +41,6 @@ export function createHandlers(services: Services): BackgroundHandlers {
     ...syncHandlers(services),
     ...guidesHandlers(services),
     ...authoringHandlers(services),
+    ...announcementHandlers(services),
   };
 }

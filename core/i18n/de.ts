@@ -23,6 +23,8 @@ export const page = {
   skipStep: 'Diesen Schritt überspringen',
   exit: 'Anleitung beenden',
   askChampion: (name: string) => `Nicht weiter? Fragen Sie ${name}`,
+  announcement: 'Mitteilung',
+  dismissAnnouncement: 'Mitteilung schließen',
 } satisfies Messages['page'];
 
 export const author = {

@@ -28,6 +28,8 @@ export const page = {
   skipStep: 'Skip this step',
   exit: 'Exit guide',
   askChampion: (name: string) => `Stuck? Ask ${name}`,
+  announcement: 'Announcement',
+  dismissAnnouncement: 'Dismiss announcement',
 } satisfies Area;
 
 /** The trainer's authoring panel in the CRM page. */

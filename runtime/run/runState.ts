@@ -13,6 +13,7 @@ import type { ChampionContact } from '../ui/steps/types';
 import { pageFieldChecks } from '../pageFields';
 import { deepActiveElement } from '../resolveTarget';
 import { usageRecorder } from '../usageRecorder';
+import { announcementSlot } from './announcementBar';
 import { present, type StepRun } from './drawStep';
 import { returnFocusTo, type FocusPolicy } from './stepFocus';
 import { stepUsage, type StepUsage } from './stepUsage';
@@ -34,6 +35,7 @@ export class RunState implements StepRun {
   private readonly recorder = usageRecorder();
   private readonly signal: AbortSignal;
   private readonly checkPageFields: (state: PageGuides) => void;
+  private readonly showAnnouncement: ReturnType<typeof announcementSlot>;
 
   constructor(signal: AbortSignal, doc: Document) {
     this.signal = signal;
@@ -45,6 +47,9 @@ export class RunState implements StepRun {
       signal,
       stepShowing: () => this.stepControl !== null,
     });
+    this.showAnnouncement = announcementSlot(doc, signal, (guideId) =>
+      this.enqueue(() => this.start(guideId)),
+    );
   }
 
   // Nothing here may throw into the page: failures end up in the console, guidance carries on.
@@ -72,6 +77,7 @@ export class RunState implements StepRun {
     this.page = page;
     this.champion = state.champion ?? null;
     this.checkPageFields(state);
+    this.showAnnouncement(state.announcement);
     if (routeChanged && this.current && previous?.pageType !== page.pageType) {
       const advance = currentStep(this.current.run, this.current.guide)?.advance;
       if (advance?.on === 'route' && (!advance.page || globMatch(advance.page, page.pageType))) {
