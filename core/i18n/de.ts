@@ -585,6 +585,15 @@ export const snapshot = {
   surveysIntro: 'Was Personen über eine Anleitung sagten, neben dem, was sie damit taten.',
   noSurveys: 'In diesem Zeitraum wurde keine Umfrage beantwortet.',
   surveysCaption: 'Umfrageantworten und Abschlussquote pro Anleitung',
+  announcementsTitle: 'Mitteilungen',
+  announcementsIntro:
+    'Wie viele Personen jede Mitteilung zum ersten Mal sahen, sie schlossen oder ihrem Link folgten.',
+  noAnnouncements: 'In diesem Zeitraum wurde keine Mitteilung gezeigt.',
+  announcementsCaption: 'Mitteilungen gezeigt, geschlossen und gefolgt, pro Version',
+  announcementShown: 'Gezeigt',
+  announcementDismissed: 'Geschlossen',
+  announcementClicked: 'Link gefolgt',
+  announcementClickRate: 'Gefolgt pro Anzeige',
   answers: 'Antworten',
   meanScore: 'Mittlere Bewertung',
 } satisfies Messages['snapshot'];

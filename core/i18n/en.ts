@@ -604,6 +604,15 @@ export const snapshot = {
   surveysIntro: 'What people said about a guide next to what they did with it.',
   noSurveys: 'No survey was answered in this period.',
   surveysCaption: 'Survey answers and completion rate per guide',
+  announcementsTitle: 'Announcements',
+  announcementsIntro:
+    'How many people saw each announcement for the first time, dismissed it or followed its link.',
+  noAnnouncements: 'No announcement was shown in this period.',
+  announcementsCaption: 'Announcements shown, dismissed and followed, per version',
+  announcementShown: 'Shown',
+  announcementDismissed: 'Dismissed',
+  announcementClicked: 'Link followed',
+  announcementClickRate: 'Followed per showing',
   answers: 'Answers',
   meanScore: 'Mean score',
 } satisfies Area;
