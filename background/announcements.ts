@@ -6,6 +6,7 @@
  */
 import {
   announcementFor,
+  isAnnouncement,
   announcementsSeenOf,
   stateOf,
   type AnnouncementGuide,
@@ -55,7 +56,15 @@ export function createAnnouncements({ db, usage, audience, now, locale }: Announ
       const guide = await chosen(settings, allowed, page);
       if (!guide) return null;
       const { text, link } = localizeAnnouncement(guide.announcement, guide.locales, locale);
-      return { guideId: guide.id, version: guide.version, text, ...(link ? { link } : {}) };
+      // A link to a guide this user cannot start (another role's, a mistyped id) is left out.
+      const startable =
+        link?.guide === undefined || allowed.some((g) => g.id === link.guide && !isAnnouncement(g));
+      return {
+        guideId: guide.id,
+        version: guide.version,
+        text,
+        ...(link && startable ? { link } : {}),
+      };
     },
 
     /**

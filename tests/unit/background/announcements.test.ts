@@ -75,6 +75,23 @@ describe('the announcement a page gets', () => {
     expect((await guidance.trackedWorkflows()).guides).toEqual([]);
   });
 
+  it('leaves out a link to a guide the user cannot start', async () => {
+    const managers = makeGuide({ id: 'tour', roles: ['manager'] });
+    for (const guides of [
+      [news()],
+      [news(), managers],
+      [news(), news({ id: 'tour', announcement: { text: 'Another.' } })],
+    ]) {
+      const guidance = setup(guides);
+      expect((await guidance.pageGuides(ACCOUNTS)).announcement).toEqual({
+        guideId: 'news',
+        version: 1,
+        text: 'The **Stage** field changed.',
+      });
+      await db.delete();
+    }
+  });
+
   it('is not given when guidance is paused, nor to a cohort shown nothing', async () => {
     const paused = setup([news()]);
     await writeSettings(db, { paused: true });
