@@ -12,6 +12,8 @@ import { DEFAULT_ORG, type OrgConfig } from '../core/org';
 import type { RunAction } from '../core/guideRun';
 import type { Cohort } from '../core/usage';
 import { isWorkflow } from '../core/workflow';
+import { isAnnouncement } from '../core/announcements';
+import { createAnnouncements } from './announcements';
 import type { WaymarkDb } from './db';
 import { createGuidanceAudience } from './guidanceAudience';
 import { createHelpAnswers, startAddress, startOf } from './helpAnswers';
@@ -75,26 +77,34 @@ export function createGuidance({
   });
   const runs = createGuideRuns({ db, usage, guides, now });
   const pageAt = (url: string) => pageContextOf(url, customCrms());
+  const announcements = createAnnouncements({ db, usage, audience, now, locale });
   const answers = createPageAnswers({
     db,
     usage,
     audience,
     runs,
+    announcements,
     pageAt,
     now,
     locale,
   });
   const help = createHelpAnswers({ db, audience, pageAt });
 
-  /** A guide this user may start, if their cohort is shown guidance. */
+  /**
+   * A guide this user may start, if their cohort is shown guidance. An announcement is a bar,
+   * never a walkthrough.
+   */
   async function startable(guideId: string) {
     const { settings, guides: allowed } = await audience.visibleGuides();
     const guide = allowed.find((g) => g.id === guideId);
-    return guide && audience.guided(settings) ? { guide, role: settings.role } : null;
+    return guide && !isAnnouncement(guide) && audience.guided(settings)
+      ? { guide, role: settings.role }
+      : null;
   }
 
   return {
     pageGuides: answers.pageGuides,
+    announcements,
 
     /**
      * Starts a guide this user may see, if their cohort is shown guidance. One walkthrough runs

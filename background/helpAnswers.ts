@@ -3,6 +3,7 @@
  * user's guides, and where a guide starts (its page, and the address that opens it).
  */
 import MiniSearch from 'minisearch';
+import { walkthroughsOf } from '../core/announcements';
 import { localizedTitle, localizeStep } from '../core/guide/locale';
 import type { Guide } from '../core/guide/schema';
 import { plainText } from '../core/guide/text';
@@ -109,10 +110,13 @@ export interface HelpAnswersDeps {
 export function createHelpAnswers({ db, audience, pageAt }: HelpAnswersDeps) {
   const searchIn = createGuideSearch();
 
-  /** The guides this user may start here: none in a cohort measured without guidance. */
+  /**
+   * The walkthroughs this user may start here (an announcement is a bar, not one): none in a
+   * cohort measured without guidance.
+   */
   async function startable() {
     const { settings, guides } = await audience.visibleGuides();
-    return { settings, guides: audience.guided(settings) ? guides : [] };
+    return { settings, guides: audience.guided(settings) ? walkthroughsOf(guides) : [] };
   }
 
   const helpGuide = (g: Guide, page: PageContext | null, locale: string): HelpGuide => ({

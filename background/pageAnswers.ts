@@ -10,6 +10,8 @@ import type { ChecklistItem, PageGuides, PopupState } from '../core/messages';
 import { shouldAutoLaunch } from '../core/guideRun';
 import { fieldKeyOf, patternOf, type FieldCheck } from '../core/fieldRules';
 import { showsGuidance } from '../core/cohort';
+import { isAnnouncement, walkthroughsOf } from '../core/announcements';
+import type { Announcements } from './announcements';
 import type { WaymarkDb } from './db';
 import type { GuidanceAudience } from './guidanceAudience';
 import type { GuideRuns } from './guideRuns';
@@ -46,7 +48,7 @@ export async function checklistOf(
   allowed: readonly Guide[],
   locale: string,
 ): Promise<ChecklistItem[]> {
-  const listed = allowed.filter((g) => g.checklist);
+  const listed = allowed.filter((g) => g.checklist && !isAnnouncement(g));
   const runs = await db.runs.bulkGet(listed.map((g) => g.id));
   return listed.map((g, i) => {
     const run = runs[i]?.version === g.version ? runs[i] : undefined;
@@ -65,6 +67,7 @@ export interface PageAnswersDeps {
   usage: UsageLog;
   audience: GuidanceAudience;
   runs: GuideRuns;
+  announcements: Announcements;
   /** The page at a URL; null for URLs Waymark never runs on. */
   pageAt: (url: string) => PageContext | null;
   now: () => number;
@@ -76,6 +79,7 @@ export function createPageAnswers({
   usage,
   audience,
   runs,
+  announcements,
   pageAt,
   now,
   locale,
@@ -86,7 +90,7 @@ export function createPageAnswers({
    */
   const launcher = (page: PageContext, allowed: readonly Guide[], hidden: boolean) => {
     const { shown = true, corner = 'bottom-right' } = audience.org().launcher ?? {};
-    return shown && !hidden && allowed.some((g) => g.crm === page.crm)
+    return shown && !hidden && walkthroughsOf(allowed).some((g) => g.crm === page.crm)
       ? { launcher: { corner } }
       : {};
   };
@@ -116,6 +120,7 @@ export function createPageAnswers({
           : await autoLaunchAmong(db, guidesForPage(allowed, page, audience.audienceOf(settings)));
       const adapter = adapterById(page.crm);
       const fields = fieldChecksOn(allowed, page);
+      const announcement = quiet ? null : await announcements.forPage(settings, allowed, page);
       const fieldAnchors: Record<string, string> = {};
       for (const { target } of fields) {
         if (target.anchor) fieldAnchors[target.anchor] = adapter.anchorSelector(target.anchor);
@@ -132,6 +137,7 @@ export function createPageAnswers({
         champion: audience.championOf(settings),
         ...(quiet ? { quiet } : {}),
         ...launcher(page, allowed, settings.paused || quiet),
+        ...(announcement ? { announcement } : {}),
       };
     },
 
@@ -141,7 +147,9 @@ export function createPageAnswers({
       // A cohort measured without guidance lists nothing to start.
       const allowed = showsGuidance(cohort) ? all : [];
       const page = pageAt(url);
-      const fitting = page ? guidesForPage(allowed, page, audience.audienceOf(settings)) : [];
+      const fitting = page
+        ? walkthroughsOf(guidesForPage(allowed, page, audience.audienceOf(settings)))
+        : [];
       const checklist = await checklistOf(db, allowed, locale);
       const active = await runs.activeRun(allowed);
       return {

@@ -57,6 +57,18 @@ export interface PageGuides {
    * this CRM; absent otherwise.
    */
   launcher?: { corner: LauncherCorner };
+  /** The announcement bar this page shows, in the user's language; absent when there is none. */
+  announcement?: PageAnnouncement;
+}
+
+/** An announcement as the page draws it (core/announcements.ts). */
+export interface PageAnnouncement {
+  guideId: string;
+  version: number;
+  /** One line in the guide's markdown subset, drawn as text. */
+  text: string;
+  /** A page to open (https: or a path in the CRM) or a guide to start. */
+  link?: { label: string; url?: string; guide?: string };
 }
 
 /** One of the organisation's own CRMs, as the options page shows it. */

@@ -48,6 +48,14 @@ export const EVENT_KIND_TABLE = {
   'workflow.started': { reportedBy: 'background', counted: true, of: 'guide' },
   'workflow.completed': { reportedBy: 'background', counted: true, of: 'guide' },
   'workflow.abandoned': { reportedBy: 'background', counted: true, of: 'guide' },
+  /**
+   * An announcement (core/announcements.ts) was on screen for the first time in this browser
+   * (once per version), was dismissed, or its link was followed. Recorded by the background when
+   * the page says so, and only for the announcement it gives that page.
+   */
+  'announcement.shown': { reportedBy: 'background', counted: true, of: 'guide' },
+  'announcement.dismissed': { reportedBy: 'background', counted: true, of: 'guide' },
+  'announcement.clicked': { reportedBy: 'background', counted: true, of: 'guide' },
   /** The log was trimmed to make room (storage quota); `count` events were dropped. */
   'log.trimmed': { reportedBy: 'background', counted: false, of: 'log' },
 } as const satisfies Record<string, EventKindInfo>;

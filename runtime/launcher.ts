@@ -62,7 +62,11 @@ export function startLauncher(signal: AbortSignal): void {
     }
     if (
       !state.paused &&
-      (state.active || state.autoLaunch || state.fields.length > 0 || state.launcher)
+      (state.active ||
+        state.autoLaunch ||
+        state.fields.length > 0 ||
+        state.launcher ||
+        state.announcement)
     ) {
       await handOver();
     }

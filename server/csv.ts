@@ -3,6 +3,7 @@
  * to. Suppressed figures read "fewer than k" and are never numbers.
  */
 import {
+  ANNOUNCEMENT_METRICS,
   FIELD_METRICS,
   GUIDE_METRICS,
   isSuppressed,
@@ -137,6 +138,10 @@ export function snapshotRows(snapshot: Snapshot): Row[] {
     }
   }
   rows.push(...workflowRows(snapshot));
+  for (const a of snapshot.announcements) {
+    const ids = { section: 'announcements', guide: a.guide, version: a.version };
+    rows.push(...metricRows(ids, a, ANNOUNCEMENT_METRICS));
+  }
   return rows;
 }
 

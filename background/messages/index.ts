@@ -4,6 +4,7 @@
  * together, and the map's types are derived from the declarations.
  */
 import { activityHandlers, activityMessages } from './activity';
+import { announcementHandlers, announcementMessages } from './announcements';
 import { authoringHandlers, authoringMessages } from './authoring';
 import type { HandlersOf, MessagesOf } from './declare';
 import { guidesHandlers, guidesMessages } from './guides';
@@ -25,6 +26,7 @@ export const MESSAGES = {
   ...guidesMessages,
   ...authoringMessages,
   ...helpMessages,
+  ...announcementMessages,
 };
 
 /** Each message to the background as `[request, answer]`; names are `domain:verb`. */
@@ -42,5 +44,6 @@ export function createHandlers(services: Services): BackgroundHandlers {
     ...guidesHandlers(services),
     ...authoringHandlers(services),
     ...helpHandlers(services),
+    ...announcementHandlers(services),
   };
 }

@@ -1,6 +1,10 @@
-import type { Guide, Step } from './schema';
+import type { Announcement, Guide, Step } from './schema';
 
-type Localized = { title?: string; body?: string };
+type Localized = {
+  title?: string;
+  body?: string;
+  announcement?: { text?: string; label?: string };
+};
 
 /** The key of the block for `locale`: the exact tag, else its language. */
 function pickKey(
@@ -26,6 +30,20 @@ export function localizeStep<S extends Step>(step: S, locale: string): S {
 
 export function localizedTitle(guide: Guide, locale: string): string {
   return pick(guide.locales, locale).title ?? guide.title;
+}
+
+/** The announcement with its text and link label in the user's locale, where the guide has them. */
+export function localizeAnnouncement(
+  announcement: Announcement,
+  locales: Guide['locales'],
+  locale: string,
+): Announcement {
+  const own = pick(locales, locale).announcement ?? {};
+  const { link } = announcement;
+  return {
+    text: own.text ?? announcement.text,
+    ...(link ? { link: { ...link, label: own.label ?? link.label } } : {}),
+  };
 }
 
 /**

@@ -8,6 +8,7 @@ import { CRM_IDS } from '../adapters';
 import { DEFAULT_WAIT_MS } from './defaults';
 import { FORMAT_PRESET_NAMES } from './formatPresets';
 import { MAX_PATTERN_LENGTH, patternProblem } from './formats';
+import { safeHref } from './text';
 
 export const GUIDE_SCHEMA_VERSION = 1;
 
@@ -72,6 +73,56 @@ const localizedText = z
   .object({ title: title.optional(), body: body.optional() })
   .strict()
   .describe('Text for one locale; anything left out falls back to the guide text.');
+
+/** One line of an announcement bar: the step text's markdown, never a line break. */
+const announcementText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((text) => !/[\r\n]/.test(text), 'an announcement is one line: no line breaks')
+  .describe('One line of plain text with **bold** and *italic*; at most 200 characters.');
+const linkLabel = z.string().trim().min(1).max(60);
+
+/** The guide-level text for one locale: the guide's, and its announcement's. */
+const localizedGuideText = z
+  .object({
+    title: title.optional(),
+    body: body.optional(),
+    announcement: z
+      .object({ text: announcementText.optional(), label: linkLabel.optional() })
+      .strict()
+      .optional()
+      .describe("The announcement's text and link label in this locale."),
+  })
+  .strict()
+  .describe('Text for one locale; anything left out falls back to the guide text.');
+
+export const announcementSchema = z
+  .object({
+    text: announcementText,
+    link: z
+      .object({
+        label: linkLabel.describe('The words of the link.'),
+        url: z
+          .string()
+          .max(2000)
+          .refine((href) => safeHref(href) !== null, 'a link is https:// or a path in the CRM (/…)')
+          .optional()
+          .describe('A page to open: https://… or a path in the CRM such as /app/reports.'),
+        guide: slug.optional().describe('Or the id of a guide to start.'),
+      })
+      .strict()
+      .refine((link) => (link.url === undefined) !== (link.guide === undefined), {
+        message: 'a link has a url or a guide, one of them',
+      })
+      .optional(),
+  })
+  .strict()
+  .describe(
+    'Makes the guide a one-line bar at the top of matching pages, shown until the user dismisses or follows it (once per version). An announcement has no steps.',
+  );
+export type Announcement = z.infer<typeof announcementSchema>;
 
 export const targetSchema = z
   .object({
@@ -273,12 +324,45 @@ export const guideSchema = z
     rollout: rolloutSchema.optional(),
     checklist: z.boolean().default(true).describe("Listed in the role's onboarding checklist."),
     startUrl: startUrl.optional(),
-    locales: z.record(localeTag, localizedText).optional(),
-    steps: z.array(stepSchema).min(1).max(50),
+    locales: z.record(localeTag, localizedGuideText).optional(),
+    announcement: announcementSchema.optional(),
+    steps: z
+      .array(stepSchema)
+      .max(50)
+      .describe('The walkthrough: at least one step, or none for an announcement.'),
     fields: z.array(fieldRuleSchema).optional(),
   })
   .strict()
   .superRefine((guide, ctx) => {
+    if (guide.announcement) {
+      if (guide.steps.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps'],
+          message: 'an announcement has no steps: its one line is all it shows',
+        });
+      }
+      if (guide.launch.mode === 'auto') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['launch', 'mode'],
+          message: 'an announcement is never launched as a walkthrough: leave launch out',
+        });
+      }
+      if (guide.announcement.link?.guide === guide.id) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['announcement', 'link', 'guide'],
+          message: 'an announcement cannot start itself',
+        });
+      }
+    } else if (guide.steps.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['steps'],
+        message: 'a guide needs at least one step (or an announcement)',
+      });
+    }
     const seen = new Set<string>();
     guide.steps.forEach((step, i) => {
       if (seen.has(step.id)) {

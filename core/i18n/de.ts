@@ -26,6 +26,8 @@ export const page = {
   helpButton: 'Hilfe',
   helpButtonName: 'Waymark-Hilfe',
   helpButtonHint: 'Waymark-Hilfe: Ihre Anleitungen, Checkliste und Ansprechperson (Alt+Umschalt+H)',
+  announcement: 'Mitteilung',
+  dismissAnnouncement: 'Mitteilung schließen',
 } satisfies Messages['page'];
 
 export const help = {
@@ -85,6 +87,17 @@ export const author = {
   replace: 'Ersetzen',
   keepWriting: 'Weiterschreiben',
   opened: (title, version) => `„${title}“ als Version ${version} geöffnet.`,
+  announcement: 'Mitteilung',
+  isAnnouncement:
+    'Diese Anleitung ist eine Mitteilung: eine Zeile oben auf ihren Seiten, keine Schritte',
+  announcementText: 'Ihre Zeile',
+  announcementLinkTo: 'Ihr Link',
+  announcementNoLink: 'Kein Link',
+  announcementLinkPage: 'Öffnet eine Seite',
+  announcementLinkGuide: 'Startet eine Anleitung',
+  announcementAddress: 'Adresse (https://… oder /Pfad)',
+  announcementGuideId: 'ID der Anleitung',
+  announcementLinkLabel: 'Text des Links',
   whereAndWhen: 'Wo, wann und für wen',
   pages: 'Seitentypen (einer pro Zeile)',
   urlPattern: 'Adressmuster',
@@ -633,6 +646,15 @@ export const snapshot = {
   surveysIntro: 'Was Personen über eine Anleitung sagten, neben dem, was sie damit taten.',
   noSurveys: 'In diesem Zeitraum wurde keine Umfrage beantwortet.',
   surveysCaption: 'Umfrageantworten und Abschlussquote pro Anleitung',
+  announcementsTitle: 'Mitteilungen',
+  announcementsIntro:
+    'Wie viele Personen jede Mitteilung zum ersten Mal sahen, sie schlossen oder ihrem Link folgten.',
+  noAnnouncements: 'In diesem Zeitraum wurde keine Mitteilung gezeigt.',
+  announcementsCaption: 'Mitteilungen gezeigt, geschlossen und gefolgt, pro Version',
+  announcementShown: 'Gezeigt',
+  announcementDismissed: 'Geschlossen',
+  announcementClicked: 'Link gefolgt',
+  announcementClickRate: 'Gefolgt pro Anzeige',
   answers: 'Antworten',
   meanScore: 'Mittlere Bewertung',
 } satisfies Messages['snapshot'];
@@ -815,6 +837,12 @@ export const guideLibrary = {
     format: 'Format',
     pattern: 'Muster',
     picklist: 'Vorgeschlagene Werte',
+    announcement: 'Mitteilung',
+    'announcement.text': 'Mitteilung: ihre Zeile',
+    'announcement.link': 'Mitteilung: Link',
+    'announcement.link.label': 'Mitteilung: Text des Links',
+    'announcement.link.url': 'Mitteilung: Seite, die er öffnet',
+    'announcement.link.guide': 'Mitteilung: Anleitung, die er startet',
   },
 } satisfies Messages['guideLibrary'];
 

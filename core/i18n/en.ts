@@ -32,6 +32,8 @@ export const page = {
   helpButton: 'Help',
   helpButtonName: 'Waymark help',
   helpButtonHint: 'Waymark help: your guides, checklist and who to ask (Alt+Shift+H)',
+  announcement: 'Announcement',
+  dismissAnnouncement: 'Dismiss announcement',
 } satisfies Area;
 
 /** The help panel the in-page button opens (loaded only when opened). */
@@ -90,6 +92,16 @@ export const author = {
   replace: 'Replace it',
   keepWriting: 'Keep writing',
   opened: (title: string, version: number) => `Opened “${title}” as version ${version}.`,
+  announcement: 'Announcement',
+  isAnnouncement: 'This guide is an announcement: one line at the top of its pages, no steps',
+  announcementText: 'Its line',
+  announcementLinkTo: 'Its link',
+  announcementNoLink: 'No link',
+  announcementLinkPage: 'Opens a page',
+  announcementLinkGuide: 'Starts a guide',
+  announcementAddress: 'Address (https://… or /path)',
+  announcementGuideId: 'Id of the guide',
+  announcementLinkLabel: 'Words of the link',
   whereAndWhen: 'Where, when and for whom',
   pages: 'Page types (one per line)',
   urlPattern: 'Address pattern',
@@ -651,6 +663,15 @@ export const snapshot = {
   surveysIntro: 'What people said about a guide next to what they did with it.',
   noSurveys: 'No survey was answered in this period.',
   surveysCaption: 'Survey answers and completion rate per guide',
+  announcementsTitle: 'Announcements',
+  announcementsIntro:
+    'How many people saw each announcement for the first time, dismissed it or followed its link.',
+  noAnnouncements: 'No announcement was shown in this period.',
+  announcementsCaption: 'Announcements shown, dismissed and followed, per version',
+  announcementShown: 'Shown',
+  announcementDismissed: 'Dismissed',
+  announcementClicked: 'Link followed',
+  announcementClickRate: 'Followed per showing',
   answers: 'Answers',
   meanScore: 'Mean score',
 } satisfies Area;
@@ -837,6 +858,12 @@ export const guideLibrary = {
     format: 'Format',
     pattern: 'Pattern',
     picklist: 'Suggested values',
+    announcement: 'Announcement',
+    'announcement.text': 'Announcement: its line',
+    'announcement.link': 'Announcement: link',
+    'announcement.link.label': 'Announcement: words of the link',
+    'announcement.link.url': 'Announcement: page it opens',
+    'announcement.link.guide': 'Announcement: guide it starts',
   },
 } satisfies Area;
 

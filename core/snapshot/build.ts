@@ -20,6 +20,7 @@ import {
   isSuppressed,
 } from './types';
 import { workflowSection } from './workflows';
+import { announcementSection } from './announcements';
 import {
   compare,
   nothingShown,
@@ -141,6 +142,7 @@ export function buildSnapshot(rows: readonly CounterRow[], options: SnapshotOpti
     workflows: workflowSection(rows, period, baseline, k),
     guidanceStarted: guidanceStartOf(rows, k),
     guideHealth: guideHealth(rows, period, k),
+    announcements: announcementSection(rows, period, baseline, k),
   };
 }
 

@@ -33,7 +33,10 @@ export {
   type SnapshotOptions,
   type StepHealthFigures,
   type StepHealth,
+  type AnnouncementMetrics,
+  type AnnouncementFigures,
 } from './types';
+export { ANNOUNCEMENT_METRICS } from './announcements';
 export { addDays, MAX_PERIOD_DAYS, periodDays, rowsNeeded } from './days';
 export {
   USER_METRICS,

@@ -287,6 +287,24 @@ export interface Snapshot {
    * period too (`healthRowsNeeded`).
    */
   guideHealth: StepHealth[];
+  /** Each announcement version: shown, dismissed, followed. */
+  announcements: AnnouncementFigures[];
+}
+
+/** What people did with one announcement version (core/snapshot/announcements.ts). */
+export interface AnnouncementMetrics {
+  /** Browsers that drew the bar for the first time (each once per version). */
+  shown: Cell;
+  dismissed: Cell;
+  /** Its link followed. */
+  clicked: Cell;
+  /** clicked / shown, at most 1. */
+  clickRate: Cell;
+}
+
+export interface AnnouncementFigures extends Compared<AnnouncementMetrics> {
+  guide: string;
+  version: number;
 }
 
 export interface SnapshotOptions {

@@ -11,6 +11,7 @@ import type { AuthorContext } from '../../core/messages';
 import type { Draft } from './draft';
 import { FieldRules } from './FieldRules';
 import { GuideActions } from './GuideActions';
+import { AnnouncementFields } from './AnnouncementFields';
 import { GuideDetails } from './GuideDetails';
 import { OpenGuide } from './OpenGuide';
 import { PickingBar, PreviewBar } from './PanelBars';
@@ -85,6 +86,7 @@ export function AuthorPanel({
         }}
       />
       <GuideDetails guide={guide} context={context} />
+      <AnnouncementFields guide={guide} />
 
       <StepList
         steps={draft.steps}

@@ -10,6 +10,7 @@ import type { FormatPreset } from '../../core/guide/formatPresets';
 import {
   GUIDE_SCHEMA_VERSION,
   type AdvanceOn,
+  type Announcement,
   type Guide,
   type Placement,
   type Step,
@@ -61,6 +62,17 @@ export interface DraftFieldRule {
   message: string;
 }
 
+/** An announcement as typed: its one line, its link, and both per locale tag. */
+export interface DraftAnnouncement {
+  text: string;
+  linkLabel: string;
+  /** What the link leads to: a page (`url`), a guide to start (`guide`), or there is none. */
+  linkTo: 'url' | 'guide' | '';
+  /** The address or the guide id. */
+  link: string;
+  locales: Record<string, { text: string; label: string }>;
+}
+
 export interface DraftRollout {
   /** Whether the guide is limited at all; off, the other fields are kept but not written. */
   limited: boolean;
@@ -94,6 +106,8 @@ export interface Draft {
   locales: Record<string, DraftText>;
   steps: DraftStep[];
   fields: DraftFieldRule[];
+  /** Set for an announcement, which has no steps. Drafts kept from before it lack it. */
+  announcement?: DraftAnnouncement;
 }
 
 export const DRAFT_STEP_KINDS = [
@@ -192,11 +206,21 @@ function typed<K extends string>(key: K, text: string): Partial<Record<K, string
 function localesOf(
   languages: readonly string[],
   texts: Record<string, DraftText>,
-): Record<string, Record<string, string>> | undefined {
+  announcement?: DraftAnnouncement,
+): Record<string, Record<string, unknown>> | undefined {
   const entries = languages
     .map((tag) => {
       const text = texts[tag] ?? { title: '', body: '' };
-      return [tag, { ...typed('title', text.title), ...typed('body', text.body) }] as const;
+      const own = announcement?.locales[tag];
+      const announced = own ? { ...typed('text', own.text), ...typed('label', own.label) } : {};
+      return [
+        tag,
+        {
+          ...typed('title', text.title),
+          ...typed('body', text.body),
+          ...(Object.keys(announced).length > 0 ? { announcement: announced } : {}),
+        },
+      ] as const;
     })
     .filter(([, text]) => Object.keys(text).length > 0);
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
@@ -262,7 +286,7 @@ export function rolloutJson(rollout: DraftRollout): Record<string, unknown> {
 /** The guide file, keys in the order the shipped guides use. */
 export function guideOf(draft: Draft): Record<string, unknown> {
   const pages = listOf(draft.pages);
-  const locales = localesOf(draft.languages, draft.locales);
+  const locales = localesOf(draft.languages, draft.locales, draft.announcement);
   return {
     $schema: './guide.schema.json',
     schemaVersion: GUIDE_SCHEMA_VERSION,
@@ -281,8 +305,37 @@ export function guideOf(draft: Draft): Record<string, unknown> {
     ...(draft.rollout.limited ? { rollout: rolloutJson(draft.rollout) } : {}),
     ...(draft.checklist ? {} : { checklist: false }),
     ...(locales ? { locales } : {}),
+    ...(draft.announcement ? { announcement: announcementJson(draft.announcement) } : {}),
     steps: draft.steps.map((step) => stepJson(step, draft.languages)),
     ...(draft.fields.length > 0 ? { fields: draft.fields.map(fieldRuleJson) } : {}),
+  };
+}
+
+function announcementJson(announcement: DraftAnnouncement): Record<string, unknown> {
+  const { linkTo, link, linkLabel } = announcement;
+  return {
+    text: announcement.text.trim(),
+    ...(linkTo ? { link: { label: linkLabel.trim(), [linkTo]: link.trim() } } : {}),
+  };
+}
+
+function draftAnnouncement(
+  announcement: Announcement,
+  locales: Guide['locales'],
+): DraftAnnouncement {
+  const { link } = announcement;
+  return {
+    text: announcement.text,
+    linkLabel: link?.label ?? '',
+    linkTo: link?.url !== undefined ? 'url' : link?.guide !== undefined ? 'guide' : '',
+    link: link?.url ?? link?.guide ?? '',
+    locales: Object.fromEntries(
+      Object.entries(locales ?? {}).flatMap(([tag, text]) =>
+        text.announcement
+          ? [[tag, { text: text.announcement.text ?? '', label: text.announcement.label ?? '' }]]
+          : [],
+      ),
+    ),
   };
 }
 
@@ -348,6 +401,9 @@ export function draftOf(guide: Guide): Draft {
       : NO_ROLLOUT,
     languages,
     locales: draftTexts(guide.locales),
+    ...(guide.announcement
+      ? { announcement: draftAnnouncement(guide.announcement, guide.locales) }
+      : {}),
     steps: guide.steps.map(draftStep),
     fields: (guide.fields ?? []).map((rule) => ({
       id: rule.id ?? '',

@@ -14,6 +14,7 @@ import { helpButton } from '../help/helpButton';
 import { pageFieldChecks } from '../pageFields';
 import { deepActiveElement } from '../resolveTarget';
 import { usageRecorder } from '../usageRecorder';
+import { announcementSlot } from './announcementBar';
 import { present, type StepRun } from './drawStep';
 import { returnFocusTo, type FocusPolicy } from './stepFocus';
 import { stepUsage, type StepUsage } from './stepUsage';
@@ -36,6 +37,7 @@ export class RunState implements StepRun {
   private readonly signal: AbortSignal;
   private readonly checkPageFields: (state: PageGuides) => void;
   private readonly showHelpButton: (state: PageGuides) => void;
+  private readonly showAnnouncement: ReturnType<typeof announcementSlot>;
 
   constructor(signal: AbortSignal, doc: Document) {
     this.signal = signal;
@@ -52,6 +54,9 @@ export class RunState implements StepRun {
       signal,
       startGuide: (guideId, returnTo) => this.startFromHelp(guideId, returnTo),
     });
+    this.showAnnouncement = announcementSlot(doc, signal, (guideId) =>
+      this.enqueue(() => this.start(guideId)),
+    );
   }
 
   // Nothing here may throw into the page: failures end up in the console, guidance carries on.
@@ -80,6 +85,7 @@ export class RunState implements StepRun {
     this.champion = state.champion ?? null;
     this.checkPageFields(state);
     this.showHelpButton(state);
+    this.showAnnouncement(state.announcement);
     if (routeChanged && this.current && previous?.pageType !== page.pageType) {
       const advance = currentStep(this.current.run, this.current.guide)?.advance;
       if (advance?.on === 'route' && (!advance.page || globMatch(advance.page, page.pageType))) {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { parseText, type Inline } from '../../core/guide/text';
+import { parseInline, parseText, type Inline } from '../../core/guide/text';
 
 function inlines(nodes: Inline[]): ComponentChildren {
   return nodes.map((node) => {
@@ -39,4 +39,9 @@ export function RichText({ source }: { source: string }) {
       )}
     </>
   );
+}
+
+/** One line of guide text (an announcement): its marks become elements, never a block. */
+export function InlineText({ source }: { source: string }) {
+  return <>{inlines(parseInline(source))}</>;
 }

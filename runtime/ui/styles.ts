@@ -50,4 +50,10 @@ export const LAYER_CSS = `
 .wm-launcher-mark{display:inline-grid;place-items:center;width:20px;height:20px;border-radius:50%;background:#fff;color:#3646c9;font-size:13px}
 .wm-status{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 @media (prefers-reduced-motion:reduce){.wm-beacon{animation:none}}
+.wm-announcement{position:fixed;top:0;left:0;right:0;pointer-events:auto;display:flex;align-items:center;gap:12px;padding:6px 12px;background:#1f2a6b;color:#fff;box-shadow:0 2px 10px rgba(16,24,64,.3)}
+.wm-announcement-text{flex:1;min-width:0;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.wm-announcement a{color:#fff;text-decoration:underline}
+.wm-announcement a:focus-visible{outline:3px solid #fff;outline-offset:2px}
+.wm-announcement button:focus-visible{outline-color:#fff}
+.wm-announcement .wm-close{color:#fff}
 `;

@@ -57,6 +57,7 @@ function shownLabels(snapshot: Snapshot, pack: GuidePack) {
   const shownGuides = new Set(snapshot.guides.map((g) => g.guide));
   for (const s of snapshot.guideHealth) shownGuides.add(s.guide);
   for (const t of snapshot.training) for (const g of t.guides) shownGuides.add(g.guide);
+  for (const a of snapshot.announcements) shownGuides.add(a.guide);
   return {
     roles: Object.fromEntries(
       DEFAULT_ORG.roles.filter((r) => shownRoles.has(r.id)).map((r) => [r.id, r.label]),

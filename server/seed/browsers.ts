@@ -6,6 +6,7 @@
 import { EMPTY_REPORTED, type ReportedState } from '../../core/aggregate';
 import { seededRandom } from '../../core/random';
 import type { GuideRun } from '../../core/guideRun';
+import type { AnnouncementsSeen } from '../../core/announcements';
 
 // ---- Randomness ----
 
@@ -87,6 +88,9 @@ export interface Browser {
   weeks: Set<string>;
   completed: Set<string>;
   runs: Map<string, GuideRun>;
+  /** What this person did with each announcement, and the stream their choices are drawn from. */
+  announcements: AnnouncementsSeen;
+  announcementRandom: () => number;
 }
 
 export function newBrowser(
@@ -117,5 +121,7 @@ export function newBrowser(
     weeks: new Set(),
     completed: new Set(),
     runs: new Map(),
+    announcements: {},
+    announcementRandom: seededRandom(streamSeed(seed, 'announcements', index)),
   };
 }

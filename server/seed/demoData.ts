@@ -56,6 +56,7 @@ import {
   WAVE_SHARES,
   type Browser,
 } from './browsers';
+import { isAnnouncement } from '../../core/announcements';
 import { compileFields, compileGuides, DEMO_CRM, type DropOff, type EmptyField } from './demoPack';
 import { simulateDay } from './simulateDay';
 import type { DayContext } from './workingDay';
@@ -380,6 +381,7 @@ export function demoData(options: DemoOptions): Demo {
         monday: weekday === 1,
         guides: plans,
         fields,
+        announcements: options.guides.filter(isAnnouncement),
       };
       const batches: SignalBatch[] = [];
       for (const b of browsers) {

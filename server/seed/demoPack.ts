@@ -9,6 +9,7 @@ import { fieldRuleSchema, type FieldRule, type Guide } from '../../core/guide/sc
 import { globMatch } from '../../core/match';
 import { DEFAULT_ORG } from '../../core/org';
 import { isWorkflow, workflowSteps } from '../../core/workflow';
+import { isAnnouncement } from '../../core/announcements';
 
 export const DEMO_CRM = 'demo';
 
@@ -147,7 +148,10 @@ export function compileGuides(guides: readonly Guide[]): {
   broken: DropOff | null;
 } {
   const runnable = guides
-    .filter((g) => g.crm === DEMO_CRM && concretePages(g.match.page).length > 0)
+    // An announcement is never run: it is a bar, simulated on its own (simulateDay.ts).
+    .filter(
+      (g) => g.crm === DEMO_CRM && !isAnnouncement(g) && concretePages(g.match.page).length > 0,
+    )
     .sort((a, b) => a.id.localeCompare(b.id));
   const hot =
     runnable.find((g) => g.id === DROP_OFF_GUIDE && g.steps.length >= 2) ??

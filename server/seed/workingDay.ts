@@ -8,6 +8,8 @@ import { inRollout } from '../../core/match';
 import type { Cohort, UsageEvent } from '../../core/usage';
 import { between, type Browser } from './browsers';
 import type { FieldPlan, GuidePlan } from './demoPack';
+import type { Guide } from '../../core/guide/schema';
+import { seeAnnouncement } from './announcementActivity';
 
 export const MINUTE = 60_000;
 export const SECOND = 1000;
@@ -31,6 +33,8 @@ export interface DayContext {
   monday: boolean;
   guides: readonly GuidePlan[];
   fields: readonly FieldPlan[];
+  /** The announcement guides of the pack. */
+  announcements: readonly Guide[];
 }
 
 export const isEdit = (page: string) => page.endsWith(':edit');
@@ -56,6 +60,8 @@ export class WorkingDay {
   readonly cohort: Cohort;
   /** The guides the browser shows this person today: none outside the guided cohort. */
   readonly guides: readonly GuidePlan[];
+  /** The announcements the browser shows this person today: none outside the guided cohort. */
+  readonly announcements: readonly Guide[];
   /** 0 before this browser's wave, rising to 1 as its person discovers the guides. */
   readonly ramp: number;
   private readonly end: number;
@@ -71,6 +77,7 @@ export class WorkingDay {
     const audience = { role: person.role, cohorts: [], seed: person.installSeed, today: ctx.day };
     this.guides =
       this.cohort === 'guided' ? ctx.guides.filter((g) => inRollout(g.guide, audience)) : [];
+    this.announcements = this.cohort === 'guided' ? ctx.announcements : [];
     const since = ctx.dayIndex - person.enabled;
     this.ramp = since >= 0 ? Math.min(1, (since + 1) / RAMP_DAYS) : 0;
   }
@@ -95,6 +102,7 @@ export class WorkingDay {
   view(pageType: string): void {
     this.page = pageType;
     this.push({ kind: 'page.viewed', pageType });
+    seeAnnouncement(this, this.person, pageType);
   }
 
   /** Saving a form checks its field rules; `guided` fields were just filled with a guide's tip. */

@@ -2,6 +2,7 @@
 import type { FunctionComponent } from 'preact';
 import type { SectionProps } from '../parts';
 import { ActiveUsers } from './ActiveUsers';
+import { Announcements } from './Announcements';
 import { Fields } from './Fields';
 import { Guides } from './Guides';
 import { Surveys } from './Surveys';
@@ -15,4 +16,5 @@ export const SNAPSHOT_SECTIONS: readonly { id: string; View: FunctionComponent<S
   { id: 'Training', View: Training },
   { id: 'Fields', View: Fields },
   { id: 'Surveys', View: Surveys },
+  { id: 'Announcements', View: Announcements },
 ];

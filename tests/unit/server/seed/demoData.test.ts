@@ -20,6 +20,7 @@ import {
   type DemoPlan,
 } from '../../../../server/seed/demoData';
 import { readGuides } from '../../../../server/guidePack';
+import { isAnnouncement } from '../../../../core/announcements';
 import { openPostgresStore } from '../../../../server/stores/postgres';
 import { openSqliteStore } from '../../../../server/stores/sqlite';
 import type { SignalStore } from '../../../../server/stores/types';
@@ -172,7 +173,16 @@ describe('the default demo (200 users, 60 days)', () => {
     expect(new Set(before.map((s) => s.cohort))).toEqual(new Set(['observe']));
     const after = signalsOf(days.filter((d) => d.day >= plan.rollout));
     const run = new Set(after.filter(isGuideRunSignal).map((s) => s.guide));
-    expect([...run].sort()).toEqual(guides.map((g) => g.id).sort());
+    // Every guide runs but announcements, which are bars: each of those is seen, dismissed and
+    // followed instead.
+    const walkthroughs = guides.filter((g) => !isAnnouncement(g));
+    expect([...run].sort()).toEqual(walkthroughs.map((g) => g.id).sort());
+    for (const announcement of guides.filter(isAnnouncement)) {
+      const kinds = new Set(after.filter((s) => s.guide === announcement.id).map((s) => s.kind));
+      expect(kinds).toEqual(
+        new Set(['announcement.shown', 'announcement.dismissed', 'announcement.clicked']),
+      );
+    }
   });
 
   it('runs each guide only for the roles it targets', () => {
