@@ -1,4 +1,5 @@
 import type { CustomCrm } from './adapters/routes';
+import type { FatigueLimits } from './fatigue';
 import type { Champion, Policy } from './policy';
 
 /** A role people can have, as the organisation names it. */
@@ -24,6 +25,8 @@ export interface OrgConfig {
   champions?: readonly Champion[];
   /** Self-hosted or unlisted CRMs and their route templates (policy `customCrms`). */
   customCrms?: readonly CustomCrm[];
+  /** How often guides may launch by themselves, where the policy sets it (core/fatigue.ts). */
+  fatigue?: Partial<FatigueLimits>;
 }
 
 export const DEFAULT_ORG: OrgConfig = {

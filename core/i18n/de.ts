@@ -23,6 +23,8 @@ export const page = {
   skipStep: 'Diesen Schritt überspringen',
   exit: 'Anleitung beenden',
   askChampion: (name: string) => `Nicht weiter? Fragen Sie ${name}`,
+  remindLater: 'Später erinnern',
+  neverAgain: 'Nicht mehr anzeigen',
 } satisfies Messages['page'];
 
 export const author = {
@@ -216,6 +218,8 @@ export const managed = {
   no: 'nein',
   share: (percent) => `${percent}\u00a0% der Installationen`,
   everyMinutes: (n) => (n === 1 ? 'jede Minute' : `alle ${count(n)} Minuten`),
+  days: (n) => `${count(n)} ${n === 1 ? 'Tag' : 'Tage'}`,
+  minutes: (n) => `${count(n)} ${n === 1 ? 'Minute' : 'Minuten'}`,
   syncOnByOrg: 'Die Synchronisierung ist von Ihrer Organisation eingeschaltet.',
   syncOffByOrg: 'Die Synchronisierung ist von Ihrer Organisation ausgeschaltet.',
   intervalByOrg: (n) =>
@@ -246,6 +250,10 @@ export const managed = {
     observeOnlyCohorts: 'Gruppen, die nur messen',
     controlShare: 'Kontrollgruppe',
     champions: 'Ansprechpersonen',
+    snoozeDays: '„Später erinnern“ stellt eine Anleitung zurück',
+    autoLaunchesPerPageView: 'Anleitungen, die sich pro Seite selbst öffnen',
+    autoLaunchesPerDay: 'Anleitungen, die sich pro Tag selbst öffnen',
+    dismissCooldownMinutes: 'Pause, nachdem eine Anleitung geschlossen wurde',
   },
 } satisfies Messages['managed'];
 

@@ -28,6 +28,8 @@ export const page = {
   skipStep: 'Skip this step',
   exit: 'Exit guide',
   askChampion: (name: string) => `Stuck? Ask ${name}`,
+  remindLater: 'Remind me later',
+  neverAgain: "Don't show again",
 } satisfies Area;
 
 /** The trainer's authoring panel in the CRM page. */
@@ -221,6 +223,8 @@ export const managed = {
   no: 'no',
   share: (percent: string) => `${percent}% of installations`,
   everyMinutes: (n: number) => `every ${count(n)} minute${n === 1 ? '' : 's'}`,
+  days: (n: number) => `${count(n)} day${n === 1 ? '' : 's'}`,
+  minutes: (n: number) => `${count(n)} minute${n === 1 ? '' : 's'}`,
   syncOnByOrg: 'Sync is turned on by your organization.',
   syncOffByOrg: 'Sync is turned off by your organization.',
   intervalByOrg: (n: number) =>
@@ -252,6 +256,10 @@ export const managed = {
     observeOnlyCohorts: 'Cohorts that only measure',
     controlShare: 'Control group',
     champions: 'Who to ask',
+    snoozeDays: '“Remind me later” holds a guide back',
+    autoLaunchesPerPageView: 'Guides that open by themselves per page',
+    autoLaunchesPerDay: 'Guides that open by themselves per day',
+    dismissCooldownMinutes: 'Pause after a guide is closed',
   } satisfies Record<keyof Policy, string>,
 } satisfies Area;
 
