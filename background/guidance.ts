@@ -9,12 +9,14 @@ import type { Guide } from '../core/guide/schema';
 import type { PageContext } from '../core/match';
 import type { ActiveRun } from '../core/messages';
 import { DEFAULT_ORG, type OrgConfig } from '../core/org';
-import type { RunAction } from '../core/guideRun';
+import type { GuideRun, RunAction } from '../core/guideRun';
+import type { Closing } from '../core/fatigue';
 import type { Cohort } from '../core/usage';
 import { isWorkflow } from '../core/workflow';
 import type { WaymarkDb } from './db';
 import { createGuidanceAudience } from './guidanceAudience';
 import { createGuideRuns, NO_PAGE } from './guideRuns';
+import { createLaunchFatigue } from './launchFatigue';
 import { createPageAnswers } from './pageAnswers';
 import type { UserSettings } from './settings';
 import type { UsageLog } from './usageLog';
@@ -41,6 +43,13 @@ export function pageContextOf(
   };
 }
 
+/** The actions that close a run, as fatigue control weighs them. */
+const CLOSINGS: Partial<Record<RunAction, Closing>> = {
+  exit: 'dismissed',
+  snooze: 'snoozed',
+  never: 'never',
+};
+
 export interface GuidanceDeps {
   db: WaymarkDb;
   usage: UsageLog;
@@ -59,7 +68,8 @@ export function createGuidance({
   db,
   usage,
   guides,
-  now = Date.now,
+  // Read at each call, so that a test can move the service worker's clock.
+  now = () => Date.now(),
   locale = 'en',
   org = DEFAULT_ORG,
   cohort = () => 'guided',
@@ -73,11 +83,13 @@ export function createGuidance({
     cohort,
   });
   const runs = createGuideRuns({ db, usage, guides, now });
+  const fatigue = createLaunchFatigue({ db, now, org: audience.org });
   const answers = createPageAnswers({
     db,
     usage,
     audience,
     runs,
+    fatigue,
     pageAt: (url) => pageContextOf(url, customCrms()),
     now,
     locale,
@@ -88,13 +100,23 @@ export function createGuidance({
 
     /**
      * Starts a guide this user may see, if their cohort is shown guidance. One walkthrough runs
-     * at a time: one left unfinished for another is abandoned.
+     * at a time: one left unfinished for another is abandoned. An auto-launch (`auto`, with the
+     * tab's auto-launches since its page view) starts only if fatigue control lets it; a start by
+     * hand always does.
      */
-    async start(guideId: string, page: PageContext = NO_PAGE): Promise<ActiveRun | null> {
+    async start(
+      guideId: string,
+      page: PageContext = NO_PAGE,
+      auto?: { tabLaunches: number },
+    ): Promise<ActiveRun | null> {
       const { settings, guides: allowed } = await audience.visibleGuides();
       const guide = allowed.find((g) => g.id === guideId);
       if (!guide || !audience.guided(settings)) return null;
-      return runs.start(guide, settings.role, page);
+      if (auto && settings.paused) return null;
+      const admitted = auto
+        ? (past: GuideRun | undefined) => fatigue.admit(guide, past, auto.tabLaunches)
+        : undefined;
+      return runs.start(guide, settings.role, page, admitted);
     },
 
     /** Applies an action to the step it was taken on, recorded under the user's role now. */
@@ -107,7 +129,10 @@ export function createGuidance({
       const guide = guides().find((g) => g.id === guideId);
       if (!guide) return null;
       const { role } = await audience.settings();
-      return runs.advance(guide, role, stepIndex, action, page);
+      const moved = await runs.advance(guide, role, stepIndex, action, page);
+      const closing = CLOSINGS[action];
+      if (closing && moved?.run.status === 'dismissed') await fatigue.closed(guide, closing);
+      return moved;
     },
 
     sweepAbandoned: async () => runs.sweepAbandoned((await audience.settings()).role),
