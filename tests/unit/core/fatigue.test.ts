@@ -9,6 +9,7 @@ import {
   withLaunch,
 } from '../../../core/fatigue';
 import { startRun, type GuideRun } from '../../../core/guideRun';
+import { orgFromPolicy, parsePolicy } from '../../../core/policyRules';
 import { makeGuide } from '../helpers/guides';
 
 const MINUTE = 60_000;
@@ -90,5 +91,23 @@ describe('fatigue control', () => {
     expect(mayAutoLaunch(once, undefined, NO_FATIGUE, at.now)).toBe(true);
     expect(mayAutoLaunch(once, dismissed(0), NO_FATIGUE, at.now)).toBe(false);
     expect(mayAutoLaunch(every, undefined, NO_FATIGUE, at.now)).toBe(true);
+  });
+});
+
+describe('fatigue control in the policy', () => {
+  it('applies the limits IT sets over the defaults, and ignores a value out of range', () => {
+    const { policy, problems } = parsePolicy({
+      snoozeDays: 7,
+      autoLaunchesPerDay: 5,
+      autoLaunchesPerPageView: 11,
+      dismissCooldownMinutes: 2.5,
+    });
+    expect(policy).toEqual({ snoozeDays: 7, autoLaunchesPerDay: 5 });
+    expect(problems.map((p) => p.key)).toEqual([
+      'autoLaunchesPerPageView',
+      'dismissCooldownMinutes',
+    ]);
+    expect(orgFromPolicy(policy).fatigue).toEqual({ snoozeDays: 7, autoLaunchesPerDay: 5 });
+    expect(orgFromPolicy({ cohort: 'wave-1' }).fatigue).toBeUndefined();
   });
 });
