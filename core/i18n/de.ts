@@ -558,6 +558,7 @@ export const snapshot = {
   completed: 'Abgeschlossen',
   completion: 'Abschlussquote',
   dismissed: 'Geschlossen',
+  snoozed: 'Zurückgestellt',
   abandoned: 'Abgebrochen',
   targetMissing: 'Ziel fehlt',
   shown: 'Gezeigt',

@@ -577,6 +577,7 @@ export const snapshot = {
   completed: 'Completed',
   completion: 'Completion',
   dismissed: 'Dismissed',
+  snoozed: 'Snoozed',
   abandoned: 'Abandoned',
   targetMissing: 'Target missing',
   shown: 'Shown',
