@@ -9,7 +9,8 @@ import type { Guide } from '../core/guide/schema';
 import type { PageContext } from '../core/match';
 import type { ActiveRun } from '../core/messages';
 import { DEFAULT_ORG, type OrgConfig } from '../core/org';
-import type { RunAction } from '../core/guideRun';
+import type { GuideRun, RunAction } from '../core/guideRun';
+import type { Closing } from '../core/fatigue';
 import type { Cohort } from '../core/usage';
 import { isWorkflow } from '../core/workflow';
 import { isAnnouncement } from '../core/announcements';
@@ -18,6 +19,7 @@ import type { WaymarkDb } from './db';
 import { createGuidanceAudience } from './guidanceAudience';
 import { createHelpAnswers, startAddress, startOf } from './helpAnswers';
 import { createGuideRuns, NO_PAGE } from './guideRuns';
+import { createLaunchFatigue } from './launchFatigue';
 import { createPageAnswers } from './pageAnswers';
 import type { UserSettings } from './settings';
 import type { UsageLog } from './usageLog';
@@ -44,6 +46,13 @@ export function pageContextOf(
   };
 }
 
+/** The actions that close a run, as fatigue control weighs them. */
+const CLOSINGS: Partial<Record<RunAction, Closing>> = {
+  exit: 'dismissed',
+  snooze: 'snoozed',
+  never: 'never',
+};
+
 export interface GuidanceDeps {
   db: WaymarkDb;
   usage: UsageLog;
@@ -62,7 +71,8 @@ export function createGuidance({
   db,
   usage,
   guides,
-  now = Date.now,
+  // Read at each call, so that a test can move the service worker's clock.
+  now = () => Date.now(),
   locale = 'en',
   org = DEFAULT_ORG,
   cohort = () => 'guided',
@@ -78,12 +88,14 @@ export function createGuidance({
   const runs = createGuideRuns({ db, usage, guides, now });
   const pageAt = (url: string) => pageContextOf(url, customCrms());
   const announcements = createAnnouncements({ db, usage, audience, now, locale });
+  const fatigue = createLaunchFatigue({ db, now, org: audience.org });
   const answers = createPageAnswers({
     db,
     usage,
     audience,
     runs,
     announcements,
+    fatigue,
     pageAt,
     now,
     locale,
@@ -98,7 +110,7 @@ export function createGuidance({
     const { settings, guides: allowed } = await audience.visibleGuides();
     const guide = allowed.find((g) => g.id === guideId);
     return guide && !isAnnouncement(guide) && audience.guided(settings)
-      ? { guide, role: settings.role }
+      ? { guide, role: settings.role, paused: settings.paused }
       : null;
   }
 
@@ -108,11 +120,21 @@ export function createGuidance({
 
     /**
      * Starts a guide this user may see, if their cohort is shown guidance. One walkthrough runs
-     * at a time: one left unfinished for another is abandoned.
+     * at a time: one left unfinished for another is abandoned. An auto-launch (`auto`, with the
+     * tab's auto-launches since its page view) starts only if fatigue control lets it; a start by
+     * hand always does.
      */
-    async start(guideId: string, page: PageContext = NO_PAGE): Promise<ActiveRun | null> {
+    async start(
+      guideId: string,
+      page: PageContext = NO_PAGE,
+      auto?: { tabLaunches: number },
+    ): Promise<ActiveRun | null> {
       const found = await startable(guideId);
-      return found ? runs.start(found.guide, found.role, page) : null;
+      if (!found || (auto && found.paused)) return null;
+      const admitted = auto
+        ? (past: GuideRun | undefined) => fatigue.admit(found.guide, past, auto.tabLaunches)
+        : undefined;
+      return runs.start(found.guide, found.role, page, admitted);
     },
 
     /**
@@ -144,7 +166,10 @@ export function createGuidance({
       const guide = guides().find((g) => g.id === guideId);
       if (!guide) return null;
       const { role } = await audience.settings();
-      return runs.advance(guide, role, stepIndex, action, page);
+      const moved = await runs.advance(guide, role, stepIndex, action, page);
+      const closing = CLOSINGS[action];
+      if (closing && moved?.run.status === 'dismissed') await fatigue.closed(guide, closing);
+      return moved;
     },
 
     sweepAbandoned: async () => runs.sweepAbandoned((await audience.settings()).role),

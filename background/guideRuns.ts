@@ -31,7 +31,8 @@ function movedEventKinds(action: RunAction, moved: GuideRun): EventKind[] {
   const kinds: EventKind[] = [];
   if (action === 'next') kinds.push('step.completed');
   if (action === 'skip') kinds.push('step.skipped');
-  if (action === 'exit') kinds.push('guide.dismissed');
+  if (action === 'exit' || action === 'never') kinds.push('guide.dismissed');
+  if (action === 'snooze') kinds.push('guide.snoozed');
   if (moved.status === 'completed') kinds.push('guide.completed');
   return kinds;
 }
@@ -118,10 +119,24 @@ export function createGuideRuns({ db, usage, guides, now }: GuideRunsDeps) {
       return stale.length;
     },
 
-    /** Starts a run, abandoning whatever other walkthrough was still active. */
-    async start(guide: Guide, role: string, page: PageContext): Promise<ActiveRun> {
-      const run: GuideRun = { ...startRun(guide, now()), pageType: page.pageType };
+    /**
+     * Starts a run, abandoning whatever other walkthrough was still active. An auto-launch is
+     * `admitted` (or not, and then nothing changes) within the same transaction, so two tabs
+     * launching at once are weighed one after the other.
+     */
+    async start(
+      guide: Guide,
+      role: string,
+      page: PageContext,
+      admitted?: (past: GuideRun | undefined) => Promise<boolean>,
+    ): Promise<ActiveRun | null> {
+      const run: GuideRun = {
+        ...startRun(guide, now()),
+        pageType: page.pageType,
+        ...(admitted ? { auto: true as const } : {}),
+      };
       const replaced = await db.transaction('rw', db.runs, db.settings, async () => {
+        if (admitted && !(await admitted(await db.runs.get(guide.id)))) return null;
         const others = await db.runs.where('status').equals('active').toArray();
         await db.runs.bulkPut(
           others.map((r) => ({ ...r, status: 'abandoned' as const, updatedAt: run.startedAt })),
@@ -132,6 +147,7 @@ export function createGuideRuns({ db, usage, guides, now }: GuideRunsDeps) {
         await db.settings.delete(`${WORKFLOW_KEY_PREFIX}${guide.id}`);
         return others;
       });
+      if (!replaced) return null;
       await usage.append(() => [
         ...events.abandoned(replaced, role, () => page),
         events.event('guide.started', role, page, guide, 0),

@@ -7,7 +7,6 @@ import { localizedTitle } from '../core/guide/locale';
 import type { Guide } from '../core/guide/schema';
 import { globMatch, guidesForPage, type PageContext } from '../core/match';
 import type { ChecklistItem, PageGuides, PopupState } from '../core/messages';
-import { shouldAutoLaunch } from '../core/guideRun';
 import { fieldKeyOf, patternOf, type FieldCheck } from '../core/fieldRules';
 import { showsGuidance } from '../core/cohort';
 import { isAnnouncement, walkthroughsOf } from '../core/announcements';
@@ -15,6 +14,7 @@ import type { Announcements } from './announcements';
 import type { WaymarkDb } from './db';
 import type { GuidanceAudience } from './guidanceAudience';
 import type { GuideRuns } from './guideRuns';
+import type { LaunchFatigue } from './launchFatigue';
 import type { UsageLog } from './usageLog';
 
 /** The field rules of the page's CRM whose page pattern takes in this page type. */
@@ -36,10 +36,18 @@ function fieldChecksOn(allowed: readonly Guide[], page: PageContext): FieldCheck
     );
 }
 
-/** The first guide fitting the page that launches by itself, given how its past run went. */
-async function autoLaunchAmong(db: WaymarkDb, fitting: readonly Guide[]): Promise<Guide | null> {
+/**
+ * The first guide fitting the page that launches by itself, given how its past run went and
+ * what fatigue control allows (`tabLaunches`: auto-launches in the tab since its page view).
+ */
+async function autoLaunchAmong(
+  db: WaymarkDb,
+  fatigue: LaunchFatigue,
+  fitting: readonly Guide[],
+  tabLaunches: number,
+): Promise<Guide | null> {
   const past = await db.runs.bulkGet(fitting.map((g) => g.id));
-  return fitting.find((g, i) => shouldAutoLaunch(g, past[i])) ?? null;
+  return fatigue.choose(fitting, past, tabLaunches);
 }
 
 /** The checklist's guides and how far the user got in each; a run of an older version is none. */
@@ -68,6 +76,7 @@ export interface PageAnswersDeps {
   audience: GuidanceAudience;
   runs: GuideRuns;
   announcements: Announcements;
+  fatigue: LaunchFatigue;
   /** The page at a URL; null for URLs Waymark never runs on. */
   pageAt: (url: string) => PageContext | null;
   now: () => number;
@@ -80,6 +89,7 @@ export function createPageAnswers({
   audience,
   runs,
   announcements,
+  fatigue,
   pageAt,
   now,
   locale,
@@ -96,8 +106,11 @@ export function createPageAnswers({
   };
 
   return {
-    /** What to show on a page; `viewed` also records the page view (page type only). */
-    async pageGuides(url: string, viewed = false): Promise<PageGuides> {
+    /**
+     * What to show on a page; `viewed` also records the page view (page type only).
+     * `tabLaunches`: guides launched by themselves in the tab since its last page view.
+     */
+    async pageGuides(url: string, viewed = false, tabLaunches = 0): Promise<PageGuides> {
       const page = pageAt(url) ?? { crm: 'generic', pageType: 'other', path: '' };
       const { settings, guides: allowed } = await audience.visibleGuides();
       await runs.sweepAbandoned(settings.role);
@@ -117,7 +130,12 @@ export function createPageAnswers({
       const autoLaunch =
         active || settings.paused || quiet
           ? null
-          : await autoLaunchAmong(db, guidesForPage(allowed, page, audience.audienceOf(settings)));
+          : await autoLaunchAmong(
+              db,
+              fatigue,
+              guidesForPage(allowed, page, audience.audienceOf(settings)),
+              tabLaunches,
+            );
       const adapter = adapterById(page.crm);
       const fields = fieldChecksOn(allowed, page);
       const announcement = quiet ? null : await announcements.forPage(settings, allowed, page);

@@ -6,7 +6,8 @@
 import type { Guide, Step } from './guide/schema';
 
 export type RunStatus = 'active' | 'completed' | 'dismissed' | 'abandoned';
-export type RunAction = 'next' | 'back' | 'skip' | 'exit';
+/** `snooze` ("Remind me later") and `never` ("Don't show again") close an auto-launched run. */
+export type RunAction = 'next' | 'back' | 'skip' | 'exit' | 'snooze' | 'never';
 
 export interface GuideRun {
   guideId: string;
@@ -17,6 +18,8 @@ export interface GuideRun {
   updatedAt: number;
   /** Page type of the last progress, so an abandoned run can say where it stopped. */
   pageType?: string;
+  /** The guide launched by itself (fatigue control offers to snooze it or never show it). */
+  auto?: true;
 }
 
 export function startRun(guide: Guide, now: number): GuideRun {
@@ -34,6 +37,8 @@ export function advanceRun(run: GuideRun, guide: Guide, action: RunAction, now: 
   if (run.status !== 'active') return run;
   switch (action) {
     case 'exit':
+    case 'snooze':
+    case 'never':
       return { ...run, status: 'dismissed', updatedAt: now };
     case 'back':
       return { ...run, stepIndex: Math.max(0, run.stepIndex - 1), updatedAt: now };

@@ -1,4 +1,5 @@
 import type { CustomCrm } from './adapters/routes';
+import type { FatigueLimits } from './fatigue';
 import type { Champion, LauncherCorner, Policy } from './policy';
 
 /** A role people can have, as the organisation names it. */
@@ -26,6 +27,8 @@ export interface OrgConfig {
   customCrms?: readonly CustomCrm[];
   /** The in-page help button (policy `launcher`, `launcherCorner`); off when `shown` is false. */
   launcher?: { shown: boolean; corner: LauncherCorner };
+  /** How often guides may launch by themselves, where the policy sets it (core/fatigue.ts). */
+  fatigue?: Partial<FatigueLimits>;
 }
 
 export const DEFAULT_ORG: OrgConfig = {

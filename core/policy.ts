@@ -179,6 +179,38 @@ export const policySchema = z
       .enum(LAUNCHER_CORNERS)
       .optional()
       .describe('The corner of the page the help button sits in (default: bottom-right).'),
+    // Fatigue control of guides that launch by themselves (core/fatigue.ts has the defaults).
+    snoozeDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(90)
+      .optional()
+      .describe('Days "Remind me later" holds a guide back (default 1).'),
+    autoLaunchesPerPageView: z
+      .number()
+      .int()
+      // 0: no guide launches by itself; they are still offered in the popup.
+      .min(0)
+      .max(10)
+      .optional()
+      .describe('Guides that may launch by themselves per page view (default 1).'),
+    autoLaunchesPerDay: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe('Guides that may launch by themselves per day, across tabs (default 3).'),
+    dismissCooldownMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(10080)
+      .optional()
+      .describe(
+        'Minutes no guide launches by itself after one was closed or snoozed (default 30).',
+      ),
   })
   .strict();
 export type Policy = z.infer<typeof policySchema>;

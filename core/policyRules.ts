@@ -4,6 +4,7 @@
  * cohort, language), the CRM hosts Waymark may run on, and the role a CRM profile or team maps to.
  */
 import type { CrmId } from './adapters';
+import type { FatigueLimits } from './fatigue';
 import { describeIssues } from './guide/problems';
 import { DEFAULT_ORG, type OrgConfig, type RoleOption, type RoleRule } from './org';
 import { POLICY_KEYS, policySchema, type Champion, type Policy } from './policy';
@@ -142,7 +143,26 @@ export function orgFromPolicy(policy: Policy, base: OrgConfig = DEFAULT_ORG): Or
       corner: policy.launcherCorner ?? 'bottom-right',
     };
   }
+  const fatigue = fatigueOf(policy);
+  if (Object.keys(fatigue).length > 0) org.fatigue = fatigue;
   return org;
+}
+
+const FATIGUE_KEYS = [
+  'snoozeDays',
+  'autoLaunchesPerPageView',
+  'autoLaunchesPerDay',
+  'dismissCooldownMinutes',
+] as const satisfies readonly (keyof FatigueLimits & keyof Policy)[];
+
+/** The fatigue limits the policy sets; the others keep their defaults. */
+function fatigueOf(policy: Policy): Partial<FatigueLimits> {
+  const limits: Partial<FatigueLimits> = {};
+  for (const key of FATIGUE_KEYS) {
+    const value = policy[key];
+    if (value !== undefined) limits[key] = value;
+  }
+  return limits;
 }
 
 /**

@@ -34,6 +34,8 @@ export const EVENT_KIND_TABLE = {
   'guide.completed': { reportedBy: 'background', counted: true, of: 'guide' },
   'guide.dismissed': { reportedBy: 'background', counted: true, of: 'guide' },
   'guide.abandoned': { reportedBy: 'background', counted: true, of: 'guide' },
+  /** The rep chose "Remind me later" on a guide that launched by itself. */
+  'guide.snoozed': { reportedBy: 'background', counted: true, of: 'guide' },
   'target.missing': { reportedBy: 'page', counted: true, of: 'step' },
   'field.empty': { reportedBy: 'page', counted: true, of: 'field' },
   'field.invalid': { reportedBy: 'page', counted: true, of: 'field' },

@@ -102,7 +102,16 @@ export function pageHandlers(s: Services): HandlersOf<typeof pageMessages> {
   return {
     'page:guides': async ({ url, viewed }, sender) => {
       if (!allowedHere(url, sender.url)) return nothingHere(url);
-      const answer = await guidance.pageGuides(url, viewed);
+      const tabId = sender.tab?.id;
+      // A page view of the tab's top frame starts its count of auto-launches again.
+      if (viewed && tabId !== undefined && (sender.frameId ?? 0) === 0) {
+        await tabs.setAutoLaunches(tabId, 0);
+      }
+      const answer = await guidance.pageGuides(
+        url,
+        viewed,
+        tabId === undefined ? 0 : await tabs.autoLaunches(tabId),
+      );
       // Measurement never holds up what the page is shown.
       void trackWorkflows(sender, answer.page, viewed === true).catch((error: unknown) =>
         console.debug('[waymark] workflow tracking', error),

@@ -37,6 +37,10 @@ function shown<K extends keyof Values>(key: K, values: Values): ComponentChildre
       return values.launcher ? T.on : T.off;
     case 'observeOnlyCohorts':
       return (values.observeOnlyCohorts ?? []).join(', ');
+    case 'snoozeDays':
+      return T.days(values.snoozeDays ?? 0);
+    case 'dismissCooldownMinutes':
+      return T.minutes(values.dismissCooldownMinutes ?? 0);
     case 'controlShare':
       return T.share((values.controlShare ?? 0).toLocaleString(FORMAT_TAG));
     case 'crmHosts':

@@ -28,6 +28,8 @@ export const page = {
   helpButtonHint: 'Waymark-Hilfe: Ihre Anleitungen, Checkliste und Ansprechperson (Alt+Umschalt+H)',
   announcement: 'Mitteilung',
   dismissAnnouncement: 'Mitteilung schließen',
+  remindLater: 'Später erinnern',
+  neverAgain: 'Nicht mehr anzeigen',
 } satisfies Messages['page'];
 
 export const help = {
@@ -277,6 +279,8 @@ export const managed = {
   no: 'nein',
   share: (percent) => `${percent}\u00a0% der Installationen`,
   everyMinutes: (n) => (n === 1 ? 'jede Minute' : `alle ${count(n)} Minuten`),
+  days: (n) => `${count(n)} ${n === 1 ? 'Tag' : 'Tage'}`,
+  minutes: (n) => `${count(n)} ${n === 1 ? 'Minute' : 'Minuten'}`,
   syncOnByOrg: 'Die Synchronisierung ist von Ihrer Organisation eingeschaltet.',
   syncOffByOrg: 'Die Synchronisierung ist von Ihrer Organisation ausgeschaltet.',
   intervalByOrg: (n) =>
@@ -309,6 +313,10 @@ export const managed = {
     champions: 'Ansprechpersonen',
     launcher: 'Hilfe-Knopf auf CRM-Seiten',
     launcherCorner: 'Ecke des Hilfe-Knopfs',
+    snoozeDays: '„Später erinnern“ stellt eine Anleitung zurück',
+    autoLaunchesPerPageView: 'Anleitungen, die sich pro Seite selbst öffnen',
+    autoLaunchesPerDay: 'Anleitungen, die sich pro Tag selbst öffnen',
+    dismissCooldownMinutes: 'Pause, nachdem eine Anleitung geschlossen wurde',
   },
 } satisfies Messages['managed'];
 
@@ -613,6 +621,7 @@ export const snapshot = {
   completed: 'Abgeschlossen',
   completion: 'Abschlussquote',
   dismissed: 'Geschlossen',
+  snoozed: 'Zurückgestellt',
   abandoned: 'Abgebrochen',
   targetMissing: 'Ziel fehlt',
   shown: 'Gezeigt',

@@ -34,6 +34,8 @@ export const page = {
   helpButtonHint: 'Waymark help: your guides, checklist and who to ask (Alt+Shift+H)',
   announcement: 'Announcement',
   dismissAnnouncement: 'Dismiss announcement',
+  remindLater: 'Remind me later',
+  neverAgain: "Don't show again",
 } satisfies Area;
 
 /** The help panel the in-page button opens (loaded only when opened). */
@@ -280,6 +282,8 @@ export const managed = {
   no: 'no',
   share: (percent: string) => `${percent}% of installations`,
   everyMinutes: (n: number) => `every ${count(n)} minute${n === 1 ? '' : 's'}`,
+  days: (n: number) => `${count(n)} day${n === 1 ? '' : 's'}`,
+  minutes: (n: number) => `${count(n)} minute${n === 1 ? '' : 's'}`,
   syncOnByOrg: 'Sync is turned on by your organization.',
   syncOffByOrg: 'Sync is turned off by your organization.',
   intervalByOrg: (n: number) =>
@@ -313,6 +317,10 @@ export const managed = {
     champions: 'Who to ask',
     launcher: 'Help button on CRM pages',
     launcherCorner: 'Help button corner',
+    snoozeDays: '“Remind me later” holds a guide back',
+    autoLaunchesPerPageView: 'Guides that open by themselves per page',
+    autoLaunchesPerDay: 'Guides that open by themselves per day',
+    dismissCooldownMinutes: 'Pause after a guide is closed',
   } satisfies Record<keyof Policy, string>,
 } satisfies Area;
 
@@ -630,6 +638,7 @@ export const snapshot = {
   completed: 'Completed',
   completion: 'Completion',
   dismissed: 'Dismissed',
+  snoozed: 'Snoozed',
   abandoned: 'Abandoned',
   targetMissing: 'Target missing',
   shown: 'Shown',

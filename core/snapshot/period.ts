@@ -179,6 +179,7 @@ function guideMetrics(tallies: Tallies, guideKey: string, k: number): GuideMetri
   const started = of('guide.started');
   const completed = of('guide.completed');
   const dismissed = of('guide.dismissed');
+  const snoozed = of('guide.snoozed');
   const abandoned = of('guide.abandoned');
   const targetMissing = of('target.missing');
   const survey = tallies.get(`survey.answered${sep}${guideKey}`);
@@ -187,10 +188,12 @@ function guideMetrics(tallies: Tallies, guideKey: string, k: number): GuideMetri
     completed,
     completedUsers: of('first.guideCompleted'),
     dismissed,
+    snoozed,
     abandoned,
     targetMissing,
     completionRate: ratio(completed, started),
     dismissRate: ratio(dismissed, started),
+    snoozeRate: ratio(snoozed, started),
     abandonRate: ratio(abandoned, started),
     targetMissingRate: ratio(targetMissing, started),
     surveyResponses: countCell(survey, k),

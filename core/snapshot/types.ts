@@ -104,11 +104,14 @@ export interface GuideMetrics {
   /** Browsers that completed this guide version for the first time ever during the period. */
   completedUsers: Cell;
   dismissed: Cell;
+  /** "Remind me later" on the guide that launched by itself. */
+  snoozed: Cell;
   abandoned: Cell;
   targetMissing: Cell;
   /** Each rate is per run started. */
   completionRate: Cell;
   dismissRate: Cell;
+  snoozeRate: Cell;
   abandonRate: Cell;
   targetMissingRate: Cell;
   surveyResponses: Cell;

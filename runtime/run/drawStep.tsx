@@ -128,6 +128,7 @@ function paint(
         anchored: target !== null,
         expanded,
         champion: run.champion,
+        autoLaunched: active.run.auto === true,
         on: handlers,
       }),
       layer.container,
@@ -173,6 +174,8 @@ function stepHandlers(
       next();
     },
     askChampion: () => run.usage.record('champion.asked', active),
+    snooze: pressed(run, 'snooze'),
+    never: pressed(run, 'never'),
   };
 }
 

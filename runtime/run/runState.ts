@@ -16,6 +16,7 @@ import { deepActiveElement } from '../resolveTarget';
 import { usageRecorder } from '../usageRecorder';
 import { announcementSlot } from './announcementBar';
 import { present, type StepRun } from './drawStep';
+import { watchActivity, type ActivityWatch } from './quietMoment';
 import { returnFocusTo, type FocusPolicy } from './stepFocus';
 import { stepUsage, type StepUsage } from './stepUsage';
 
@@ -38,6 +39,9 @@ export class RunState implements StepRun {
   private readonly checkPageFields: (state: PageGuides) => void;
   private readonly showHelpButton: (state: PageGuides) => void;
   private readonly showAnnouncement: ReturnType<typeof announcementSlot>;
+  private readonly activity: ActivityWatch;
+  /** An auto-launch waiting for a quiet moment; whatever the run does next cancels it. */
+  private autoLaunchWait: AbortController | null = null;
 
   constructor(signal: AbortSignal, doc: Document) {
     this.signal = signal;
@@ -57,6 +61,7 @@ export class RunState implements StepRun {
     this.showAnnouncement = announcementSlot(doc, signal, (guideId) =>
       this.enqueue(() => this.start(guideId)),
     );
+    this.activity = watchActivity(doc, signal);
   }
 
   // Nothing here may throw into the page: failures end up in the console, guidance carries on.
@@ -78,6 +83,7 @@ export class RunState implements StepRun {
 
   async refresh(routeChanged = false, autoLaunch = true): Promise<void> {
     const previous = this.page;
+    this.autoLaunchWait?.abort();
     const state = await callBackground('page:guides', { url: location.href, viewed: routeChanged });
     if (this.signal.aborted) return;
     const page = state.page;
@@ -95,12 +101,32 @@ export class RunState implements StepRun {
     if (state.paused || state.quiet) return this.endRun();
     if (state.active) return this.show(state.active, 'polite');
     if (this.current) this.endRun();
-    if (state.autoLaunch && autoLaunch) await this.start(state.autoLaunch.id);
+    if (state.autoLaunch && autoLaunch) this.launchWhenQuiet(state.autoLaunch.id);
   }
 
-  async start(guideId: string): Promise<void> {
+  /**
+   * Starts a guide that launches by itself at the rep's first quiet moment, outside the queue so
+   * that nothing else waits for it; a later refresh or start cancels it, and so does leaving the
+   * page it was meant for.
+   */
+  private launchWhenQuiet(guideId: string): void {
+    const wait = new AbortController();
+    this.autoLaunchWait = wait;
+    const meantFor = location.href;
+    void this.activity.quiet(wait.signal).then((quiet) => {
+      if (!quiet) return;
+      this.enqueue(() => {
+        if (wait.signal.aborted || this.current || location.href !== meantFor) return;
+        return this.start(guideId, true);
+      });
+    });
+  }
+
+  /** Starts a guide: by hand, or by itself (`auto`, which fatigue control may refuse). */
+  async start(guideId: string, auto = false): Promise<void> {
+    this.autoLaunchWait?.abort();
     this.recorder?.flush();
-    const active = await callBackground('run:start', { guideId });
+    const active = await callBackground('run:start', auto ? { guideId, auto } : { guideId });
     if (active && !this.signal.aborted) this.begin(active, deepActiveElement(this.doc));
   }
 
@@ -113,6 +139,7 @@ export class RunState implements StepRun {
       let started = false;
       this.enqueue(async () => {
         try {
+          this.autoLaunchWait?.abort();
           this.recorder?.flush();
           const { active, opened } = await callBackground('help:start', { guideId });
           if (!active || this.signal.aborted) return;

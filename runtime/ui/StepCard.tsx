@@ -17,7 +17,7 @@ const SAFE_LINK = /^(https:\/\/|mailto:)/i;
 /** The bubble every step kind shares: title, text, progress and the walkthrough controls. */
 export function StepCard(props: StepCardProps) {
   const { step, guideTitle, textLang, index, total, on, anchored, modal, children, footer } = props;
-  const { champion } = props;
+  const { champion, autoLaunched } = props;
   const on_ = step.advance?.on ?? 'next';
   const last = index + 1 === total;
   return (
@@ -58,6 +58,16 @@ export function StepCard(props: StepCardProps) {
             {UI_TEXT.askChampion(champion.name)}
           </a>
         </p>
+      )}
+      {autoLaunched && (
+        <div class="wm-later">
+          <button type="button" onClick={on.snooze}>
+            {UI_TEXT.remindLater}
+          </button>
+          <button type="button" onClick={on.never}>
+            {UI_TEXT.neverAgain}
+          </button>
+        </div>
       )}
       <div class="wm-foot">
         <span class="wm-progress">{UI_TEXT.progress(index + 1, total)}</span>

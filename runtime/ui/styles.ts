@@ -27,6 +27,8 @@ export const LAYER_CSS = `
 .wm-body a{color:#2f3fc4;text-decoration:underline}
 .wm-foot{display:flex;align-items:center;gap:6px;flex-wrap:wrap}
 .wm-champion{margin:0 0 8px;font-size:13px}
+.wm-later{display:flex;gap:6px;flex-wrap:wrap;margin:0 0 8px}
+.wm-root .wm-later button{padding:3px 9px;font-size:12px}
 .wm-champion a{color:#2f3fc4;text-decoration:underline}
 .wm-progress{flex:1;color:#5b6275;font-size:12px}
 .wm-root button{appearance:none;font-family:inherit;cursor:pointer;border:1px solid #b8bfd6;background:#f4f6fb;color:#1b1f2a;border-radius:6px;padding:5px 11px;font-size:13px;line-height:1.3}

@@ -73,6 +73,7 @@ export function runGuide(day: WorkingDay, plan: GuidePlan, auto: boolean): void 
     if (action === 'next') guideEvent('step.completed', stepIndex);
     if (action === 'skip') guideEvent('step.skipped', stepIndex);
     if (action === 'exit') guideEvent('guide.dismissed', stepIndex);
+    if (action === 'snooze') guideEvent('guide.snoozed', stepIndex);
     if (run.status === 'completed') guideEvent('guide.completed', stepIndex);
   };
   guideEvent('guide.started', 0);
@@ -116,6 +117,10 @@ export function runGuide(day: WorkingDay, plan: GuidePlan, auto: boolean): void 
         guideEvent('survey.answered', run.stepIndex, day.at, { score });
       }
       act('next');
+    } else if (outcome === 'exit' && auto && day.person.index % 3 === 0) {
+      // A third of the people put off a guide that came uninvited rather than close it. Chosen
+      // by who they are, not by a draw, so every other figure of the demo stays as it was.
+      act('snooze');
     } else {
       act(outcome);
     }

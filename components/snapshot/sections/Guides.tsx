@@ -1,4 +1,7 @@
-/** Each guide's funnel: started, steps, completed, dismissed, abandoned and targets missing. */
+/**
+ * Each guide's funnel: started, steps, completed, dismissed, snoozed, abandoned and targets
+ * missing.
+ */
 import { type Cell, type GuideFunnel, type Snapshot } from '../../../core/snapshot';
 import { BASELINE_COLOUR, ChartFigure, SERIES_COLOURS, type Series } from '../Chart';
 import { chartValue } from '../format';
@@ -57,6 +60,7 @@ function GuideCard({
           { key: 'completed', label: T.completed, kind: 'count' },
           { key: 'completionRate', label: T.completion, kind: 'rate' },
           { key: 'dismissRate', label: T.dismissed, kind: 'rate' },
+          { key: 'snoozeRate', label: T.snoozed, kind: 'rate' },
           { key: 'abandonRate', label: T.abandoned, kind: 'rate' },
           { key: 'targetMissingRate', label: T.targetMissing, kind: 'rate' },
         ]}

@@ -13,6 +13,10 @@ export interface StepHandlers {
   answer(score: number): void;
   /** The rep followed the "Ask a champion" link (counted, never who). */
   askChampion(): void;
+  /** "Remind me later", on a guide that launched by itself. */
+  snooze(): void;
+  /** "Don't show again", on a guide that launched by itself. */
+  never(): void;
 }
 
 export interface StepViewProps<S extends Step = Step> {
@@ -32,6 +36,8 @@ export interface StepViewProps<S extends Step = Step> {
   expanded: boolean;
   /** Who this rep's team asks when stuck, from the organisation's policy. */
   champion?: ChampionContact | null;
+  /** The guide launched by itself: the rep may snooze it or never see it again. */
+  autoLaunched?: boolean;
   on: StepHandlers;
 }
 

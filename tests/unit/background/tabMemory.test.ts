@@ -26,4 +26,15 @@ describe('tab memory', () => {
     expect(await after.observed(7, 0)).toBeUndefined();
     expect(await after.lastPageType(8)).toBe('account:record');
   });
+
+  it('counts the guides that launched by themselves in a tab, until the tab is forgotten', async () => {
+    const tabs = createTabMemory(fakeBrowser.storage.session);
+    expect(await tabs.autoLaunches(7)).toBe(0);
+    await tabs.setAutoLaunches(7, 1);
+    await tabs.setAutoLaunches(8, 2);
+    expect(await createTabMemory(fakeBrowser.storage.session).autoLaunches(7)).toBe(1);
+    await tabs.forgetTab(7);
+    expect(await tabs.autoLaunches(7)).toBe(0);
+    expect(await tabs.autoLaunches(8)).toBe(2);
+  });
 });

@@ -59,6 +59,9 @@ const policy: PolicyView = {
     observeOnly: false,
     controlShare: 10,
     locale: 'de',
+    snoozeDays: 2,
+    autoLaunchesPerDay: 5,
+    dismissCooldownMinutes: 45,
   },
   problems: [],
   readError: null,
@@ -211,6 +214,9 @@ describe('with the organisation’s German in an English browser', () => {
     expect(text).toContain('Team „Sales“ in demo → Vertriebsleitung');
     expect(text).toContain('alle 15 Minuten');
     expect(text).toContain('10\u00a0% der Installationen');
+    expect(text).toContain('„Später erinnern“ stellt eine Anleitung zurück2 Tage');
+    expect(text).toContain('Anleitungen, die sich pro Tag selbst öffnen5');
+    expect(text).toContain('Pause, nachdem eine Anleitung geschlossen wurde45 Minuten');
     expect(text).toContain('Anleitungspaket von https://packs.example/old.json – zuletzt');
     expect(text).toContain('(2 Anleitungen)');
     expect(text).toContain('Wird jetzt von https://packs.example/new.json geladen.');

@@ -73,6 +73,8 @@ describe('in a German browser', () => {
       toggle: noop,
       answer: noop,
       askChampion: noop,
+      snooze: noop,
+      never: noop,
     };
     const { container } = render(
       <StepCard

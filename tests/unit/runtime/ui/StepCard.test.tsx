@@ -16,6 +16,8 @@ function card(link: string, askChampion = vi.fn()) {
     toggle: noop,
     answer: noop,
     askChampion,
+    snooze: noop,
+    never: noop,
   };
   return render(
     <StepCard

@@ -283,6 +283,14 @@ describe('the default demo (200 users, 60 days)', () => {
     expect(missing).toBeGreaterThan(0);
   });
 
+  it('has snoozes of a guide that launches by itself, beside its dismissals', () => {
+    const auto = open.guides.filter((g) =>
+      guides.some((guide) => guide.id === g.guide && guide.launch.mode === 'auto'),
+    );
+    expect(auto.some((g) => typeof g.snoozed === 'number' && g.snoozed > 0)).toBe(true);
+    expect(auto.some((g) => typeof g.dismissed === 'number' && g.dismissed > 0)).toBe(true);
+  });
+
   it('shows the step a CRM release broke, and only it, in guide health: all its strategies found nothing', () => {
     const release = plan.release;
     // The guide every role runs, at its first step that points at something.
