@@ -3,6 +3,7 @@
  * the field rules to check) and the popup opened over it.
  */
 import { adapterById } from '../core/adapters';
+import { OTHER } from '../core/adapters/ids';
 import { localizedTitle } from '../core/guide/locale';
 import type { Guide } from '../core/guide/schema';
 import { globMatch, guidesForPage, type PageContext } from '../core/match';
@@ -96,11 +97,14 @@ export function createPageAnswers({
 }: PageAnswersDeps) {
   /**
    * The help button, where the organisation shows it and this user's guides include some for the
-   * page's CRM: on a CRM the role has no guide for, it would open an empty panel.
+   * page's CRM: on a CRM the role has no guide for, it would open an empty panel. Not on a page
+   * the CRM's adapter does not know (`other`): a setup area, or another tool on the same host,
+   * such as the endpoint's dashboard beside the demo CRM.
    */
   const launcher = (page: PageContext, allowed: readonly Guide[], hidden: boolean) => {
     const { shown = true, corner = 'bottom-right' } = audience.org().launcher ?? {};
-    return shown && !hidden && walkthroughsOf(allowed).some((g) => g.crm === page.crm)
+    const known = page.pageType !== OTHER;
+    return shown && !hidden && known && walkthroughsOf(allowed).some((g) => g.crm === page.crm)
       ? { launcher: { corner } }
       : {};
   };

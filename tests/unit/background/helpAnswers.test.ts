@@ -192,6 +192,8 @@ describe('the help button', () => {
       org: { ...DEFAULT_ORG, launcher: { shown: true, corner: 'top-left' } },
     });
     expect((await guidance.pageGuides(LIST_URL)).launcher).toEqual({ corner: 'top-left' });
+    // Not on a page the adapter does not know, such as the endpoint's dashboard beside the demo.
+    expect((await guidance.pageGuides(`${ORIGIN}/dashboard/`)).launcher).toBeUndefined();
     // The role has no guide on Dynamics: no button there.
     const dynamics = 'https://acme.crm.dynamics.com/main.aspx?pagetype=entitylist&etn=account';
     expect((await guidance.pageGuides(dynamics)).launcher).toBeUndefined();
