@@ -6,6 +6,15 @@ import type { Messages } from './types';
 
 const count = (n: number) => n.toLocaleString('de');
 
+/** How far the rep got in a checklist guide: the popup and the help panel say it alike. */
+const checklistStatuses = {
+  'not-started': 'Nicht begonnen',
+  active: 'Läuft',
+  completed: 'Fertig',
+  dismissed: 'Geschlossen',
+  abandoned: 'Nicht beendet',
+};
+
 export const page = {
   close: 'Anleitung schließen',
   back: 'Zurück',
@@ -50,13 +59,7 @@ export const help = {
   startGuide: (title) => `${title} starten`,
   resumeGuide: (title) => `${title} fortsetzen`,
   againGuide: (title) => `${title} noch einmal starten`,
-  statuses: {
-    'not-started': 'Nicht begonnen',
-    active: 'Begonnen',
-    completed: 'Erledigt',
-    dismissed: 'Geschlossen',
-    abandoned: 'Nicht beendet',
-  },
+  statuses: checklistStatuses,
   startsHere: 'Beginnt auf dieser Seite',
   startsOn: (page) => `Beginnt auf: ${page}`,
   takesYouThere: 'Öffnet diese Seite und beginnt dann',
@@ -551,13 +554,7 @@ export const popup = {
   checklistHeading: 'Ihre Einarbeitungs-Checkliste',
   checklistProgress: 'Fortschritt der Checkliste',
   checklistDone: (done, total) => `${count(done)} von ${count(total)} erledigt`,
-  statuses: {
-    'not-started': 'Nicht begonnen',
-    active: 'Läuft',
-    completed: 'Fertig',
-    dismissed: 'Geschlossen',
-    abandoned: 'Nicht beendet',
-  },
+  statuses: checklistStatuses,
   activeStep: (n, total) => `Läuft, Schritt ${n} von ${total}`,
   myActivity: 'Meine Aktivität',
   activityFailed: (reason) => `„Meine Aktivität“ konnte nicht geöffnet werden: ${reason}`,

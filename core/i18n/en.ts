@@ -10,6 +10,15 @@ import type { Area } from './area';
 /** Counts inside sentences, grouped as the language writes them. */
 const count = (n: number) => n.toLocaleString('en');
 
+/** How far the rep got in a checklist guide: the popup and the help panel say it alike. */
+const checklistStatuses = {
+  'not-started': 'Not started',
+  active: 'In progress',
+  completed: 'Done',
+  dismissed: 'Closed',
+  abandoned: 'Left unfinished',
+};
+
 /** The walkthrough UI in the CRM page: step cards, hotspots, surveys, a missing target. */
 export const page = {
   close: 'Close guide',
@@ -57,13 +66,7 @@ export const help = {
   startGuide: (title: string) => `Start ${title}`,
   resumeGuide: (title: string) => `Continue ${title}`,
   againGuide: (title: string) => `Start ${title} again`,
-  statuses: {
-    'not-started': 'Not started',
-    active: 'In progress',
-    completed: 'Done',
-    dismissed: 'Closed',
-    abandoned: 'Left unfinished',
-  },
+  statuses: checklistStatuses,
   startsHere: 'Starts on this page',
   startsOn: (page: string) => `Starts on: ${page}`,
   takesYouThere: 'Opens that page, then starts',
@@ -565,13 +568,7 @@ export const popup = {
   checklistHeading: 'Your onboarding checklist',
   checklistProgress: 'Checklist progress',
   checklistDone: (done: number, total: number) => `${count(done)} of ${count(total)} done`,
-  statuses: {
-    'not-started': 'Not started',
-    active: 'In progress',
-    completed: 'Done',
-    dismissed: 'Closed',
-    abandoned: 'Left unfinished',
-  },
+  statuses: checklistStatuses,
   activeStep: (n: number, total: number) => `In progress, step ${n} of ${total}`,
   myActivity: 'My activity',
   activityFailed: (reason: string) => `Could not open My activity: ${reason}`,
