@@ -9,8 +9,7 @@ import { emptyDraft, type Draft } from './draft';
 import { AUTHOR_CSS } from './styles';
 import { mountLayer } from '../ui/layer';
 import { callBackground } from '../../platform/channel';
-
-const RUNNING = '__waymarkAuthoring';
+import { AUTHORING_RUNNING as RUNNING } from './running';
 
 function isDraft(value: unknown): value is Draft {
   return (

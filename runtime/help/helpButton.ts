@@ -6,6 +6,7 @@
 import type { PageGuides } from '../../core/messages';
 import type { LauncherCorner } from '../../core/policy';
 import { callBackground } from '../../platform/channel';
+import { authoringOpen } from '../authoring/running';
 import { mountLayer } from '../ui/layer';
 import { UI_TEXT } from '../ui/uiText';
 import { clearShift, obstaclesOn } from './keepClear';
@@ -122,7 +123,8 @@ export function helpButton({ doc, signal, startGuide }: HelpButtonDeps) {
 
   return (state: PageGuides): void => {
     const wanted = state.launcher;
-    if (!wanted) return hide();
+    // A trainer writing a guide has the panel; a button shown after it would sit above its bar.
+    if (!wanted || authoringOpen()) return hide();
     if (shown && shown.corner === wanted.corner && shown.saveSelector === state.saveSelector) {
       return placeSoon();
     }
