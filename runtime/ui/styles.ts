@@ -14,7 +14,7 @@ export const LAYER_CSS = `
 .wm-hint a{pointer-events:auto}
 .wm-hint>.wm-arrow{background:#fff8ee;border-color:#d9822b}
 .wm-hint p{margin:0}
-.wm-missing{left:auto;top:auto;right:16px;bottom:16px;visibility:visible;border-color:#d9822b}
+.wm-missing{left:auto;top:auto;right:16px;bottom:68px;visibility:visible;border-color:#d9822b}
 .wm-arrow{position:absolute;width:10px;height:10px;background:#fff;border:1px solid #c9cfe0;transform:rotate(45deg)}
 [data-side=bottom]>.wm-arrow{top:-6px;border-right:0;border-bottom:0}
 [data-side=top]>.wm-arrow{bottom:-6px;border-left:0;border-top:0}

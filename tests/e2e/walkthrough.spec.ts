@@ -115,6 +115,11 @@ test('a target that never appears says so and offers retry, skip and exit', asyn
     ]);
   await expect(missing.getByRole('button', { name: 'Skip this step' })).toBeVisible();
   await expect(missing.getByRole('button', { name: 'Exit guide' })).toBeVisible();
+  // It sits above the help button's corner, not over it.
+  const help = page.locator('waymark-help').getByRole('button', { name: 'Waymark help' });
+  const [cardBox, buttonBox] = [await missing.boundingBox(), await help.boundingBox()];
+  expect((cardBox?.y ?? 0) + (cardBox?.height ?? 0)).toBeLessThanOrEqual(buttonBox?.y ?? 0);
+  await help.click({ trial: true });
   // The page keeps working underneath.
   await page.getByLabel('Search Summit').fill('still usable');
   release();
