@@ -2,7 +2,7 @@
  * An announcement: one line at the top of the page with its link and a dismiss button. It never
  * takes focus; Escape inside it dismisses it.
  */
-import { InlineText } from './RichText';
+import { GuideLink, InlineText } from './RichText';
 import { UI_TEXT } from './uiText';
 
 export interface AnnouncementBarProps {
@@ -32,14 +32,10 @@ export function AnnouncementBar({ text, link, onDismiss, onFollow }: Announcemen
           <button type="button" class="wm-primary" onClick={onFollow}>
             {link.label}
           </button>
-        ) : link.href.startsWith('/') ? (
-          <a href={link.href} onClick={onFollow}>
-            {link.label}
-          </a>
         ) : (
-          <a href={link.href} target="_blank" rel="noopener noreferrer" onClick={onFollow}>
+          <GuideLink href={link.href} onClick={onFollow}>
             {link.label}
-          </a>
+          </GuideLink>
         ))}
       <button
         type="button"

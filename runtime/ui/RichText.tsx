@@ -11,15 +11,33 @@ function inlines(nodes: Inline[]): ComponentChildren {
       case 'i':
         return <em>{inlines(node.c)}</em>;
       case 'a':
-        return node.href.startsWith('/') ? (
-          <a href={node.href}>{inlines(node.c)}</a>
-        ) : (
-          <a href={node.href} target="_blank" rel="noopener noreferrer">
-            {inlines(node.c)}
-          </a>
-        );
+        return <GuideLink href={node.href}>{inlines(node.c)}</GuideLink>;
     }
   });
+}
+
+/**
+ * A link of guide text (already checked safe): a path in the CRM opens in the same tab, any other
+ * address in a new one that cannot reach back to the CRM page.
+ */
+export function GuideLink({
+  href,
+  onClick,
+  children,
+}: {
+  href: string;
+  onClick?: (event: Event) => void;
+  children: ComponentChildren;
+}) {
+  return href.startsWith('/') ? (
+    <a href={href} onClick={onClick}>
+      {children}
+    </a>
+  ) : (
+    <a href={href} target="_blank" rel="noopener noreferrer" onClick={onClick}>
+      {children}
+    </a>
+  );
 }
 
 /** Guide text as Preact children: the markdown subset becomes elements, everything else text. */
