@@ -19,8 +19,11 @@
  * A rate or a mean is suppressed when any cell it is built from is suppressed, since the other
  * figures would let a reader recover the hidden one.
  */
+import { type CrmId } from '../adapters';
 import { type SignalKind } from '../signals';
 import { type TargetStrategy } from '../targetStrategies';
+import { type TaskTimeBucket } from '../taskTime';
+import { type Cohort } from '../usage';
 
 /** One stored counter: a signal key with its sums over all browsers for that day. */
 export interface CounterRow {
@@ -262,8 +265,129 @@ export interface StepHealth {
   flagged: boolean;
 }
 
+/**
+ * Time on task of one cohort's completed runs of a workflow (first step to last), from the
+ * browsers' coarse buckets (core/taskTime.ts).
+ */
+export interface TaskTimeFigures {
+  /** Every bucket, shortest first; each suppressed below k. */
+  buckets: { bucket: TaskTimeBucket; runs: Cell }[];
+  /** All timed runs. */
+  runs: Cell;
+  /** The bucket that holds the median run; suppressed when any bucket is. */
+  median: TaskTimeBucket | Suppressed;
+}
+
+export type TaskTimeComparison = Record<Cohort, TaskTimeFigures>;
+
+export interface TaskTime extends TaskTimeComparison {
+  /** The guide id: all its versions together, as in `workflows`. */
+  guide: string;
+  /** The same figures over the baseline period. */
+  baseline?: TaskTimeComparison;
+}
+
+/** How much a role opened one page type in a period. */
+export interface PageUseMetrics {
+  /** `page.viewed` counts: openings, not people. */
+  views: Cell;
+  /** views / the role's user-weeks in the period: openings per person and week. */
+  viewsPerUserWeek: Cell;
+}
+
+/**
+ * A page type a role opened rarely or never in the period, compared with the baseline:
+ * `unopened` when fewer than k people (or none) opened it in the period but at least k did in
+ * the baseline; `fell` when openings per person and week fell to half the baseline's or less.
+ */
+export interface UnusedPage extends Compared<PageUseMetrics> {
+  pageType: string;
+  status: 'unopened' | 'fell';
+}
+
+export interface RoleUnusedPages {
+  role: string;
+  /** Unopened first, then by how far they fell. */
+  pages: UnusedPage[];
+  /** Page types of the role's baseline opened about as often as before, or more. */
+  steady: number;
+}
+
+/** The answers of one survey (one guide version) by score. */
+export interface SurveyDistribution {
+  /** From the guide pack; null when the pack no longer holds the guide. */
+  scale: '1-5' | '0-10' | null;
+  /** Every score of the scale, lowest first (the scores answered when the scale is unknown). */
+  scores: { score: number; answers: Cell }[];
+  /** Of a 0–10 survey: promoters (9–10), passives (7–8), detractors (0–6) and the net score. */
+  nps: NetPromoterScore | null;
+}
+
+export interface NetPromoterScore {
+  promoters: Cell;
+  passives: Cell;
+  detractors: Cell;
+  /** % promoters − % detractors, from −100 to 100. */
+  score: Cell;
+  /** Its 95 % interval, in the same points. */
+  interval: RateInterval | Suppressed;
+}
+
+/** What the snapshot was narrowed to; every part absent is "all". */
+export interface SnapshotFilter {
+  crm?: CrmId;
+  role?: string;
+  cohort?: Cohort;
+  guide?: string;
+  /** Only with `guide`. */
+  version?: number;
+}
+
+/** A figure of the overview against the baseline. */
+export interface OverviewFigure {
+  now: Cell;
+  /** Absent without a baseline. */
+  baseline?: Cell;
+  /** now − baseline; absent without a baseline. */
+  change?: Cell;
+}
+
+/**
+ * Plain words for a difference with its interval: `better` or `worse` when the interval excludes
+ * 0, `unclear` when it does not, `unknown` when there are not enough figures.
+ */
+export type Verdict = 'better' | 'worse' | 'unclear' | 'unknown';
+
+/** The first screen: is adoption improving, and is guidance working? */
+export interface Overview {
+  /** Per role: people active in an average ISO week of the period (user-weeks / weeks). */
+  weeklyActive: ({ role: string } & OverviewFigure)[];
+  /**
+   * Workflow completion over every workflow whose guided and control rates are both figures,
+   * runs pooled: guided − control with Newcombe's interval, and the verdict.
+   */
+  completion: {
+    guided: OverviewFigure;
+    control: OverviewFigure;
+    difference: (RateInterval & { difference: number }) | null;
+    verdict: Verdict;
+    /** How many workflows were pooled, and each one's own verdict. */
+    workflows: number;
+    verdicts: Record<Verdict, number>;
+  };
+  /** The three fields most often left empty in the period. */
+  emptyFields: ({ pageType: string; field: string } & OverviewFigure)[];
+  /** The three steps where the most runs were abandoned (guided cohort). */
+  abandonedSteps: ({ guide: string; step: string } & OverviewFigure)[];
+  /** Guide versions whose targets went missing in the period, worst rate first. */
+  missingTargets: ({ guide: string; version: number; flagged: boolean } & OverviewFigure)[];
+}
+
 export interface Snapshot {
   k: number;
+  /** What the rows were narrowed to before anything was computed. */
+  filter: SnapshotFilter;
+  overview: Overview;
   period: Period & { days: number };
   baseline: (Period & { days: number }) | null;
   activeUsers: {
@@ -274,7 +398,12 @@ export interface Snapshot {
   guides: GuideFunnel[];
   /** Onboarding checklist completion per role (roles with a checklist only). */
   training: RoleTraining[];
-  surveys: ({ guide: string; version: number } & Compared<SurveyMetrics>)[];
+  surveys: ({
+    guide: string;
+    version: number;
+    distribution: SurveyDistribution;
+    baselineDistribution?: SurveyDistribution;
+  } & Compared<SurveyMetrics>)[];
   /** Page types ranked by the problems of their fields, most first. */
   fields: FieldPage[];
   /** Completion per cohort for each guide with runs or workflows, by guide id. */
@@ -292,6 +421,10 @@ export interface Snapshot {
   guideHealth: StepHealth[];
   /** Each announcement version: shown, dismissed, followed. */
   announcements: AnnouncementFigures[];
+  /** Time on task per workflow, per cohort, with the baseline's. */
+  taskTime: TaskTime[];
+  /** Per role, the page types opened rarely or never compared with the baseline (empty without one). */
+  unusedPages: RoleUnusedPages[];
 }
 
 /** What people did with one announcement version (core/snapshot/announcements.ts). */
@@ -323,4 +456,8 @@ export interface SnapshotOptions {
    * days before it.
    */
   checklists?: Readonly<Record<string, readonly string[]>>;
+  /** Each guide's survey scale (from the guide pack), by guide id. */
+  surveyScales?: Readonly<Record<string, '1-5' | '0-10'>>;
+  /** Rows outside it are left out before anything is computed. */
+  filter?: SnapshotFilter;
 }
