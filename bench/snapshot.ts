@@ -280,22 +280,39 @@ async function measure(
   }
 }
 
-async function dataSet(
-  options: SnapshotBenchOptions,
-  cache: boolean,
-  workDir: string,
-): Promise<DataSet> {
-  const demo: DemoOptions = {
+function generatorOptions(users: number, days: number): DemoOptions {
+  return {
     guides: readGuides(),
-    users: options.users,
-    days: options.days,
+    users,
+    days,
     seed: 1,
     lastDay: LAST_DAY,
     // Several times faster, and held equal to the extension's aggregation by the unit tests.
     aggregation: 'counted',
   };
+}
+
+async function dataSet(
+  options: SnapshotBenchOptions,
+  cache: boolean,
+  workDir: string,
+): Promise<DataSet> {
+  const demo = generatorOptions(options.users, options.days);
   const { file, generated, cached } = await dataFile(demo, cache, workDir);
   return measure(file, options, generated, cached, workDir);
+}
+
+/**
+ * The large data set's SQLite file, from the cache under .bench/ (made when missing or stale),
+ * with its org and last day: other benches read the same counters.
+ */
+export async function largeDataFile(
+  users = 10_000,
+  days = 90,
+): Promise<{ file: string; org: string; lastDay: string }> {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const { file } = await dataFile(generatorOptions(users, days), true, CACHE_DIR);
+  return { file, org: ORG, lastDay: LAST_DAY };
 }
 
 export async function snapshotBench(

@@ -4,6 +4,7 @@ import { applyPageLocale, TEXT } from '../components/pageText';
 import '../components/options/options.css';
 import '../components/snapshot/snapshot.css';
 import '../components/dashboard/guides.css';
+import '../components/dashboard/overview.css';
 
 applyPageLocale(document, TEXT.dashboard.documentTitle);
 render(<Dashboard />, document.getElementById('app') as HTMLElement);

@@ -1,9 +1,16 @@
 /** The query of GET /v1/snapshots, validated like every other input. */
 import { z } from 'zod';
-import { MAX_PERIOD_DAYS, periodDays, type Period } from '../core/snapshot';
+import { CRM_IDS } from '../core/adapters';
+import { MAX_PERIOD_DAYS, periodDays, type Period, type SnapshotFilter } from '../core/snapshot';
+import { COHORTS } from '../core/usage';
 import { invalidInput } from './errors';
 
 const day = z.iso.date();
+/** The same shapes the signals carry (core/signals.ts): a filter names nothing a counter cannot. */
+const slug = z
+  .string()
+  .max(120)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a guide id');
 
 export const snapshotQuerySchema = z
   .object({
@@ -12,6 +19,18 @@ export const snapshotQuerySchema = z
     baselineFrom: day.optional(),
     baselineTo: day.optional(),
     format: z.enum(['json', 'csv']).default('json'),
+    crm: z.enum(CRM_IDS).optional(),
+    role: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a role id')
+      .optional(),
+    cohort: z.enum(COHORTS).optional(),
+    guide: slug.optional(),
+    version: z
+      .string()
+      .regex(/^[1-9][0-9]{0,6}$/, 'must be a version number')
+      .transform(Number)
+      .optional(),
   })
   .strict()
   .superRefine((q, ctx) => {
@@ -32,6 +51,13 @@ export const snapshotQuerySchema = z
       }
     };
     check(q.from, q.to, '');
+    if (q.version !== undefined && q.guide === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['version'],
+        message: 'needs guide: a version is of one guide',
+      });
+    }
     if ((q.baselineFrom === undefined) !== (q.baselineTo === undefined)) {
       ctx.addIssue({
         code: 'custom',
@@ -47,6 +73,7 @@ export interface SnapshotQuery {
   period: Period;
   baseline: Period | null;
   format: 'json' | 'csv';
+  filter: SnapshotFilter;
 }
 
 export function parseSnapshotQuery(query: Record<string, string>): SnapshotQuery {
@@ -57,5 +84,10 @@ export function parseSnapshotQuery(query: Record<string, string>): SnapshotQuery
     period: { from: q.from, to: q.to },
     baseline: q.baselineFrom && q.baselineTo ? { from: q.baselineFrom, to: q.baselineTo } : null,
     format: q.format,
+    filter: Object.fromEntries(
+      (['crm', 'role', 'cohort', 'guide', 'version'] as const)
+        .filter((name) => q[name] !== undefined)
+        .map((name) => [name, q[name]]),
+    ) as SnapshotFilter,
   };
 }

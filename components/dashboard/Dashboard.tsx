@@ -8,6 +8,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { downloadBlob, downloadJson } from '../../platform/download';
 import { TEXT } from '../pageText';
 import { SnapshotView } from '../snapshot/SnapshotView';
+import { formatPeriod } from '../snapshot/format';
+import { OpenSectionsContext, type OpenSections } from '../snapshot/parts';
 import { lastDays, periodProblem, PeriodPicker, type PeriodChoice } from '../snapshot/PeriodPicker';
 import {
   EndpointError,
@@ -15,13 +17,18 @@ import {
   fetchSnapshot,
   messageOf,
   type ServedSnapshot,
+  type SnapshotChoice,
 } from './api';
+import { Overview } from './Overview';
+import { filterFromQuery, filterInWords, setFilterQuery, SnapshotFilters } from './SnapshotFilters';
 import { GuideLibrary } from './GuideLibrary';
 import { StatusLine } from './StatusLine';
 import { GuideHealth } from './GuideHealth';
 
 const T = TEXT.dashboard;
 const G = TEXT.guideLibrary;
+const O = TEXT.overview;
+const S = TEXT.snapshot;
 
 const SESSION_KEY = 'waymark.dashboardSession';
 const DEFAULT_DAYS = 30;
@@ -73,7 +80,7 @@ function SignIn({
       let snapshots = true;
       try {
         // Any small period says whether it is an admin token.
-        await fetchSnapshot(trimmed, { period: lastDays(1), baseline: null });
+        await fetchSnapshot(trimmed, { period: lastDays(1), baseline: null, filter: {} });
       } catch (e) {
         if (!(e instanceof EndpointError && e.status === 401)) throw e;
         snapshots = false;
@@ -125,23 +132,28 @@ function SignIn({
 }
 
 /**
- * The period (and baseline) in the address's fragment, so a view can be bookmarked and shared;
- * the token never goes there.
+ * The period, baseline and filters in the address's fragment, so a view can be bookmarked and
+ * shared; the token never goes there.
  */
-export function choiceFromHash(hash: string): PeriodChoice | null {
+export function choiceFromHash(hash: string): SnapshotChoice | null {
   const query = new URLSearchParams(hash.replace(/^#/, ''));
   const period = { from: query.get('from') ?? '', to: query.get('to') ?? '' };
   if (periodProblem(period, 'period')) return null;
   const baseline = { from: query.get('baselineFrom') ?? '', to: query.get('baselineTo') ?? '' };
-  return { period, baseline: periodProblem(baseline, 'baseline') ? null : baseline };
+  return {
+    period,
+    baseline: periodProblem(baseline, 'baseline') ? null : baseline,
+    filter: filterFromQuery(query),
+  };
 }
 
-function hashOf({ period, baseline }: PeriodChoice): string {
+function hashOf({ period, baseline, filter }: SnapshotChoice): string {
   const query = new URLSearchParams({ from: period.from, to: period.to });
   if (baseline) {
     query.set('baselineFrom', baseline.from);
     query.set('baselineTo', baseline.to);
   }
+  setFilterQuery(query, filter);
   return `#${query.toString()}`;
 }
 
@@ -149,6 +161,37 @@ function fileBase(snapshot: ServedSnapshot): string {
   const { period, baseline } = snapshot;
   const base = `waymark-${snapshot.org}-${period.from}-${period.to}`;
   return baseline ? `${base}-vs-${baseline.from}-${baseline.to}` : base;
+}
+
+/** The sections the admin closed; the rest are open, and the report prints the open ones. */
+function useOpenSections(): OpenSections {
+  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
+  return {
+    isOpen: (id) => !closed.has(id),
+    setOpen: (id, open) =>
+      setClosed((before) => {
+        const next = new Set(before);
+        if (open) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+  };
+}
+
+/** What the snapshot covers, in words: on screen above the sections, and atop the report. */
+function Statement({ snapshot }: { snapshot: ServedSnapshot }) {
+  return (
+    <p class="snapshot-statement" data-statement>
+      <strong>{S.periodLabel}</strong> {formatPeriod(snapshot.period)}
+      {' · '}
+      <strong>{S.baselineLabel}</strong>{' '}
+      {snapshot.baseline ? formatPeriod(snapshot.baseline) : O.noFilter}
+      {' · '}
+      <strong>{O.filtersLabel}</strong> {filterInWords(snapshot.filter, snapshot.choices)}
+      {' · '}
+      {O.reportKept(snapshot.k)}
+    </p>
+  );
 }
 
 function Snapshots({
@@ -160,17 +203,19 @@ function Snapshots({
   onSignOut: (notice?: string) => void;
   onOrg: (org: string) => void;
 }) {
-  const [choice, setChoice] = useState<PeriodChoice>(
+  const [choice, setChoice] = useState<SnapshotChoice>(
     () =>
       choiceFromHash(location.hash) ?? {
         period: lastDays(DEFAULT_DAYS),
         baseline: null,
+        filter: {},
       },
   );
   const [snapshot, setSnapshot] = useState<ServedSnapshot | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(true);
   const [status, setStatus] = useState('');
+  const sections = useOpenSections();
 
   const refused = (e: unknown) => {
     if (e instanceof EndpointError && e.status === 401) {
@@ -217,28 +262,81 @@ function Snapshots({
     }
   };
 
+  const versions = snapshot
+    ? [
+        ...new Set([
+          ...snapshot.guides.filter((g) => g.guide === choice.filter.guide).map((g) => g.version),
+          ...(choice.filter.version ? [choice.filter.version] : []),
+        ]),
+      ].sort((a, b) => a - b)
+    : [];
+
   return (
     <div class="adoption" aria-busy={busy ? 'true' : 'false'}>
-      {snapshot && <GuideHealth snapshot={snapshot} />}
-      <PeriodPicker value={choice} onChange={setChoice} busy={busy} />
-      <div class="actions export">
-        <button type="button" disabled={!snapshot || busy} onClick={() => void exportCsv()}>
-          {T.downloadCsv}
-        </button>
-        <button
-          type="button"
-          disabled={!snapshot || busy}
-          onClick={() => {
-            if (!snapshot) return;
-            downloadJson(snapshot, `${fileBase(snapshot)}.json`);
-            setStatus(T.jsonDownloaded);
+      <div class="snapshot-controls">
+        <PeriodPicker
+          value={choice}
+          onChange={(period) => setChoice({ ...period, filter: choice.filter })}
+          busy={busy}
+        />
+        <SnapshotFilters
+          value={choice.filter}
+          choices={{
+            roles: snapshot?.choices.roles ?? {},
+            guides: snapshot?.choices.guides ?? {},
+            versions,
           }}
-        >
-          {T.downloadJson}
-        </button>
+          busy={busy}
+          onChange={(filter) => setChoice({ ...choice, filter })}
+        />
+        <div class="actions export">
+          <button
+            type="button"
+            disabled={!snapshot || busy}
+            aria-describedby="report-hint"
+            onClick={() => window.print()}
+          >
+            {O.report}
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            disabled={!snapshot || busy}
+            onClick={() => void exportCsv()}
+          >
+            {T.downloadCsv}
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            disabled={!snapshot || busy}
+            onClick={() => {
+              if (!snapshot) return;
+              downloadJson(snapshot, `${fileBase(snapshot)}.json`);
+              setStatus(T.jsonDownloaded);
+            }}
+          >
+            {T.downloadJson}
+          </button>
+          <p id="report-hint" class="report-hint">
+            {O.reportHint}
+          </p>
+        </div>
       </div>
       <StatusLine status={status} error={error} />
-      {snapshot && <SnapshotView snapshot={snapshot} labels={snapshot.labels} />}
+      {snapshot && (
+        <OpenSectionsContext.Provider value={sections}>
+          <Statement snapshot={snapshot} />
+          <Overview
+            overview={snapshot.overview}
+            k={snapshot.k}
+            withBaseline={snapshot.baseline !== null}
+            labels={snapshot.labels}
+          />
+          <GuideHealth snapshot={snapshot} />
+          <SnapshotView snapshot={snapshot} labels={snapshot.labels} statement={false} />
+        </OpenSectionsContext.Provider>
+      )}
     </div>
   );
 }

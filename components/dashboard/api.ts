@@ -3,15 +3,23 @@
  * (English, as the API writes them); only what the dashboard says itself is translated.
  */
 import type { GuideView } from '../../core/guide/lifecycle';
-import type { Snapshot } from '../../core/snapshot';
+import type { Snapshot, SnapshotFilter } from '../../core/snapshot';
 import { TEXT } from '../pageText';
 import type { SnapshotLabels } from '../snapshot/SnapshotView';
 import type { PeriodChoice } from '../snapshot/PeriodPicker';
+import { setFilterQuery } from './SnapshotFilters';
 
 export interface ServedSnapshot extends Snapshot {
   schemaVersion: 1;
   org: string;
   labels: SnapshotLabels;
+  /** What the filters may name (roles and guides of the organisation, with their names). */
+  choices: { roles: Record<string, string>; guides: Record<string, string> };
+}
+
+/** A period choice with the filter applied to it: one view of the snapshot. */
+export interface SnapshotChoice extends PeriodChoice {
+  filter: SnapshotFilter;
 }
 
 export function messageOf(error: unknown): string {
@@ -28,12 +36,13 @@ export class EndpointError extends Error {
   }
 }
 
-export function snapshotQuery(choice: PeriodChoice, format: 'json' | 'csv'): string {
+export function snapshotQuery(choice: SnapshotChoice, format: 'json' | 'csv'): string {
   const query = new URLSearchParams({ from: choice.period.from, to: choice.period.to });
   if (choice.baseline) {
     query.set('baselineFrom', choice.baseline.from);
     query.set('baselineTo', choice.baseline.to);
   }
+  setFilterQuery(query, choice.filter);
   if (format === 'csv') query.set('format', 'csv');
   return `/v1/snapshots?${query.toString()}`;
 }
@@ -76,7 +85,7 @@ async function endpointCall(token: string, path: string, body?: unknown): Promis
 
 export function fetchSnapshot(
   token: string,
-  choice: PeriodChoice,
+  choice: SnapshotChoice,
   format: 'json' | 'csv' = 'json',
 ): Promise<Response> {
   return endpointCall(token, snapshotQuery(choice, format));

@@ -15,27 +15,32 @@ const T = TEXT.snapshot;
 export function SnapshotView({
   snapshot,
   labels = {},
+  statement = true,
 }: {
   snapshot: Snapshot;
   labels?: SnapshotLabels;
+  /** False where the page states the period, baseline and k itself (the dashboard). */
+  statement?: boolean;
 }) {
   return (
     <div class="snapshot">
-      <p class="snapshot-period">
-        <strong>{T.periodLabel}</strong> {formatPeriod(snapshot.period)}
-        {snapshot.baseline && (
-          <>
-            {' · '}
-            <strong>{T.baselineLabel}</strong> {formatPeriod(snapshot.baseline)}
-          </>
-        )}
-        {snapshot.k > 1 && (
-          <>
-            {' · '}
-            {T.suppressedNote(snapshot.k)}
-          </>
-        )}
-      </p>
+      {statement && (
+        <p class="snapshot-period">
+          <strong>{T.periodLabel}</strong> {formatPeriod(snapshot.period)}
+          {snapshot.baseline && (
+            <>
+              {' · '}
+              <strong>{T.baselineLabel}</strong> {formatPeriod(snapshot.baseline)}
+            </>
+          )}
+          {snapshot.k > 1 && (
+            <>
+              {' · '}
+              {T.suppressedNote(snapshot.k)}
+            </>
+          )}
+        </p>
+      )}
       {SNAPSHOT_SECTIONS.map(({ id, View }) => (
         <View key={id} snapshot={snapshot} labels={labels} />
       ))}

@@ -3,7 +3,8 @@
  * with the baseline and the change beside each when one is chosen.
  */
 import { TableRegion } from '../TableRegion';
-import type { ComponentChildren } from 'preact';
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext, useState } from 'preact/hooks';
 import { type Cell, type Compared, type Snapshot } from '../../core/snapshot';
 import { formatCell, formatDelta, type FigureKind } from './format';
 import { TEXT } from '../pageText';
@@ -105,6 +106,22 @@ export function FigureTable<M extends object>({
   );
 }
 
+/**
+ * Which sections are open, when a page keeps that itself (the dashboard: its overview opens the
+ * section a tile links to, and its report prints the open ones only). Without it, each section
+ * keeps its own state and starts open.
+ */
+export interface OpenSections {
+  isOpen(id: string): boolean;
+  setOpen(id: string, open: boolean): void;
+}
+
+export const OpenSectionsContext = createContext<OpenSections | null>(null);
+
+/**
+ * A section of the snapshot: its heading is a disclosure button (WAI-ARIA's pattern), so a long
+ * page folds down to the headings and the keyboard opens what it needs.
+ */
 export function Section({
   id,
   title,
@@ -116,11 +133,32 @@ export function Section({
   intro?: string;
   children: ComponentChildren;
 }) {
+  const shared = useContext(OpenSectionsContext);
+  const [ownOpen, setOwnOpen] = useState(true);
+  const open = shared ? shared.isOpen(id) : ownOpen;
+  const setOpen = shared ? (next: boolean) => shared.setOpen(id, next) : setOwnOpen;
   return (
-    <section class="snapshot-section" aria-labelledby={`${id}-title`} data-section={id}>
-      <h2 id={`${id}-title`}>{title}</h2>
-      {intro && <p class="intro">{intro}</p>}
-      {children}
+    <section
+      class="snapshot-section"
+      aria-labelledby={`${id}-title`}
+      data-section={id}
+      data-open={open ? 'true' : 'false'}
+    >
+      <h2 id={`${id}-title`} tabIndex={-1}>
+        <button
+          type="button"
+          class="section-toggle"
+          aria-expanded={open ? 'true' : 'false'}
+          aria-controls={`${id}-body`}
+          onClick={() => setOpen(!open)}
+        >
+          {title}
+        </button>
+      </h2>
+      <div id={`${id}-body`} class="section-body" hidden={!open}>
+        {intro && <p class="intro">{intro}</p>}
+        {children}
+      </div>
     </section>
   );
 }

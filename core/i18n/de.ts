@@ -699,6 +699,113 @@ export const workflows = {
   noDifference: 'Noch kein Unterschied: Beide Gruppen brauchen Werte.',
 } satisfies Messages['workflows'];
 
+export const overview = {
+  title: 'Überblick',
+  intro:
+    'Wird die Nutzung besser, und wirkt die Anleitung? Jede Kachel führt zu ihrem Abschnitt weiter unten.',
+  vsBaseline: (change, before) => `${change} gegenüber dem Vergleichszeitraum (${before})`,
+  noBaseline: 'Wählen Sie einen Vergleichszeitraum, um die Veränderung zu sehen.',
+  up: 'gestiegen',
+  down: 'gesunken',
+  same: 'unverändert',
+  weeklyActiveTitle: 'Aktive Personen pro Woche, nach Rolle',
+  weeklyActiveFigure: (people) => `${people} pro Woche`,
+  completionTitle: 'Abschluss der Arbeitsabläufe, mit Anleitung und Kontrollgruppe',
+  guided: 'Mit Anleitung',
+  control: 'Kontrollgruppe',
+  difference: (change, lower, upper) =>
+    `Unterschied ${change} (95-%-Intervall ${lower} bis ${upper})`,
+  verdicts: {
+    better:
+      'Die Anleitung wirkt: Mit Anleitung wird häufiger abgeschlossen, über den Zufall hinaus.',
+    worse:
+      'Mit Anleitung wird seltener abgeschlossen, über den Zufall hinaus: Prüfen Sie die Anleitungen.',
+    unclear: 'Noch kein klarer Unterschied: Das Intervall schließt 0 ein.',
+    unknown: 'Noch zu wenige Durchläufe, um beide Gruppen zu vergleichen.',
+  },
+  pooled: (n) =>
+    n === 1
+      ? 'Ein Arbeitsablauf mit Werten für beide.'
+      : `${count(n)} Arbeitsabläufe mit Werten für beide, Durchläufe zusammengefasst.`,
+  baselineGuided: (rate) => `Vergleichszeitraum (nur beobachten): ${rate}`,
+  emptyFieldsTitle: 'Am häufigsten leer gelassene Felder',
+  emptyFieldTimes: (times) => `${times}× leer`,
+  abandonedTitle: 'Am häufigsten abgebrochene Schritte',
+  dropOffOf: (rate) => `${rate} hören hier auf`,
+  missingTitle: 'Anleitungen, deren Ziele fehlten',
+  missingRate: (rate) => `${rate} der Durchläufe`,
+  jumped: 'sprunghaft gestiegen',
+  moreMissing: (n) => `und ${count(n)} weitere`,
+  nothing: 'Nichts in diesem Zeitraum.',
+  toSection: (section) => `Zu ${section}`,
+  filters: 'Filter',
+  crmNames: {
+    salesforce: 'Salesforce',
+    dynamics: 'Dynamics 365',
+    hubspot: 'HubSpot',
+    demo: 'Summit CRM (Demo)',
+    generic: 'Andere Web-Apps',
+  },
+  filterAll: 'Alle',
+  filterCrm: 'CRM',
+  filterRole: 'Rolle',
+  filterCohort: 'Gruppe',
+  filterGuide: 'Anleitung',
+  filterVersion: 'Version',
+  clearFilters: 'Filter zurücksetzen',
+  filterGuideOnly:
+    'Aktive Personen und Seitenaufrufe betreffen keine einzelne Anleitung: Der Anleitungsfilter lässt sie unverändert.',
+  filtersLabel: 'Filter:',
+  noFilter: 'keine',
+  report: 'Bericht für den Lenkungsausschuss',
+  reportHint:
+    'Druckt den Überblick und die geöffneten Abschnitte (schließen Sie einen Abschnitt, um ihn wegzulassen) oder speichert sie als PDF.',
+  reportKept: (k) => `Zahlen von weniger als ${k} Personen werden nie gezeigt.`,
+  show: (section) => `${section} anzeigen`,
+  hide: (section) => `${section} ausblenden`,
+  taskTimeTitle: 'Zeit für die Aufgabe',
+  taskTimeIntro:
+    'Wie lange jeder Arbeitsablauf vom ersten bis zum letzten Schritt dauerte, für die abgeschlossenen Durchläufe. Browser senden nur die Spanne, nie eine Zeit.',
+  noTaskTime: 'Kein Arbeitsablauf mit Zeit in diesem Zeitraum.',
+  taskTimeCaption: (guide) => `${guide}: Zeit für die Aufgabe nach Gruppe`,
+  buckets: {
+    'under-30s': 'Unter 30 s',
+    '30s-2m': '30 s–2 min',
+    '2m-10m': '2–10 min',
+    'over-10m': 'Über 10 min',
+  },
+  runs: 'Durchläufe mit Zeit',
+  median: 'Median',
+  baselineObserve: 'Vergleichszeitraum, nur beobachten',
+  unusedTitle: 'Was ungenutzt bleibt',
+  unusedIntro:
+    'Pro Rolle die Seitentypen, die in diesem Zeitraum selten oder nie geöffnet wurden, verglichen mit dem Vergleichszeitraum, pro Person und Woche.',
+  unusedNeedsBaseline:
+    'Wählen Sie einen Vergleichszeitraum: Ungenutzt ist, was früher geöffnet wurde und jetzt nicht mehr.',
+  noUnused: 'Jeder Seitentyp des Vergleichszeitraums wird noch etwa so oft geöffnet.',
+  unusedCaption: (role) => `${role}: seltener geöffnete Seitentypen`,
+  pageType: 'Seitentyp',
+  opened: 'Aufrufe',
+  perPersonWeek: 'Pro Person und Woche',
+  status: 'Stand',
+  statuses: {
+    unopened: 'Selten oder nie geöffnet',
+    fell: 'Halb so oft geöffnet oder seltener',
+  },
+  steady: (n) =>
+    n === 1
+      ? 'Ein weiterer Seitentyp wird etwa so oft geöffnet wie zuvor.'
+      : `${count(n)} weitere Seitentypen werden etwa so oft geöffnet wie zuvor.`,
+  distributionCaption: (guide) => `${guide}: Antworten nach Wert`,
+  score: 'Wert',
+  promoters: 'Förderer (9–10)',
+  passives: 'Passive (7–8)',
+  detractors: 'Kritiker (0–6)',
+  nps: 'Net Promoter Score',
+  npsWithInterval: (score, lower, upper) => `${score} (95-%-Intervall ${lower} bis ${upper})`,
+  beside: (completion) => `Abschluss derselben Anleitung: ${completion}`,
+} satisfies Messages['overview'];
+
 export const dashboard = {
   documentTitle: 'Waymark-Dashboard zur Nutzung',
   signInTitle: 'Waymark-Dashboard zur Nutzung',

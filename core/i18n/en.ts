@@ -717,6 +717,112 @@ export const workflows = {
   noDifference: 'No difference yet: both guided and control need figures.',
 } satisfies Area;
 
+/**
+ * The dashboard's first screen and what goes with it: the overview tiles, the filters, the
+ * steering committee's report, and the sections of time on task, unused pages and survey scores.
+ */
+export const overview = {
+  title: 'Overview',
+  intro: 'Is adoption improving, and is guidance working? Each tile links to its section below.',
+  vsBaseline: (change: string, before: string) => `${change} vs baseline (${before})`,
+  noBaseline: 'Choose a baseline to see the change.',
+  up: 'up',
+  down: 'down',
+  same: 'no change',
+  weeklyActiveTitle: 'People active per week, by role',
+  weeklyActiveFigure: (people: string) => `${people} a week`,
+  completionTitle: 'Workflow completion, guided vs control',
+  guided: 'Guided',
+  control: 'Control',
+  difference: (change: string, lower: string, upper: string) =>
+    `Difference ${change} (95% interval ${lower} to ${upper})`,
+  verdicts: {
+    better: 'Guidance is working: guided people complete more often, beyond noise.',
+    worse: 'Guided people complete less often, beyond noise: look at the guides.',
+    unclear: 'No clear difference yet: the interval includes 0.',
+    unknown: 'Not enough runs yet to compare guided and control.',
+  },
+  pooled: (n: number) =>
+    n === 1
+      ? 'One workflow with figures for both.'
+      : `${count(n)} workflows with figures for both, runs pooled.`,
+  baselineGuided: (rate: string) => `Baseline (observe only): ${rate}`,
+  emptyFieldsTitle: 'Fields most often left empty',
+  emptyFieldTimes: (times: string) => `${times}× empty`,
+  abandonedTitle: 'Steps most abandoned',
+  dropOffOf: (rate: string) => `${rate} stop here`,
+  missingTitle: 'Guides whose targets went missing',
+  missingRate: (rate: string) => `${rate} of runs`,
+  jumped: 'jumped',
+  moreMissing: (n: number) => `and ${count(n)} more`,
+  nothing: 'Nothing in this period.',
+  toSection: (section: string) => `See ${section}`,
+  filters: 'Filters',
+  crmNames: {
+    salesforce: 'Salesforce',
+    dynamics: 'Dynamics 365',
+    hubspot: 'HubSpot',
+    demo: 'Summit CRM (demo)',
+    generic: 'Other web apps',
+  },
+  filterAll: 'All',
+  filterCrm: 'CRM',
+  filterRole: 'Role',
+  filterCohort: 'Cohort',
+  filterGuide: 'Guide',
+  filterVersion: 'Version',
+  clearFilters: 'Clear filters',
+  filterGuideOnly:
+    'Active people and page views are not about one guide: the guide filter leaves them as they are.',
+  filtersLabel: 'Filters:',
+  noFilter: 'none',
+  report: 'Report for the steering committee',
+  reportHint:
+    'Prints the overview and the open sections (close a section to leave it out), or saves them as a PDF.',
+  reportKept: (k: number) => `Figures from fewer than ${k} people are never shown.`,
+  show: (section: string) => `Show ${section}`,
+  hide: (section: string) => `Hide ${section}`,
+  taskTimeTitle: 'Time on task',
+  taskTimeIntro:
+    'How long each workflow took from its first step to its last, for the runs completed. Browsers send only the bucket, never a time.',
+  noTaskTime: 'No timed workflow in this period.',
+  taskTimeCaption: (guide: string) => `${guide}: time on task by cohort`,
+  buckets: {
+    'under-30s': 'Under 30 s',
+    '30s-2m': '30 s–2 min',
+    '2m-10m': '2–10 min',
+    'over-10m': 'Over 10 min',
+  },
+  runs: 'Runs timed',
+  median: 'Median',
+  baselineObserve: 'Baseline, observe only',
+  unusedTitle: 'What goes unused',
+  unusedIntro:
+    'Per role, the page types opened rarely or never in this period compared with the baseline, per person and week.',
+  unusedNeedsBaseline:
+    'Choose a baseline: what goes unused is what was opened before and is not now.',
+  noUnused: 'Every page type of the baseline is still opened about as often.',
+  unusedCaption: (role: string) => `${role}: page types opened less`,
+  pageType: 'Page type',
+  opened: 'Openings',
+  perPersonWeek: 'Per person and week',
+  status: 'Status',
+  statuses: { unopened: 'Rarely or never opened', fell: 'Opened half as often or less' },
+  steady: (n: number) =>
+    n === 1
+      ? 'One other page type is opened about as often as before.'
+      : `${count(n)} other page types are opened about as often as before.`,
+  distributionCaption: (guide: string) => `${guide}: answers by score`,
+  score: 'Score',
+  promoters: 'Promoters (9–10)',
+  passives: 'Passives (7–8)',
+  detractors: 'Detractors (0–6)',
+  nps: 'Net promoter score',
+  npsWithInterval: (score: string, lower: string, upper: string) =>
+    `${score} (95% interval ${lower} to ${upper})`,
+  beside: (completion: string) => `Completion of the same guide: ${completion}`,
+} satisfies Area;
+
 /** The admin dashboard served by the endpoint. Its exports and the API's own errors stay English. */
 export const dashboard = {
   documentTitle: 'Waymark adoption dashboard',

@@ -20,6 +20,8 @@ import {
   isSuppressed,
 } from './types';
 import { workflowSection } from './workflows';
+import { filterRows } from './filter';
+import { overviewOf } from './overview';
 import { announcementSection } from './announcements';
 import {
   compare,
@@ -35,11 +37,14 @@ import {
 
 /**
  * The snapshot of `period` (and of `baseline`, with changes, when given) from counter rows.
- * `rows` must cover `rowsNeeded()` of each period; rows outside are ignored. Items with no figure
+ * `allRows` must cover `rowsNeeded()` of each period; rows outside them or outside
+ * `options.filter` are ignored. Items with no figure
  * left after suppression are omitted, so a rare role, guide or field does not even show its name.
  */
-export function buildSnapshot(rows: readonly CounterRow[], options: SnapshotOptions): Snapshot {
+export function buildSnapshot(allRows: readonly CounterRow[], options: SnapshotOptions): Snapshot {
   const { period, k } = options;
+  const filter = options.filter ?? {};
+  const rows = filterRows(allRows, filter);
   const baseline = options.baseline ?? null;
   const withBaseline = baseline !== null;
   const checklists = options.checklists ?? {};
@@ -126,8 +131,9 @@ export function buildSnapshot(rows: readonly CounterRow[], options: SnapshotOpti
   const pageProblems = (p: FieldPage) => p.fields.reduce((n, f) => n + problems(f), 0);
   fields.sort((a, b) => pageProblems(b) - pageProblems(a) || a.pageType.localeCompare(b.pageType));
 
-  return {
+  const snapshot: Omit<Snapshot, 'overview'> = {
     k,
+    filter,
     period: { ...period, days: periodDays(period) },
     baseline: baseline ? { ...baseline, days: periodDays(baseline) } : null,
     activeUsers: {
@@ -144,6 +150,7 @@ export function buildSnapshot(rows: readonly CounterRow[], options: SnapshotOpti
     guideHealth: guideHealth(rows, period, k),
     announcements: announcementSection(rows, period, baseline, k),
   };
+  return { ...snapshot, overview: overviewOf(snapshot) };
 }
 
 export function hasSurvey(m: GuideMetrics): boolean {

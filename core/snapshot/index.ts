@@ -35,7 +35,19 @@ export {
   type StepHealth,
   type AnnouncementMetrics,
   type AnnouncementFigures,
+  type SnapshotFilter,
+  type Overview,
+  type OverviewFigure,
+  type Verdict,
+  type TaskTime,
+  type TaskTimeFigures,
+  type RoleUnusedPages,
+  type UnusedPage,
+  type SurveyDistribution,
+  type NetPromoterScore,
 } from './types';
+export { filterRows, inFilter } from './filter';
+export { overviewOf, verdictOf, OVERVIEW_TOP } from './overview';
 export { ANNOUNCEMENT_METRICS } from './announcements';
 export { addDays, MAX_PERIOD_DAYS, periodDays, rowsNeeded } from './days';
 export {

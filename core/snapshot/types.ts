@@ -377,9 +377,15 @@ export interface Overview {
   };
   /** The three fields most often left empty in the period. */
   emptyFields: ({ pageType: string; field: string } & OverviewFigure)[];
-  /** The three steps where the most runs were abandoned (guided cohort). */
-  abandonedSteps: ({ guide: string; step: string } & OverviewFigure)[];
-  /** Guide versions whose targets went missing in the period, worst rate first. */
+  /**
+   * The three steps of guide versions where the most runs stopped (shown, neither completed nor
+   * skipped); the figure is the step's drop-off rate.
+   */
+  abandonedSteps: ({ guide: string; version: number; step: string } & OverviewFigure)[];
+  /**
+   * Guide versions whose targets went missing in the period (their target-missing rate), flagged
+   * ones (a jump, see guideHealth) first, then the worst rate.
+   */
   missingTargets: ({ guide: string; version: number; flagged: boolean } & OverviewFigure)[];
 }
 

@@ -47,6 +47,7 @@ async function readSnapshot(
     k,
     stepOrder: pack.stepOrder,
     checklists: pack.checklists,
+    filter: query.filter,
   });
 }
 
@@ -86,6 +87,15 @@ export function snapshotRoutes(
       });
     }
     const labels = shownLabels(snapshot, pack);
-    return c.json({ schemaVersion: 1, org: token.org, labels, ...snapshot }, 200, headers);
+    // What the filters may name: the organisation's configuration, not anyone's use of it.
+    const choices = {
+      roles: Object.fromEntries(DEFAULT_ORG.roles.map((r) => [r.id, r.label])),
+      guides: pack.titles,
+    };
+    return c.json(
+      { schemaVersion: 1, org: token.org, labels, choices, ...snapshot },
+      200,
+      headers,
+    );
   });
 }

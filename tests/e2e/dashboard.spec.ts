@@ -4,17 +4,14 @@
  * browsers sent, not through the snapshot code, so the two computations check each other.
  */
 import { chromium, type Browser, type Download, type Page, type TestInfo } from '@playwright/test';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Signal } from '../../core/signals';
 import type { Period } from '../../core/snapshot';
-import { startEndpoint, type Endpoint } from '../../server';
-import { demoData, type DemoPlan } from '../../server/seed/demoData';
-import { readGuides } from '../../server/guidePack';
-import { createToken } from '../../server/tokens';
+import type { Endpoint } from '../../server';
+import type { DemoPlan } from '../../server/seed/demoData';
 import { CHROMIUM, expect, test } from './fixtures';
 import { expectNoAxeViolations } from '../axe';
+import { figuresOf, inPeriod, openDemoEndpoint } from './demoEndpoint';
 
 const ORG = 'demo';
 const K = 5;
@@ -22,51 +19,20 @@ const K = 5;
 let endpoint: Endpoint;
 let adminToken: string;
 let plan: DemoPlan;
-const signals: Signal[] = [];
+let signals: Signal[] = [];
+let total: ReturnType<typeof figuresOf>['total'];
+let people: ReturnType<typeof figuresOf>['people'];
 
 test.beforeAll(async () => {
-  const sqlitePath = join(mkdtempSync(join(tmpdir(), 'waymark-dashboard-')), 'endpoint.sqlite');
-  endpoint = await startEndpoint({ port: 0, sqlitePath, rateLimit: false, k: K });
-  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  const demo = demoData({
-    guides: readGuides(),
-    users: 200,
-    days: 60,
-    lastDay: yesterday,
-    seed: 7,
-  });
-  plan = demo.plan;
-  for (const { batches } of demo.days()) {
-    for (const batch of batches) {
-      await endpoint.store.ingest(ORG, batch.batchId, batch.signals);
-      signals.push(...batch.signals);
-    }
-  }
-  adminToken = (await createToken(endpoint.store, ORG, 'admin')).token;
+  ({ endpoint, adminToken, plan, signals } = await openDemoEndpoint(ORG, K, 7));
+  ({ total, people } = figuresOf(signals));
 });
 
 test.afterAll(async () => {
   await endpoint.close();
 });
 
-// ---- The independent computation ----
-
-function inPeriod(s: Signal, period: Period): boolean {
-  return s.day >= period.from && s.day <= period.to;
-}
-
-function total(period: Period, match: (s: Signal) => boolean): number {
-  return signals.filter((s) => inPeriod(s, period) && match(s)).reduce((n, s) => n + s.count, 0);
-}
-
-/** Contributors of the busiest day, the lower bound of the people behind a cell. */
-function people(period: Period, match: (s: Signal) => boolean): number {
-  const byDay = new Map<string, number>();
-  for (const s of signals) {
-    if (inPeriod(s, period) && match(s)) byDay.set(s.day, (byDay.get(s.day) ?? 0) + s.contributor);
-  }
-  return Math.max(0, ...byDay.values());
-}
+// ---- The page ----
 
 const counts = new Intl.NumberFormat('en');
 const percents = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });

@@ -16,7 +16,7 @@ import {
 import { COHORTS, type Cohort } from '../../../core/usage';
 import { TEXT } from '../../pageText';
 import { formatCell, formatDay, formatDelta, suppressedText } from '../format';
-import { nameOf, type SectionProps } from '../parts';
+import { Section, nameOf, type SectionProps } from '../parts';
 
 const T = TEXT.workflows;
 const S = TEXT.snapshot;
@@ -140,9 +140,7 @@ export function Workflows({ snapshot, labels }: SectionProps) {
   const workflows = snapshot.workflows ?? [];
   const k = snapshot.k;
   return (
-    <section class="snapshot-section" aria-labelledby="workflows-title" data-section="workflows">
-      <h2 id="workflows-title">{T.title}</h2>
-      <p class="intro">{T.intro}</p>
+    <Section id="workflows" title={T.title} intro={T.intro}>
       {snapshot.guidanceStarted && (
         <p class="guidance-started" data-day={snapshot.guidanceStarted}>
           {T.guidanceStarted(formatDay(snapshot.guidanceStarted))}
@@ -173,6 +171,6 @@ export function Workflows({ snapshot, labels }: SectionProps) {
           );
         })
       )}
-    </section>
+    </Section>
   );
 }

@@ -20,6 +20,7 @@ function served(rows: CounterRow[]): ServedSnapshot {
     schemaVersion: 1,
     org: 'acme',
     labels: { guides: { 'log-call': 'Log a call' } },
+    choices: { roles: {}, guides: { 'log-call': 'Log a call' } },
   };
 }
 
