@@ -21,6 +21,9 @@ import {
 } from './types';
 import { workflowSection } from './workflows';
 import { announcementSection } from './announcements';
+import { SurveyAnswers } from './surveys';
+import { taskTimeSection } from './taskTime';
+import { unusedPageSection } from './unusedPages';
 import {
   compare,
   nothingShown,
@@ -98,11 +101,18 @@ export function buildSnapshot(rows: readonly CounterRow[], options: SnapshotOpti
     meanScore: m.surveyMeanScore,
     completionRate: m.completionRate,
   });
-  const surveys = guides
+  const scales = options.surveyScales ?? {};
+  const answersNow = new SurveyAnswers(rows, period, scales, k);
+  const answersBefore = baseline ? new SurveyAnswers(rows, baseline, scales, k) : null;
+  const surveys: Snapshot['surveys'] = guides
     .filter((g) => hasSurvey(g) || (g.baseline && hasSurvey(g.baseline)))
     .map((g) => ({
       guide: g.guide,
       version: g.version,
+      distribution: answersNow.distribution(g.guide, g.version),
+      ...(answersBefore
+        ? { baselineDistribution: answersBefore.distribution(g.guide, g.version) }
+        : {}),
       ...both(pickSurvey(g), g.baseline && pickSurvey(g.baseline), pickSurvey(EMPTY_GUIDE)),
     }));
 
@@ -128,6 +138,7 @@ export function buildSnapshot(rows: readonly CounterRow[], options: SnapshotOpti
 
   return {
     k,
+    filter: options.filter ?? {},
     period: { ...period, days: periodDays(period) },
     baseline: baseline ? { ...baseline, days: periodDays(baseline) } : null,
     activeUsers: {
@@ -143,6 +154,11 @@ export function buildSnapshot(rows: readonly CounterRow[], options: SnapshotOpti
     guidanceStarted: guidanceStartOf(rows, k),
     guideHealth: guideHealth(rows, period, k),
     announcements: announcementSection(rows, period, baseline, k),
+    taskTime: taskTimeSection(rows, period, baseline, k),
+    unusedPages: unusedPageSection(rows, period, baseline, k, {
+      now: now.roles,
+      before: before?.roles ?? new Map(),
+    }),
   };
 }
 

@@ -35,8 +35,19 @@ export {
   type StepHealth,
   type AnnouncementMetrics,
   type AnnouncementFigures,
+  type TaskTimeFigures,
+  type TaskTimeComparison,
+  type TaskTime,
+  type PageUseMetrics,
+  type UnusedPage,
+  type RoleUnusedPages,
+  type SurveyDistribution,
+  type NetPromoterScore,
 } from './types';
 export { ANNOUNCEMENT_METRICS } from './announcements';
+export { medianBucket, taskTimeSection } from './taskTime';
+export { pageStatus, unusedPageSection } from './unusedPages';
+export { netPromoterScore, scoreOf, SurveyAnswers } from './surveys';
 export { addDays, MAX_PERIOD_DAYS, periodDays, rowsNeeded } from './days';
 export {
   USER_METRICS,
