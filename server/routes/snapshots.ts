@@ -47,6 +47,7 @@ async function readSnapshot(
     k,
     stepOrder: pack.stepOrder,
     checklists: pack.checklists,
+    surveyScales: pack.surveyScales,
   });
 }
 
