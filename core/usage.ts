@@ -18,7 +18,7 @@ export interface EventKindInfo {
   /** What its counter sums beside the count: a survey's score. */
   sums?: 'score';
   /** What the dashboard tallies it under: a guide, one of its steps, a field, or a page. */
-  of: 'guide' | 'step' | 'survey' | 'field' | 'page' | 'log';
+  of: 'guide' | 'step' | 'survey' | 'field' | 'page' | 'task' | 'log';
 }
 
 /**
@@ -58,6 +58,7 @@ export const EVENT_KIND_TABLE = {
   'announcement.shown': { reportedBy: 'background', counted: true, of: 'guide' },
   'announcement.dismissed': { reportedBy: 'background', counted: true, of: 'guide' },
   'announcement.clicked': { reportedBy: 'background', counted: true, of: 'guide' },
+  'task.timed': { reportedBy: 'background', counted: true, of: 'task' },
   /** The log was trimmed to make room (storage quota); `count` events were dropped. */
   'log.trimmed': { reportedBy: 'background', counted: false, of: 'log' },
 } as const satisfies Record<string, EventKindInfo>;

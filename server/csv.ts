@@ -16,6 +16,8 @@ import {
   type RateInterval,
   type Snapshot,
   type Suppressed,
+  type SurveyDistribution,
+  type TaskTimeFigures,
   type WorkflowComparison,
 } from '../core/snapshot';
 import { COHORTS } from '../core/usage';
@@ -125,6 +127,7 @@ export function snapshotRows(snapshot: Snapshot): Row[] {
         'completionRate',
       ]),
     );
+    rows.push(...distributionRows(s));
   }
   for (const page of snapshot.fields) {
     for (const f of page.fields) {
@@ -141,6 +144,100 @@ export function snapshotRows(snapshot: Snapshot): Row[] {
   for (const a of snapshot.announcements) {
     const ids = { section: 'announcements', guide: a.guide, version: a.version };
     rows.push(...metricRows(ids, a, ANNOUNCEMENT_METRICS));
+  }
+  rows.push(...taskTimeRows(snapshot));
+  for (const r of snapshot.unusedPages) {
+    for (const p of r.pages) {
+      const ids = { section: 'unusedPages', role: r.role, pageType: p.pageType };
+      rows.push({ ...ids, metric: 'status', value: p.status });
+      rows.push(...metricRows(ids, p, ['views', 'viewsPerUserWeek']));
+    }
+    rows.push({ section: 'unusedPages', role: r.role, metric: 'steadyPageTypes', value: r.steady });
+  }
+  return rows;
+}
+
+/**
+ * Answers per score (the score in `field`) and the net promoter figures of a survey, the period's
+ * in `value` and the baseline's beside them.
+ */
+function distributionRows(s: Snapshot['surveys'][number]): Row[] {
+  const ids = { section: 'surveyScores', guide: s.guide, version: s.version };
+  const now = s.distribution;
+  const before = s.baselineDistribution;
+  const answersOf = (d: SurveyDistribution | undefined, score: number) =>
+    d ? cell(d.scores.find((x) => x.score === score)?.answers) : '';
+  const scores = [...new Set([...now.scores, ...(before?.scores ?? [])].map((x) => x.score))];
+  const rows: Row[] = [
+    {
+      ...ids,
+      metric: 'scale',
+      value: now.scale ?? '',
+      baseline: before ? (before.scale ?? '') : '',
+    },
+  ];
+  for (const score of scores.sort((a, b) => a - b)) {
+    rows.push({
+      ...ids,
+      field: String(score),
+      metric: 'answers',
+      value: answersOf(now, score),
+      baseline: answersOf(before, score),
+    });
+  }
+  if (now.nps) {
+    const nps = { ...ids, section: 'surveyNps' };
+    for (const name of ['promoters', 'passives', 'detractors', 'score'] as const) {
+      rows.push({
+        ...nps,
+        metric: name,
+        value: cell(now.nps[name]),
+        baseline: before?.nps ? cell(before.nps[name]) : '',
+      });
+    }
+    for (const end of ['lower', 'upper'] as const) {
+      rows.push({
+        ...nps,
+        metric: end === 'lower' ? 'scoreLower' : 'scoreUpper',
+        value: intervalCell(now.nps.interval, end),
+        baseline: before?.nps ? intervalCell(before.nps.interval, end) : '',
+      });
+    }
+  }
+  return rows;
+}
+
+/** Runs per bucket (the bucket in `field`), all runs and the median bucket, per cohort. */
+function taskTimeRows(snapshot: Snapshot): Row[] {
+  const rows: Row[] = [];
+  const median = (m: TaskTimeFigures['median']) => (typeof m === 'string' ? m : SUPPRESSED_TEXT);
+  for (const t of snapshot.taskTime) {
+    for (const cohort of COHORTS) {
+      const ids = { section: 'taskTime', guide: t.guide, cohort };
+      const now = t[cohort];
+      const before = t.baseline?.[cohort];
+      now.buckets.forEach((b, i) => {
+        rows.push({
+          ...ids,
+          field: b.bucket,
+          metric: 'runs',
+          value: cell(b.runs),
+          baseline: before ? cell(before.buckets[i]?.runs) : '',
+        });
+      });
+      rows.push({
+        ...ids,
+        metric: 'runs',
+        value: cell(now.runs),
+        baseline: before ? cell(before.runs) : '',
+      });
+      rows.push({
+        ...ids,
+        metric: 'medianBucket',
+        value: median(now.median),
+        baseline: before ? median(before.median) : '',
+      });
+    }
   }
   return rows;
 }

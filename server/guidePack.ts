@@ -26,6 +26,8 @@ export interface GuidePack {
   checklists: Record<string, string[]>;
   /** Guide titles (default language) per id, so the dashboard shows names people know. */
   titles: Record<string, string>;
+  /** Each survey guide's scale (its first survey step's), so snapshots list every score. */
+  surveyScales: Record<string, '1-5' | '0-10'>;
 }
 
 /** Every guide file of a directory, checked as `npm run guides:check` checks them. */
@@ -75,7 +77,18 @@ export function loadGuidePack(dir: string): GuidePack {
     ),
     checklists: checklistsOf(guides),
     titles: Object.fromEntries(guides.map((guide) => [guide.id, guide.title])),
+    surveyScales: surveyScalesOf(guides),
   };
+}
+
+/** The scale of each guide's first survey step; guides without one are left out. */
+export function surveyScalesOf(guides: readonly Guide[]): Record<string, '1-5' | '0-10'> {
+  const scales: Record<string, '1-5' | '0-10'> = {};
+  for (const guide of guides) {
+    const survey = guide.steps.find((step) => step.kind === 'survey');
+    if (survey) scales[guide.id] = survey.scale;
+  }
+  return scales;
 }
 
 /** If-None-Match uses the weak comparison (RFC 9110 13.1.2): W/ prefixes do not matter. */

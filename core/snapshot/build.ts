@@ -23,6 +23,9 @@ import { workflowSection } from './workflows';
 import { filterRows } from './filter';
 import { overviewOf } from './overview';
 import { announcementSection } from './announcements';
+import { SurveyAnswers } from './surveys';
+import { taskTimeSection } from './taskTime';
+import { unusedPageSection } from './unusedPages';
 import {
   compare,
   nothingShown,
@@ -103,11 +106,18 @@ export function buildSnapshot(allRows: readonly CounterRow[], options: SnapshotO
     meanScore: m.surveyMeanScore,
     completionRate: m.completionRate,
   });
-  const surveys = guides
+  const scales = options.surveyScales ?? {};
+  const answersNow = new SurveyAnswers(rows, period, scales, k);
+  const answersBefore = baseline ? new SurveyAnswers(rows, baseline, scales, k) : null;
+  const surveys: Snapshot['surveys'] = guides
     .filter((g) => hasSurvey(g) || (g.baseline && hasSurvey(g.baseline)))
     .map((g) => ({
       guide: g.guide,
       version: g.version,
+      distribution: answersNow.distribution(g.guide, g.version),
+      ...(answersBefore
+        ? { baselineDistribution: answersBefore.distribution(g.guide, g.version) }
+        : {}),
       ...both(pickSurvey(g), g.baseline && pickSurvey(g.baseline), pickSurvey(EMPTY_GUIDE)),
     }));
 
@@ -149,6 +159,11 @@ export function buildSnapshot(allRows: readonly CounterRow[], options: SnapshotO
     guidanceStarted: guidanceStartOf(rows, k),
     guideHealth: guideHealth(rows, period, k),
     announcements: announcementSection(rows, period, baseline, k),
+    taskTime: taskTimeSection(rows, period, baseline, k),
+    unusedPages: unusedPageSection(rows, period, baseline, k, {
+      now: now.roles,
+      before: before?.roles ?? new Map(),
+    }),
   };
   return { ...snapshot, overview: overviewOf(snapshot) };
 }

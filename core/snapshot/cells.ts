@@ -73,6 +73,25 @@ export function deltas<M extends object>(current: M, baseline: M): M {
   return out as M;
 }
 
+/**
+ * Cells that split a total (a distribution's parts): with the total a figure, one part suppressed
+ * alone would be the total minus the others. Then the smallest other part above 0 is suppressed
+ * too, so only the sum of two parts can be worked out, one of them from k browsers or more; with
+ * no such part, the total is suppressed instead. A part of 0 is not picked: it hides nothing.
+ */
+export function protectParts(parts: readonly Cell[], total: Cell): { parts: Cell[]; total: Cell } {
+  const out = [...parts];
+  if (isSuppressed(total) || out.filter(isSuppressed).length !== 1) return { parts: out, total };
+  let smallest = -1;
+  out.forEach((cell, i) => {
+    if (isSuppressed(cell) || cell === 0) return;
+    if (smallest < 0 || cell < (out[smallest] as number)) smallest = i;
+  });
+  if (smallest < 0) return { parts: out, total: SUPPRESSED };
+  out[smallest] = SUPPRESSED;
+  return { parts: out, total };
+}
+
 /** Tallies grouped by a string key. */
 export class Tallies {
   private readonly map = new Map<string, Tally>();

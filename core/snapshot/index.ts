@@ -1,7 +1,8 @@
 /**
  * Snapshots: what admins see, computed from the endpoint's daily counters, pure (no I/O), by what
  * each part computes: the shapes (types.ts), days and periods (days.ts), cells and k (cells.ts),
- * one period's figures (period.ts), steps' target-missing rates by day (guideHealth.ts), guided vs control (workflows.ts), each section's metrics and
+ * one period's figures (period.ts), steps' target-missing rates by day (guideHealth.ts), guided vs control (workflows.ts),
+ * time on task (taskTime.ts), unused page types (unusedPages.ts), survey scores (surveys.ts), each section's metrics and
  * the comparison with a baseline (metrics.ts), and the snapshot itself (build.ts).
  */
 export {
@@ -39,16 +40,21 @@ export {
   type Overview,
   type OverviewFigure,
   type Verdict,
-  type TaskTime,
   type TaskTimeFigures,
-  type RoleUnusedPages,
+  type TaskTimeComparison,
+  type TaskTime,
+  type PageUseMetrics,
   type UnusedPage,
+  type RoleUnusedPages,
   type SurveyDistribution,
   type NetPromoterScore,
 } from './types';
 export { filterRows, inFilter } from './filter';
 export { overviewOf, verdictOf, OVERVIEW_TOP } from './overview';
 export { ANNOUNCEMENT_METRICS } from './announcements';
+export { medianBucket, taskTimeSection } from './taskTime';
+export { pageStatus, unusedPageSection } from './unusedPages';
+export { netPromoterScore, scoreOf, SurveyAnswers } from './surveys';
 export { addDays, MAX_PERIOD_DAYS, periodDays, rowsNeeded } from './days';
 export {
   USER_METRICS,

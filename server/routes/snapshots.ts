@@ -47,6 +47,7 @@ async function readSnapshot(
     k,
     stepOrder: pack.stepOrder,
     checklists: pack.checklists,
+    surveyScales: pack.surveyScales,
     filter: query.filter,
   });
 }
@@ -55,10 +56,13 @@ async function readSnapshot(
 function shownLabels(snapshot: Snapshot, pack: GuidePack) {
   const shownRoles = new Set(snapshot.activeUsers.byRole.map((r) => r.role));
   for (const t of snapshot.training) shownRoles.add(t.role);
+  for (const u of snapshot.unusedPages) shownRoles.add(u.role);
   const shownGuides = new Set(snapshot.guides.map((g) => g.guide));
   for (const s of snapshot.guideHealth) shownGuides.add(s.guide);
   for (const t of snapshot.training) for (const g of t.guides) shownGuides.add(g.guide);
   for (const a of snapshot.announcements) shownGuides.add(a.guide);
+  for (const t of snapshot.taskTime) shownGuides.add(t.guide);
+  for (const w of snapshot.workflows) shownGuides.add(w.guide);
   return {
     roles: Object.fromEntries(
       DEFAULT_ORG.roles.filter((r) => shownRoles.has(r.id)).map((r) => [r.id, r.label]),

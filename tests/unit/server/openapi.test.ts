@@ -27,7 +27,15 @@ const unusedStore = new Proxy({ kind: 'sqlite' } as SignalStore, {
 });
 const app = createApp({
   store: unusedStore,
-  pack: { body: '{}', etag: '"x"', guides: 0, stepOrder: {}, checklists: {}, titles: {} },
+  pack: {
+    body: '{}',
+    etag: '"x"',
+    guides: 0,
+    stepOrder: {},
+    checklists: {},
+    titles: {},
+    surveyScales: {},
+  },
   openapi: text,
   k: 5,
   bodyLimit: 1024,

@@ -401,6 +401,71 @@ describe('snapshot CSV', () => {
       '',
     ]);
   });
+  it('writes time on task, unused pages and survey scores with the baseline beside', () => {
+    const rows = [
+      // 5 guided runs under 30 s; nothing in the baseline week.
+      row('task.timed', {
+        guide: 'log-call',
+        version: 1,
+        cohort: 'guided',
+        field: 'under-30s',
+        count: 5,
+        contributors: 5,
+      }),
+      // 5 answers of 9 to a 0–10 survey: P = 5, N = 5, NPS 100. Adjusted: n = 8,
+      // p_P = 5.75 / 8 = 0.71875, p_D = 0.75 / 8 = 0.09375, centre 0.625; variance
+      // (0.8125 − 0.390625) / 8 = 0.0527344, half-width 1.959964 × 0.229640 = 0.450086:
+      // 17.49 to 107.5, clamped to 100.
+      row('survey.answered', {
+        ...guide,
+        step: 'rate',
+        field: '9',
+        count: 5,
+        contributors: 5,
+        scoreSum: 45,
+      }),
+      // home opened by 5 browsers in the baseline week, by none now: unopened.
+      row('page.viewed', { pageType: 'home', day: '2026-04-28', count: 5, contributors: 5 }),
+    ];
+    const snapshot = buildSnapshot(rows, {
+      period: week,
+      baseline: { from: '2026-04-27', to: '2026-05-03' },
+      k: 5,
+      surveyScales: { g: '0-10' },
+    });
+    const lines = snapshotCsv(snapshot).split('\r\n');
+    const of = (section: string) => lines.filter((l) => l.startsWith(`"${section}"`));
+    const F = '"fewer than k"';
+    expect(of('taskTime').filter((l) => l.endsWith('"guided"'))).toEqual([
+      `"taskTime",,,"log-call",,,,"under-30s","runs",5,${F},,"guided"`,
+      `"taskTime",,,"log-call",,,,"30s-2m","runs",0,${F},,"guided"`,
+      `"taskTime",,,"log-call",,,,"2m-10m","runs",0,${F},,"guided"`,
+      `"taskTime",,,"log-call",,,,"over-10m","runs",0,${F},,"guided"`,
+      `"taskTime",,,"log-call",,,,,"runs",5,${F},,"guided"`,
+      `"taskTime",,,"log-call",,,,,"medianBucket","under-30s",${F},,"guided"`,
+    ]);
+    expect(of('taskTime')).toHaveLength(18); // 6 rows for each of the 3 cohorts
+    expect(of('surveyScores')).toEqual([
+      `"surveyScores",,,"g",2,,,,"scale","0-10","0-10",,`,
+      ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => `"surveyScores",,,"g",2,,,${n},"answers",0,${F},,`),
+      `"surveyScores",,,"g",2,,,9,"answers",5,${F},,`,
+      `"surveyScores",,,"g",2,,,10,"answers",0,${F},,`,
+    ]);
+    expect(of('surveyNps')).toEqual([
+      `"surveyNps",,,"g",2,,,,"promoters",5,${F},,`,
+      `"surveyNps",,,"g",2,,,,"passives",0,${F},,`,
+      `"surveyNps",,,"g",2,,,,"detractors",0,${F},,`,
+      `"surveyNps",,,"g",2,,,,"score",100,${F},,`,
+      `"surveyNps",,,"g",2,,,,"scoreLower",17.49,${F},,`,
+      `"surveyNps",,,"g",2,,,,"scoreUpper",100,${F},,`,
+    ]);
+    expect(of('unusedPages')).toEqual([
+      `"unusedPages","rep",,,,,"home",,"status","unopened",,,`,
+      `"unusedPages","rep",,,,,"home",,"views",${F},5,${F},`,
+      `"unusedPages","rep",,,,,"home",,"viewsPerUserWeek",${F},${F},${F},`,
+      `"unusedPages","rep",,,,,,,"steadyPageTypes",0,,,`,
+    ]);
+  });
 });
 
 describe('rate limit buckets', () => {

@@ -1,0 +1,144 @@
+/** Survey answers by score and the net promoter score (core/snapshot/surveys.ts), by hand. */
+import { describe, expect, it } from 'vitest';
+import { buildSnapshot, scoreOf, type CounterRow } from '../../../../core/snapshot';
+import { row } from '../../helpers/counterRow';
+
+const week = { from: '2026-05-04', to: '2026-05-10' };
+const before = { from: '2026-04-27', to: '2026-05-03' };
+const S = { suppressed: true };
+const surveyScales = { nps: '0-10', rate: '1-5' } as const;
+
+/** `count` answers of `score` from `contributors` browsers (field '' for older counters). */
+const answered = (
+  guide: string,
+  score: number | '',
+  count: number,
+  contributors: number,
+  day = '2026-05-04',
+): CounterRow =>
+  row('survey.answered', {
+    guide,
+    version: 1,
+    step: 'rate',
+    day,
+    field: String(score),
+    count,
+    contributors,
+    scoreSum: score === '' ? count * 5 : count * score,
+  });
+
+const rows: CounterRow[] = [
+  // nps, period: 28 answers with a score, all on one day from 28 browsers: a figure.
+  answered('nps', 10, 6, 6),
+  answered('nps', 9, 5, 5),
+  answered('nps', 8, 5, 5),
+  answered('nps', 6, 5, 5),
+  answered('nps', 3, 2, 2), // below k = 5
+  answered('nps', 0, 5, 5),
+  answered('nps', '', 3, 3), // older counters: in the mean, not by score
+  // nps, baseline: 10 promoters (9 and 10), 5 passives (8), 5 detractors (5).
+  answered('nps', 10, 5, 5, '2026-04-28'),
+  answered('nps', 9, 5, 5, '2026-04-28'),
+  answered('nps', 8, 5, 5, '2026-04-28'),
+  answered('nps', 5, 5, 5, '2026-04-28'),
+  // rate (1–5): 5 × 4 and 6 × 5; a 0 is off its scale and left out.
+  answered('rate', 4, 5, 5),
+  answered('rate', 5, 6, 6),
+  answered('rate', 0, 5, 5),
+  // gone (no longer in the pack): 7 × 5, 8 × 6, 2 × 1 (below k).
+  answered('gone', 7, 5, 5),
+  answered('gone', 8, 6, 6),
+  answered('gone', 2, 1, 1),
+];
+
+const scores = (answers: unknown[], from = 0) =>
+  answers.map((a, i) => ({ score: from + i, answers: a }));
+
+describe('survey distributions', () => {
+  const s = buildSnapshot(rows, { period: week, baseline: before, k: 5, surveyScales });
+  const survey = (guide: string) => s.surveys.find((x) => x.guide === guide);
+
+  it('gives every score of a 0–10 survey and its net promoter score', () => {
+    // Baseline: 0–4 and 6, 7 no rows (0, the total of 20 being a figure), 5, 8, 9, 10 five each.
+    // P = 10, passives 5, D = 5: NPS = 100 × (10 − 5) / 20 = 25. Interval (stats.test.ts):
+    // 100 × (0.217391 ∓ 0.334553) = −11.72 to 55.19.
+    expect(survey('nps')?.baselineDistribution).toEqual({
+      scale: '0-10',
+      scores: scores([0, 0, 0, 0, 0, 5, 0, 0, 5, 5, 5]),
+      nps: {
+        promoters: 10,
+        passives: 5,
+        detractors: 5,
+        score: 25,
+        interval: { lower: -11.72, upper: 55.19 },
+      },
+    });
+  });
+
+  it('hides a score below k with a second one, and the groups built from them', () => {
+    // 3 is below k; alone hidden, 28 − the others would give it away, so the smallest other score
+    // above 0 is hidden too: 0, 6, 8 and 9 have 5 each, 0 comes first. 7 has no rows: 0.
+    // Promoters 6 + 5 = 11, passives 0 + 5 = 5, detractors (0–6) hold hidden scores: hidden, and
+    // the score and interval with them.
+    expect(survey('nps')?.distribution).toEqual({
+      scale: '0-10',
+      scores: scores([S, 0, 0, S, 0, 0, 5, 0, 5, 5, 6]),
+      nps: { promoters: 11, passives: 5, detractors: S, score: S, interval: S },
+    });
+  });
+
+  it('shows the net promoter score once every score reaches k', () => {
+    // k = 2: the 2 answers of 3 are a figure. P = 11, passives 5, D = 5 + 2 + 5 = 12, N = 28:
+    // NPS = 100 × (11 − 12) / 28 = −3.57. Adjusted: n = 31, p_P = 11.75 / 31 = 0.379032,
+    // p_D = 12.75 / 31 = 0.411290, centre −0.032258; variance (0.790323 − 0.001041) / 31 =
+    // 0.0254607, half-width 1.959964 × 0.159564 = 0.312740: −34.50 to 28.05.
+    const low = buildSnapshot(rows, { period: week, k: 2, surveyScales });
+    const nps = low.surveys.find((x) => x.guide === 'nps');
+    expect(nps?.distribution.scores).toEqual(scores([5, 0, 0, 2, 0, 0, 5, 0, 5, 5, 6]));
+    expect(nps?.distribution.nps).toEqual({
+      promoters: 11,
+      passives: 5,
+      detractors: 12,
+      score: -3.57,
+      interval: { lower: -34.5, upper: 28.05 },
+    });
+    expect(nps).not.toHaveProperty('baselineDistribution');
+  });
+
+  it('gives a 1–5 survey its five scores and no net promoter score', () => {
+    expect(survey('rate')?.distribution).toEqual({
+      scale: '1-5',
+      scores: scores([0, 0, 0, 5, 6], 1),
+      nps: null,
+    });
+    // Its baseline has no answers: every score is hidden, since no total is a figure.
+    expect(survey('rate')?.baselineDistribution).toEqual({
+      scale: '1-5',
+      scores: scores([S, S, S, S, S], 1),
+      nps: null,
+    });
+  });
+
+  it('lists only the scores given, and only figures, when the scale is unknown', () => {
+    // 2 is below k and hides 7 (5, the smallest other) with it: only 8 is named.
+    expect(survey('gone')?.distribution).toEqual({
+      scale: null,
+      scores: [{ score: 8, answers: 6 }],
+      nps: null,
+    });
+  });
+
+  it('reads a score only from a whole number 0 to 10', () => {
+    expect(['0', '7', '10', '', '11', '-1', '3.5', ' 3', '03'].map(scoreOf)).toEqual([
+      0,
+      7,
+      10,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+});
