@@ -77,8 +77,23 @@ function metricRows<M extends object>(
   }));
 }
 
+/** What the figures cover: the period, the baseline, k and each filter, so a file says it. */
+function viewRows(snapshot: Snapshot): Row[] {
+  const span = (p: { from: string; to: string } | null) => (p ? `${p.from}/${p.to}` : '');
+  return [
+    { section: 'view', metric: 'period', value: span(snapshot.period) },
+    { section: 'view', metric: 'baseline', value: span(snapshot.baseline) },
+    { section: 'view', metric: 'k', value: snapshot.k },
+    ...Object.entries(snapshot.filter).map(([name, value]) => ({
+      section: 'filter',
+      metric: name,
+      value: String(value),
+    })),
+  ];
+}
+
 export function snapshotRows(snapshot: Snapshot): Row[] {
-  const rows: Row[] = [];
+  const rows: Row[] = viewRows(snapshot);
   for (const r of snapshot.activeUsers.byRole) {
     rows.push(...metricRows({ section: 'activeUsers', role: r.role }, r, USER_METRICS));
   }

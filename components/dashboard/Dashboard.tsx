@@ -282,7 +282,11 @@ function Snapshots({
         <SnapshotFilters
           value={choice.filter}
           choices={{
-            roles: snapshot?.choices.roles ?? {},
+            // A role typed into the address stays selectable, named by its id.
+            roles: {
+              ...(choice.filter.role ? { [choice.filter.role]: choice.filter.role } : {}),
+              ...snapshot?.choices.roles,
+            },
             guides: snapshot?.choices.guides ?? {},
             versions,
           }}

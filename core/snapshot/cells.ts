@@ -105,6 +105,10 @@ export class Tallies {
   get(key: string): Tally | undefined {
     return this.map.get(key);
   }
+
+  entries(): IterableIterator<[string, Tally]> {
+    return this.map.entries();
+  }
 }
 
 export const sep = '\u0000';

@@ -3,7 +3,9 @@
  * left out before anything is computed, so every section, the overview and the exports agree,
  * and k applies to what is left.
  */
-import { type CounterRow, type SnapshotFilter } from './types';
+import { Tallies, countCell, sep } from './cells';
+import { inPeriod } from './period';
+import { type CounterRow, type Period, type SnapshotFilter, isSuppressed } from './types';
 
 /**
  * Whether a row is inside the filter. A guide filter keeps the rows that are not about any guide
@@ -26,4 +28,25 @@ export function filterRows(
 ): readonly CounterRow[] {
   const narrowed = Object.values(filter).some((v) => v !== undefined);
   return narrowed ? rows.filter((row) => inFilter(row, filter)) : rows;
+}
+
+/**
+ * The roles a filter may offer: those with at least k people active on some day of the periods,
+ * read from all rows (before any filter), so that a role too rare to show is not even named.
+ */
+export function rolesShown(
+  rows: readonly CounterRow[],
+  periods: readonly Period[],
+  k: number,
+): string[] {
+  const days = new Tallies();
+  for (const row of rows) {
+    if (row.kind !== 'first.activeDay' || !periods.some((p) => inPeriod(row.day, p))) continue;
+    days.add(`${row.role}${sep}${row.day}`, row);
+  }
+  const roles = new Set<string>();
+  for (const [key, tally] of days.entries()) {
+    if (!isSuppressed(countCell(tally, k))) roles.add(key.slice(0, key.indexOf(sep)));
+  }
+  return [...roles].sort();
 }

@@ -49,7 +49,7 @@ export {
   type SurveyDistribution,
   type NetPromoterScore,
 } from './types';
-export { filterRows, inFilter } from './filter';
+export { filterRows, inFilter, rolesShown } from './filter';
 export { overviewOf, verdictOf, OVERVIEW_TOP } from './overview';
 export { ANNOUNCEMENT_METRICS } from './announcements';
 export { medianBucket, taskTimeSection } from './taskTime';

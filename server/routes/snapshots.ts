@@ -7,6 +7,7 @@ import {
   addDays,
   buildSnapshot,
   healthRowsNeeded,
+  rolesShown,
   rowsNeeded,
   type Period,
   type Snapshot,
@@ -27,7 +28,7 @@ async function readSnapshot(
   query: SnapshotQuery,
   pack: GuidePack,
   k: number,
-): Promise<Snapshot> {
+): Promise<{ snapshot: Snapshot; roles: string[] }> {
   const periods = [
     ...[query.period, ...(query.baseline ? [query.baseline] : [])].map(rowsNeeded),
     healthRowsNeeded(query.period),
@@ -41,7 +42,7 @@ async function readSnapshot(
   const earlier = await store.counters(org, { from: HISTORY_START, to: addDays(span.from, -1) }, [
     'first.guideCompleted',
   ]);
-  return buildSnapshot([...earlier, ...rows], {
+  const snapshot = buildSnapshot([...earlier, ...rows], {
     period: query.period,
     baseline: query.baseline,
     k,
@@ -50,6 +51,8 @@ async function readSnapshot(
     surveyScales: pack.surveyScales,
     filter: query.filter,
   });
+  const periodsShown = [query.period, ...(query.baseline ? [query.baseline] : [])];
+  return { snapshot, roles: rolesShown(rows, periodsShown, k) };
 }
 
 /** Names of what the snapshot shows only: a role or guide hidden by k stays unnamed. */
@@ -80,7 +83,7 @@ export function snapshotRoutes(
   app.get('/v1/snapshots', async (c) => {
     const token = await admit(c, 'admin');
     const query = parseSnapshotQuery(c.req.query());
-    const snapshot = await readSnapshot(store, token.org, query, pack, options.k);
+    const { snapshot, roles } = await readSnapshot(store, token.org, query, pack, options.k);
     const headers = { 'Cache-Control': 'no-store' };
     if (query.format === 'csv') {
       const name = `waymark-${token.org}-${query.period.from}-${query.period.to}.csv`;
@@ -91,15 +94,15 @@ export function snapshotRoutes(
       });
     }
     const labels = shownLabels(snapshot, pack);
-    // What the filters may name: the organisation's configuration, not anyone's use of it.
+    // What the filters may name: the roles with k people active in the period or baseline
+    // (before filtering, so narrowing to one role still offers the others), and the guides the
+    // organisation publishes.
     const choices = {
-      roles: Object.fromEntries(DEFAULT_ORG.roles.map((r) => [r.id, r.label])),
+      roles: Object.fromEntries(
+        DEFAULT_ORG.roles.filter((r) => roles.includes(r.id)).map((r) => [r.id, r.label]),
+      ),
       guides: pack.titles,
     };
-    return c.json(
-      { schemaVersion: 1, org: token.org, labels, choices, ...snapshot },
-      200,
-      headers,
-    );
+    return c.json({ schemaVersion: 1, org: token.org, labels, choices, ...snapshot }, 200, headers);
   });
 }

@@ -391,9 +391,17 @@ describe('snapshot CSV', () => {
         contributors: 6,
       }),
     ];
-    const csv = snapshotCsv(buildSnapshot(rows, { period: week, k: 5 }));
+    const csv = snapshotCsv(
+      buildSnapshot(rows, { period: week, k: 5, filter: { crm: 'demo', version: 2 } }),
+    );
     expect(csv.split('\r\n')).toEqual([
       'section,role,day,guide,version,step,pageType,field,metric,value,baseline,delta,cohort',
+      // What the figures cover comes first: the period, no baseline, k and the filters.
+      `"view",,,,,,,,"period","2026-05-04/2026-05-10",,,`,
+      `"view",,,,,,,,"baseline",,,,`,
+      `"view",,,,,,,,"k",5,,,`,
+      `"filter",,,,,,,,"crm","demo",,,`,
+      `"filter",,,,,,,,"version",2,,,`,
       `"fields",,,,,,"home","'=HYPERLINK(""x"")","empty",7,,,`,
       `"fields",,,,,,"home","'=HYPERLINK(""x"")","invalid","fewer than k",,,`,
       `"fields",,,,,,"home","x;'=1+1;|'@SUM(A1)","empty",6,,,`,

@@ -105,11 +105,26 @@ describe('the dashboard address', () => {
     ).toEqual({
       period: { from: '2026-05-01', to: '2026-05-31' },
       baseline: { from: '2026-04-01', to: '2026-04-30' },
+      filter: {},
     });
     expect(choiceFromHash('#from=2026-05-01&to=2026-05-31&baselineFrom=2026-04-30')).toEqual({
       period: { from: '2026-05-01', to: '2026-05-31' },
       baseline: null,
+      filter: {},
     });
+    // The filters too; what is not a CRM, role, cohort, guide or version is left out.
+    expect(
+      choiceFromHash(
+        '#from=2026-05-01&to=2026-05-31&crm=salesforce&role=rep&cohort=guided&guide=log-call&version=3',
+      )?.filter,
+    ).toEqual({ crm: 'salesforce', role: 'rep', cohort: 'guided', guide: 'log-call', version: 3 });
+    expect(
+      choiceFromHash(
+        '#from=2026-05-01&to=2026-05-31&crm=oracle&role=<b>&cohort=all&guide=Log%20call&version=2',
+      )?.filter,
+    ).toEqual({});
+    // A version without its guide means nothing.
+    expect(choiceFromHash('#from=2026-05-01&to=2026-05-31&version=2')?.filter).toEqual({});
     expect(choiceFromHash('#from=2026-05-31&to=2026-05-01')).toBeNull();
     expect(choiceFromHash('#from=<script>&to=2026-05-01')).toBeNull();
     expect(choiceFromHash('')).toBeNull();
