@@ -17,8 +17,11 @@ export interface EventKindInfo {
   counted: boolean;
   /** What its counter sums beside the count: a survey's score. */
   sums?: 'score';
-  /** What the dashboard tallies it under: a guide, one of its steps, a field, or a page. */
-  of: 'guide' | 'step' | 'survey' | 'field' | 'page' | 'log';
+  /**
+   * What the dashboard tallies it under: a guide, one of its steps, a survey, a field, a page,
+   * or the time a guide's task took (`task`: a guide's counter whose `field` is a time bucket).
+   */
+  of: 'guide' | 'step' | 'survey' | 'field' | 'page' | 'task' | 'log';
 }
 
 /**
@@ -50,6 +53,11 @@ export const EVENT_KIND_TABLE = {
   'workflow.started': { reportedBy: 'background', counted: true, of: 'guide' },
   'workflow.completed': { reportedBy: 'background', counted: true, of: 'guide' },
   'workflow.abandoned': { reportedBy: 'background', counted: true, of: 'guide' },
+  /**
+   * Time on task: a guide run or a passive workflow completed, and how long it took from its
+   * start, as one of the coarse buckets of core/taskTime.ts in `field` (never a time).
+   */
+  'task.timed': { reportedBy: 'background', counted: true, of: 'task' },
   /**
    * An announcement (core/announcements.ts) was on screen for the first time in this browser
    * (once per version), was dismissed, or its link was followed. Recorded by the background when
@@ -115,7 +123,10 @@ export interface UsageEvent {
   guideId?: string;
   guideVersion?: number;
   stepId?: string;
-  /** A field rule's key (its id or label), never the field's value. */
+  /**
+   * A field rule's key (its id or label), never the field's value; of a `task.timed`, the time
+   * bucket (core/taskTime.ts).
+   */
   field?: string;
   /** A survey score. */
   score?: number;
