@@ -43,7 +43,7 @@ export interface Aggregation {
  * plainly ('0'…'10'), so the endpoint counts answers per score (the counter sums that score
  * `count` times, so the mean is unchanged).
  */
-function fieldOf(event: UsageEvent): string {
+export function counterField(event: Pick<UsageEvent, 'kind' | 'field' | 'score'>): string {
   if (event.kind === 'survey.answered') {
     const score = event.score;
     return score !== undefined && isSurveyScore(score) ? String(score) : '';
@@ -113,7 +113,7 @@ export function aggregateSignals(
       guide: event.guideId ?? '',
       version: event.guideVersion ?? 0,
       step: event.stepId ?? '',
-      field: fieldOf(event),
+      field: counterField(event),
     };
     add(counter, sumOf(event.kind) === 'score' ? (event.score ?? 0) : 0);
     // Beside the step's target.missing, a counter per strategy that found nothing: which part of
