@@ -16,8 +16,9 @@ import { COHORTS, COUNTED_EVENT_KINDS } from './usage';
  * Still 1 with `cohort`: the field is optional on the wire and defaults to '', so batches of
  * extensions that predate cohorts stay valid and mean what they meant. The other way round needs
  * care: an endpoint that predates cohorts refuses the unknown field (the schema is strict), so
- * endpoints are upgraded before extensions that send cohorts. So with `target.strategyFailed`:
- * an endpoint that does not know the kind refuses it.
+ * endpoints are upgraded before extensions that send cohorts. So with `target.strategyFailed`
+ * and `task.timed`: an endpoint that does not know the kind refuses it. A survey counter's score
+ * in `field` needs no new version: older endpoints take the field as it is.
  */
 export const SIGNAL_SCHEMA_VERSION = 1;
 
@@ -82,9 +83,9 @@ export const signalSchema = z
      * A field rule's key (its id or label text from the guide), never a value; of a
      * `target.strategyFailed`, the strategy's name; of a `task.timed`, a time bucket
      * (core/taskTime.ts); of a `survey.answered`, the score ('0'…'10', or '' from browsers that
-     * predate scores in the key). No NUL: PostgreSQL
-     * text cannot hold it, and a batch the store cannot take must be refused alone, not fail the
-     * transaction it shares with other browsers' batches.
+     * predate scores in the key). No NUL: PostgreSQL text cannot hold it, and a batch the store
+     * cannot take must be refused alone, not fail the transaction it shares with other
+     * browsers' batches.
      */
     field: key
       .refine((text) => !text.includes('\u0000'), 'must not contain NUL characters')
@@ -127,13 +128,12 @@ interface CounterCheck {
   count: number;
   scoreSum: number;
 }
-type Issues = z.RefinementCtx;
 
 /**
  * Time on task travels as a guide's bucket and nothing finer: no step, no page, no sum, and
  * never a time or a duration in `field`.
  */
-function checkTaskTimed(s: CounterCheck, ctx: Issues): void {
+function checkTaskTimed(s: CounterCheck, ctx: z.RefinementCtx): void {
   const issue = (path: string, message: string) =>
     ctx.addIssue({ code: 'custom', message, path: [path] });
   if (!isTaskTimeBucket(s.field)) {
@@ -142,12 +142,12 @@ function checkTaskTimed(s: CounterCheck, ctx: Issues): void {
       `of a task.timed counter must be one of the time buckets ${TASK_TIME_BUCKETS.join(', ')}`,
     );
   }
-  if (s.guide === '')
+  if (s.guide === '') {
     issue('guide', 'of a task.timed counter must name the guide whose task was timed');
-  if (s.step !== '')
-    issue('step', 'of a task.timed counter must be empty: the time is of the whole task');
-  if (s.pageType !== '')
-    issue('pageType', 'of a task.timed counter must be empty: the time is of the whole task');
+  }
+  const whole = 'of a task.timed counter must be empty: the time is of the whole task';
+  if (s.step !== '') issue('step', whole);
+  if (s.pageType !== '') issue('pageType', whole);
   if (s.scoreSum !== 0) issue('scoreSum', 'of a task.timed counter must be 0');
 }
 
@@ -163,7 +163,7 @@ export function isSurveyScore(score: number): boolean {
  * A survey counter carries its score in `field` (one score per counter), so its sum is that score
  * once for each answer; '' is a counter of a browser that predates scores in the key.
  */
-function checkSurveyScore(s: CounterCheck, ctx: Issues): void {
+function checkSurveyScore(s: CounterCheck, ctx: z.RefinementCtx): void {
   if (s.field === '') return;
   if (!SURVEY_SCORE_TEXT.test(s.field)) {
     ctx.addIssue({
