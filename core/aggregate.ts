@@ -5,7 +5,7 @@
  * and the distinct-user flags are computed here, so no user or install id is ever needed.
  */
 import { isoWeek, utcDay } from './days';
-import { MAX_DAILY_COUNT, signalKey, type Signal, type SignalKind } from './signals';
+import { isSurveyScore, MAX_DAILY_COUNT, signalKey, type Signal, type SignalKind } from './signals';
 import { COUNTED_EVENT_KINDS, sumOf, type UsageEvent } from './usage';
 
 /** What this browser has already reported, so "first time" flags are sent once. */
@@ -36,6 +36,19 @@ type CounterFields = Omit<Signal, 'count' | 'contributor' | 'scoreSum'>;
 export interface Aggregation {
   signals: Signal[];
   reported: ReportedState;
+}
+
+/**
+ * A counter's `field`: a field rule's key, a time bucket; of a survey answer, its score written
+ * plainly ('0'…'10'), so the endpoint counts answers per score (the counter sums that score
+ * `count` times, so the mean is unchanged).
+ */
+export function counterField(event: Pick<UsageEvent, 'kind' | 'field' | 'score'>): string {
+  if (event.kind === 'survey.answered') {
+    const score = event.score;
+    return score !== undefined && isSurveyScore(score) ? String(score) : '';
+  }
+  return event.field ?? '';
 }
 
 export function aggregateSignals(
@@ -100,7 +113,7 @@ export function aggregateSignals(
       guide: event.guideId ?? '',
       version: event.guideVersion ?? 0,
       step: event.stepId ?? '',
-      field: event.field ?? '',
+      field: counterField(event),
     };
     add(counter, sumOf(event.kind) === 'score' ? (event.score ?? 0) : 0);
     // Beside the step's target.missing, a counter per strategy that found nothing: which part of

@@ -9,14 +9,16 @@ import { z } from 'zod';
 import { PAGE_TYPE_SOURCE } from './adapters/types';
 import { CRM_IDS } from './adapters';
 import { TARGET_STRATEGIES } from './targetStrategies';
+import { isTaskTimeBucket, TASK_TIME_BUCKETS } from './taskTime';
 import { COHORTS, COUNTED_EVENT_KINDS } from './usage';
 
 /**
  * Still 1 with `cohort`: the field is optional on the wire and defaults to '', so batches of
  * extensions that predate cohorts stay valid and mean what they meant. The other way round needs
  * care: an endpoint that predates cohorts refuses the unknown field (the schema is strict), so
- * endpoints are upgraded before extensions that send cohorts. So with `target.strategyFailed`:
- * an endpoint that does not know the kind refuses it.
+ * endpoints are upgraded before extensions that send cohorts. So with `target.strategyFailed`
+ * and `task.timed`: an endpoint that does not know the kind refuses it. A survey counter's score
+ * in `field` needs no new version: older endpoints take the field as it is.
  */
 export const SIGNAL_SCHEMA_VERSION = 1;
 
@@ -79,9 +81,11 @@ export const signalSchema = z
     pageType: z.string().regex(SIGNAL_PAGE_TYPE),
     /**
      * A field rule's key (its id or label text from the guide), never a value; of a
-     * `target.strategyFailed`, the strategy's name. No NUL: PostgreSQL
-     * text cannot hold it, and a batch the store cannot take must be refused alone, not fail the
-     * transaction it shares with other browsers' batches.
+     * `target.strategyFailed`, the strategy's name; of a `task.timed`, a time bucket
+     * (core/taskTime.ts); of a `survey.answered`, the score ('0'…'10', or '' from browsers that
+     * predate scores in the key). No NUL: PostgreSQL text cannot hold it, and a batch the store
+     * cannot take must be refused alone, not fail the transaction it shares with other
+     * browsers' batches.
      */
     field: key
       .refine((text) => !text.includes('\u0000'), 'must not contain NUL characters')
@@ -110,7 +114,74 @@ export const signalSchema = z
   .refine((s) => s.kind !== 'target.strategyFailed' || isStrategyOfStep(s), {
     message: `of a target.strategyFailed counter must name one of the strategies ${TARGET_STRATEGIES.join(', ')}, of a guide step`,
     path: ['field'],
+  })
+  .superRefine((s, ctx) => {
+    if (s.kind === 'task.timed') checkTaskTimed(s, ctx);
+    if (s.kind === 'survey.answered') checkSurveyScore(s, ctx);
   });
+
+interface CounterCheck {
+  field: string;
+  guide: string;
+  step: string;
+  pageType: string;
+  count: number;
+  scoreSum: number;
+}
+
+/**
+ * Time on task travels as a guide's bucket and nothing finer: no step, no page, no sum, and
+ * never a time or a duration in `field`.
+ */
+function checkTaskTimed(s: CounterCheck, ctx: z.RefinementCtx): void {
+  const issue = (path: string, message: string) =>
+    ctx.addIssue({ code: 'custom', message, path: [path] });
+  if (!isTaskTimeBucket(s.field)) {
+    issue(
+      'field',
+      `of a task.timed counter must be one of the time buckets ${TASK_TIME_BUCKETS.join(', ')}`,
+    );
+  }
+  if (s.guide === '') {
+    issue('guide', 'of a task.timed counter must name the guide whose task was timed');
+  }
+  const whole = 'of a task.timed counter must be empty: the time is of the whole task';
+  if (s.step !== '') issue('step', whole);
+  if (s.pageType !== '') issue('pageType', whole);
+  if (s.scoreSum !== 0) issue('scoreSum', 'of a task.timed counter must be 0');
+}
+
+/** A survey score as the counter key writes it: a whole number from 0 to 10, plainly. */
+const SURVEY_SCORE_TEXT = /^(?:[0-9]|10)$/;
+
+/** Whether a number is a survey score (whole, 0 to 10). */
+export function isSurveyScore(score: number): boolean {
+  return Number.isInteger(score) && score >= 0 && score <= 10;
+}
+
+/**
+ * A survey counter carries its score in `field` (one score per counter), so its sum is that score
+ * once for each answer; '' is a counter of a browser that predates scores in the key.
+ */
+function checkSurveyScore(s: CounterCheck, ctx: z.RefinementCtx): void {
+  if (s.field === '') return;
+  if (!SURVEY_SCORE_TEXT.test(s.field)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `of a survey.answered counter must be empty or a score from 0 to 10 written plainly (like '7', not '07')`,
+      path: ['field'],
+    });
+    return;
+  }
+  const score = Number(s.field);
+  if (s.scoreSum !== s.count * score) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `of a survey.answered counter of score ${score} must be count × ${score} = ${s.count * score}`,
+      path: ['scoreSum'],
+    });
+  }
+}
 /** Whether a counter names a target strategy, of a step: no other text may stand in `field`. */
 function isStrategyOfStep(s: { field: string; guide: string; step: string }): boolean {
   return (

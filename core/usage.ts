@@ -17,7 +17,10 @@ export interface EventKindInfo {
   counted: boolean;
   /** What its counter sums beside the count: a survey's score. */
   sums?: 'score';
-  /** What the dashboard tallies it under: a guide, one of its steps, a field, or a page. */
+  /**
+   * What the dashboard tallies it under: a guide, one of its steps, a survey, a field, a page,
+   * or the time a guide's task took (`task`: a guide's counter whose `field` is a time bucket).
+   */
   of: 'guide' | 'step' | 'survey' | 'field' | 'page' | 'task' | 'log';
 }
 
@@ -51,6 +54,11 @@ export const EVENT_KIND_TABLE = {
   'workflow.completed': { reportedBy: 'background', counted: true, of: 'guide' },
   'workflow.abandoned': { reportedBy: 'background', counted: true, of: 'guide' },
   /**
+   * Time on task: a guide run or a passive workflow completed, and how long it took from its
+   * start, as one of the coarse buckets of core/taskTime.ts in `field` (never a time).
+   */
+  'task.timed': { reportedBy: 'background', counted: true, of: 'task' },
+  /**
    * An announcement (core/announcements.ts) was on screen for the first time in this browser
    * (once per version), was dismissed, or its link was followed. Recorded by the background when
    * the page says so, and only for the announcement it gives that page.
@@ -58,7 +66,6 @@ export const EVENT_KIND_TABLE = {
   'announcement.shown': { reportedBy: 'background', counted: true, of: 'guide' },
   'announcement.dismissed': { reportedBy: 'background', counted: true, of: 'guide' },
   'announcement.clicked': { reportedBy: 'background', counted: true, of: 'guide' },
-  'task.timed': { reportedBy: 'background', counted: true, of: 'task' },
   /** The log was trimmed to make room (storage quota); `count` events were dropped. */
   'log.trimmed': { reportedBy: 'background', counted: false, of: 'log' },
 } as const satisfies Record<string, EventKindInfo>;
@@ -116,7 +123,10 @@ export interface UsageEvent {
   guideId?: string;
   guideVersion?: number;
   stepId?: string;
-  /** A field rule's key (its id or label), never the field's value. */
+  /**
+   * A field rule's key (its id or label), never the field's value; of a `task.timed`, the time
+   * bucket (core/taskTime.ts).
+   */
   field?: string;
   /** A survey score. */
   score?: number;

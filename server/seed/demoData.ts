@@ -34,7 +34,7 @@
  * simulateDay.ts plays one person's day (workingDay.ts its clock and forms, guideActivity.ts its
  * guide runs and workflows); this file turns those days into the batches browsers send.
  */
-import { aggregateSignals } from '../../core/aggregate';
+import { aggregateSignals, counterField } from '../../core/aggregate';
 import { isoWeek } from '../../core/days';
 import type { Guide } from '../../core/guide/schema';
 import { DEFAULT_ORG } from '../../core/org';
@@ -289,7 +289,7 @@ function countedDay(b: Browser, ctx: DayContext): Signal[] {
     }
     const guide = e.guideId ?? '';
     const version = e.guideVersion ?? 0;
-    const field = e.field ?? '';
+    const field = counterField(e);
     const score = e.kind === 'survey.answered' ? (e.score ?? 0) : 0;
     add(e.kind as SignalKind, e.pageType, guide, version, e.stepId ?? '', field, score, cohort);
     for (const strategy of e.failedStrategies ?? []) {

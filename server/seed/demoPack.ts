@@ -68,8 +68,9 @@ const GUIDE_USE: Readonly<Record<string, GuideUse>> = {
   'demo-welcome': { perDay: 0.25, again: 0.02 },
   'demo-log-call': { perDay: 0.08, again: 0.5 },
   'demo-update-next-step': { perDay: 0.1, again: 0.15 },
-  // The Monday pipeline meeting: managers walk through the review and rate it.
-  'demo-pipeline-review': { perDay: 0.05, again: 0.8, mondays: 0.75 },
+  // The Monday pipeline meeting: managers walk through the review each week (and now and then
+  // during the week) and rate it.
+  'demo-pipeline-review': { perDay: 0.1, again: 1, mondays: 1 },
   'demo-stalled-deals': { perDay: 0.08, again: 0.3 },
   'demo-text-formatting': { perDay: 0.15, again: 0.05 },
   'demo-settings-display-name': { perDay: 0.06, again: 0.02 },

@@ -79,6 +79,24 @@ const WEEKEND_ACTIVE: Readonly<Record<string, number>> = {
 /** The chance a person sets out to do a guide's workflow on their own on a working day. */
 const WORKFLOW_PER_DAY = 0.6;
 
+/**
+ * The page reps drift away from: from the roll-out on, most reps keep the pipeline in their own
+ * spreadsheets, and where they opened the pipeline report they now open the report list only, to
+ * export from it. One rep in DRIFT_KEPT still opens the report as before, so it is opened rarely,
+ * not never, which the dashboard's "What goes unused" shows against the weeks before. Who stays
+ * is who they are, not a draw, and the list is no guide's page, so every other figure stays.
+ */
+const DRIFT = { role: 'rep', from: 'report:pipeline', to: 'report:home' } as const;
+const DRIFT_KEPT = 8;
+
+function drifted(day: WorkingDay, pageType: string): string {
+  const { person, ctx } = day;
+  if (person.role !== DRIFT.role || pageType !== DRIFT.from || ctx.dayIndex < ctx.rollout) {
+    return pageType;
+  }
+  return person.index % DRIFT_KEPT === 0 ? pageType : DRIFT.to;
+}
+
 function nextPage(role: string, current: string, random: () => number): string {
   if (current.endsWith(':record') && random() < (EDIT_AFTER_RECORD[role] ?? 0.2)) {
     return current.replace(/:record$/, ':edit');
@@ -200,7 +218,7 @@ export function simulateDay(b: Browser, ctx: DayContext, record: EventSink): boo
   for (let i = 1; i < views; i++) {
     day.wait(1, 12, MINUTE);
     const from = day.page;
-    day.view(nextPage(b.role, from, b.random));
+    day.view(drifted(day, nextPage(b.role, from, b.random)));
     leave(day, from);
     guidanceAt(i);
   }

@@ -105,10 +105,13 @@ export class WorkingDay {
     seeAnnouncement(this, this.person, pageType);
   }
 
-  /** Saving a form checks its field rules; `guided` fields were just filled with a guide's tip. */
-  save(pageType: string, guided?: string): void {
+  /**
+   * Saving a form checks its field rules; `guided` fields were just filled with a guide's tip,
+   * at the walkthrough's `pace` (guideActivity.ts).
+   */
+  save(pageType: string, guided?: string, pace = 1): void {
     const { random, role, carelessness, runs } = this.person;
-    this.wait(1, 5, MINUTE);
+    this.wait(1 * pace, 5 * pace, MINUTE);
     // People learn: fewer fields are left empty as the guides sink in.
     const trend = 1 - 0.6 * this.ramp;
     for (const field of this.ctx.fields) {

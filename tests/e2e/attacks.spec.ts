@@ -64,7 +64,7 @@ test('attack: page script clicking step buttons and a survey score records nothi
   await card.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Open tip: More reports' }).click();
   await card.getByRole('button', { name: 'Next' }).click();
-  await expect(card.getByRole('button', { name: '4 out of 5' })).toBeVisible();
+  await expect(card.getByRole('button', { name: '4 out of 10' })).toBeVisible();
   await expect.poll(() => kinds(context)).toContain('step.shown:useful');
   const atSurvey = await kinds(context);
   await forgeFromPage(page);
@@ -72,7 +72,7 @@ test('attack: page script clicking step buttons and a survey score records nothi
   expect(await kinds(context)).toEqual(atSurvey);
 
   // The rep's own answer counts, once.
-  await card.getByRole('button', { name: '4 out of 5' }).click();
+  await card.getByRole('button', { name: '4 out of 10' }).click();
   await expect(card).toHaveCount(0);
   await expect
     .poll(async () => (await storedEvents(context)).filter((e) => e.kind === 'survey.answered'))

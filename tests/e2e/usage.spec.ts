@@ -30,6 +30,8 @@ test('a walkthrough records its events in order, with context and nothing else',
       'step.shown:done',
       'step.completed:done',
       'guide.completed:done',
+      // Time on task: the guide's bucket alone, with no step.
+      'task.timed',
     ]);
   const events = await storedEvents(context);
   for (const event of events) {
@@ -71,7 +73,7 @@ test('page views follow SPA navigation; dismissals, missing targets and survey s
   await card.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Open tip: More reports' }).click();
   await card.getByRole('button', { name: 'Next' }).click();
-  await card.getByRole('button', { name: '4 out of 5' }).click();
+  await card.getByRole('button', { name: '4 out of 10' }).click();
   await expect(card).toHaveCount(0);
   await expect
     .poll(async () => (await storedEvents(context)).find((e) => e.kind === 'survey.answered'))

@@ -148,4 +148,76 @@ describe('background guidance', () => {
       'guide.started:two',
     ]);
   });
+
+  it('times a completed walkthrough once, from its start, as a bucket of the guide alone', async () => {
+    const guidance = setup([guide({})]);
+    const usage = createUsageLog(db);
+    const RECORD = { crm: 'demo', pageType: 'opportunity:record', path: '/x' } as const;
+    const startedAt = clock + 1;
+    await guidance.start('g', RECORD);
+    // 40 s on the first step, then 5 min on the modal: 340 s from the start, in "2m-10m".
+    clock += 40_000;
+    await guidance.advance('g', 0, 'next', RECORD);
+    clock += 300_000;
+    await guidance.advance('g', 1, 'next', RECORD);
+    const completedAt = clock;
+    expect(completedAt - startedAt).toBeGreaterThanOrEqual(340_000);
+    expect(completedAt - startedAt).toBeLessThan(341_000);
+    const timed = (await usage.all()).filter((e) => e.kind === 'task.timed');
+    expect(timed).toHaveLength(1);
+    expect(timed[0]).toMatchObject({
+      kind: 'task.timed',
+      role: 'rep',
+      crm: 'demo',
+      pageType: '',
+      guideId: 'g',
+      guideVersion: 1,
+      field: '2m-10m',
+    });
+    expect(timed[0]?.stepId ?? '').toBe('');
+    expect(timed[0]).not.toHaveProperty('score');
+    // A stale second press on the last step moves nothing and times nothing again.
+    await guidance.advance('g', 1, 'next', RECORD);
+    expect((await usage.all()).filter((e) => e.kind === 'task.timed')).toHaveLength(1);
+  });
+
+  it('measures from the start of the run, not from the last step', async () => {
+    const guidance = setup([guide({})]);
+    const usage = createUsageLog(db);
+    await guidance.start('g');
+    // 11 min on the first step, then 10 s on the last: 670 s in all, "over-10m".
+    clock += 11 * 60_000;
+    await guidance.advance('g', 0, 'next');
+    clock += 10_000;
+    await guidance.advance('g', 1, 'next');
+    const timed = (await usage.all()).filter((e) => e.kind === 'task.timed');
+    expect(timed.map((e) => e.field)).toEqual(['over-10m']);
+    // Started again and done quickly (2 × 5 s): a second timing, of the new run only.
+    await guidance.start('g');
+    clock += 5_000;
+    await guidance.advance('g', 0, 'next');
+    clock += 5_000;
+    await guidance.advance('g', 1, 'next');
+    expect((await usage.all()).filter((e) => e.kind === 'task.timed').map((e) => e.field)).toEqual([
+      'over-10m',
+      'under-30s',
+    ]);
+  });
+
+  it('times no walkthrough that was dismissed, snoozed or abandoned', async () => {
+    const guidance = setup([guide({ id: 'one' }), guide({ id: 'two' }), guide({ id: 'three' })]);
+    const usage = createUsageLog(db);
+    await guidance.start('one');
+    await guidance.advance('one', 0, 'next');
+    await guidance.advance('one', 1, 'exit');
+    await guidance.start('two');
+    await guidance.start('three');
+    clock += 31 * 60 * 1000;
+    await guidance.sweepAbandoned();
+    const kinds = (await usage.all()).map((e) => `${e.kind}:${e.guideId}`);
+    expect(kinds).toContain('guide.dismissed:one');
+    expect(kinds).toContain('guide.abandoned:two');
+    expect(kinds).toContain('guide.abandoned:three');
+    expect(kinds.filter((k) => k.startsWith('task.timed'))).toEqual([]);
+  });
 });

@@ -132,6 +132,50 @@ describe('passive workflow tracking in the background', () => {
     expect((await events()).at(-1)).toBe('workflow.started:log-call:open');
   });
 
+  it('times a completed workflow once, from its first step to its last, as a bucket', async () => {
+    const { workflows } = setup([logCall()], 'control');
+    const usage = createUsageLog(db);
+    const timed = async () => (await usage.all()).filter((e) => e.kind === 'task.timed');
+    await workflows.perform('log-call', 'open', RECORD);
+    // 20 s to fill the subject, 25 s more to save: 45 s from the first step, "30s-2m".
+    clock += 20_000;
+    await workflows.perform('log-call', 'subject', RECORD);
+    expect(await timed()).toEqual([]);
+    clock += 25_000;
+    await workflows.perform('log-call', 'save', RECORD);
+    const [only, ...more] = await timed();
+    expect(more).toEqual([]);
+    expect(only).toMatchObject({
+      kind: 'task.timed',
+      role: 'rep',
+      crm: 'demo',
+      pageType: '',
+      guideId: 'log-call',
+      guideVersion: 1,
+      field: '30s-2m',
+    });
+    expect(only?.stepId ?? '').toBe('');
+    // The same save again, after completion, starts and times nothing.
+    clock += 1_000;
+    await workflows.perform('log-call', 'save', RECORD);
+    expect(await timed()).toHaveLength(1);
+    // A second run of the workflow in 10 s is timed on its own: "under-30s".
+    await workflows.perform('log-call', 'open', RECORD);
+    clock += 10_000;
+    await workflows.perform('log-call', 'save', RECORD);
+    expect((await timed()).map((e) => e.field)).toEqual(['30s-2m', 'under-30s']);
+  });
+
+  it('times no abandoned workflow', async () => {
+    const { workflows } = setup([logCall()], 'observe');
+    const usage = createUsageLog(db);
+    await workflows.perform('log-call', 'open', RECORD);
+    clock += ABANDON_AFTER_MS + 1;
+    await workflows.sweep('rep');
+    const kinds = (await usage.all()).map((e) => e.kind);
+    expect(kinds).toEqual(['workflow.started', 'workflow.abandoned']);
+  });
+
   it('ignores steps that are not the workflow’s, of other roles, or not done on their page', async () => {
     const { workflows, events } = setup([
       logCall(),

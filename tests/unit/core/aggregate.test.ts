@@ -126,18 +126,70 @@ describe('aggregating usage events into anonymous daily counters', () => {
     });
   });
 
-  it('sums survey scores and never carries text', () => {
+  it('counts survey answers per score, each counter summing its own score', () => {
+    const useful = { ...guide, stepId: 'useful' };
     const { signals } = aggregateSignals(
       [
-        ev(DAY1, 'survey.answered', { ...guide, stepId: 'useful', score: 4 }),
-        ev(DAY1, 'survey.answered', { ...guide, stepId: 'useful', score: 2 }),
+        ev(DAY1, 'survey.answered', { ...useful, score: 4 }),
+        ev(DAY1 + 1000, 'survey.answered', { ...useful, score: 2 }),
+        ev(DAY1 + 2000, 'survey.answered', { ...useful, score: 4 }),
+        ev(DAY1 + 3000, 'survey.answered', { ...useful, score: 10 }),
+        ev(DAY1 + 4000, 'survey.answered', { ...useful, score: 0 }),
       ],
       EMPTY_REPORTED,
     );
-    expect(signals.find((s) => s.kind === 'survey.answered')).toMatchObject({
-      count: 2,
-      scoreSum: 6,
-    });
+    const answers = signals.filter((s) => s.kind === 'survey.answered');
+    // Two 4s: count 2, sum 8; one each of 2, 10 and 0.
+    expect(answers.map((s) => [s.field, s.count, s.scoreSum, s.step])).toEqual([
+      ['4', 2, 8, 'useful'],
+      ['2', 1, 2, 'useful'],
+      ['10', 1, 10, 'useful'],
+      ['0', 1, 0, 'useful'],
+    ]);
+    // The mean over the counters is the mean of the answers: (4 + 2 + 4 + 10 + 0) / 5 = 4.
+    const sum = answers.reduce((total, s) => total + s.scoreSum, 0);
+    const count = answers.reduce((total, s) => total + s.count, 0);
+    expect(sum / count).toBe(4);
+    expect(
+      signalBatchSchema.safeParse({ schemaVersion: 1, batchId: crypto.randomUUID(), signals })
+        .success,
+    ).toBe(true);
+  });
+
+  it('keeps no score in the key when the answer has none a counter can hold', () => {
+    const useful = { ...guide, stepId: 'useful' };
+    const { signals } = aggregateSignals(
+      [ev(DAY1, 'survey.answered', useful), ev(DAY1, 'survey.answered', { ...useful, score: 2.5 })],
+      EMPTY_REPORTED,
+    );
+    const answers = signals.filter((s) => s.kind === 'survey.answered');
+    expect(answers.map((s) => s.field)).toEqual(['']);
+  });
+
+  it('counts time on task per guide and bucket, with no step, page or time in it', () => {
+    const timed = (at: number, field: string, guideId = 'demo-log-call') =>
+      ev(at, 'task.timed', { guideId, guideVersion: 1, pageType: '', field });
+    const { signals } = aggregateSignals(
+      [
+        timed(DAY1, '30s-2m'),
+        timed(DAY1 + 60_000, '30s-2m'),
+        timed(DAY1 + 120_000, 'over-10m'),
+        timed(DAY1 + 180_000, '30s-2m', 'demo-next-step'),
+      ],
+      EMPTY_REPORTED,
+    );
+    const counted = signals
+      .filter((s) => s.kind === 'task.timed')
+      .map((s) => [s.guide, s.version, s.step, s.pageType, s.field, s.count, s.scoreSum]);
+    expect(counted).toEqual([
+      ['demo-log-call', 1, '', '', '30s-2m', 2, 0],
+      ['demo-log-call', 1, '', '', 'over-10m', 1, 0],
+      ['demo-next-step', 1, '', '', '30s-2m', 1, 0],
+    ]);
+    expect(
+      signalBatchSchema.safeParse({ schemaVersion: 1, batchId: crypto.randomUUID(), signals })
+        .success,
+    ).toBe(true);
   });
 
   it('counts the strategies a missing target reports beside it, by name, and the wire takes only names', () => {

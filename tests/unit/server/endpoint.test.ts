@@ -493,6 +493,57 @@ describe.each(stores)('endpoint on $name', (storeUnderTest) => {
     expect(await endpoint.store.orgData(org)).toMatchObject({ counters: 0, batches: 0 });
   });
 
+  it('attack: refuses a time or a step in a time on task, and a survey sum its score does not make', async () => {
+    const { ingest, org } = await newOrg();
+    const timed = (more: Partial<Signal>) =>
+      signal({ kind: 'task.timed', guide: 'demo-log-call', version: 1, pageType: '', ...more });
+    const answered = (more: Partial<Signal>) =>
+      signal({
+        kind: 'survey.answered',
+        guide: 'demo-pipeline-review',
+        version: 1,
+        step: 'useful',
+        ...more,
+      });
+    const refusals: [object, RegExp][] = [
+      [
+        batch([timed({ field: '1778400000000' })]),
+        /signals\[0\]\.field: of a task\.timed counter must be one of the time buckets under-30s, 30s-2m, 2m-10m, over-10m/,
+      ],
+      [batch([timed({ field: '95000' })]), /must be one of the time buckets/],
+      [
+        batch([timed({ field: '30s-2m', step: 'open' })]),
+        /signals\[0\]\.step: of a task\.timed counter must be empty/,
+      ],
+      [
+        batch([timed({ field: '30s-2m', pageType: 'opportunity:record' })]),
+        /signals\[0\]\.pageType: of a task\.timed counter must be empty/,
+      ],
+      // Three answers of 9 sum 27: 26 is no such counter.
+      [
+        batch([answered({ field: '9', count: 3, scoreSum: 26 })]),
+        /signals\[0\]\.scoreSum: of a survey\.answered counter of score 9 must be count × 9 = 27/,
+      ],
+      [
+        batch([answered({ field: '09', count: 1, scoreSum: 9 })]),
+        /signals\[0\]\.field: of a survey\.answered counter must be empty or a score from 0 to 10/,
+      ],
+    ];
+    for (const [body, message] of refusals) {
+      const response = await post(url, ingest, body);
+      expect(response.status).toBe(400);
+      expect((await response.json()).message).toMatch(message);
+    }
+    expect(await endpoint.store.orgData(org)).toMatchObject({ counters: 0, batches: 0 });
+    // The same, well formed, is taken.
+    const good = batch([
+      timed({ field: '30s-2m', count: 2 }),
+      answered({ field: '9', count: 3, scoreSum: 27 }),
+    ]);
+    expect((await post(url, ingest, good)).status).toBe(200);
+    expect(await endpoint.store.orgData(org)).toMatchObject({ counters: 2, batches: 1 });
+  });
+
   it('refuses an invalid batch with the path of the first problem', async () => {
     const { ingest } = await newOrg();
     const signals = [signal(), signal(), signal(), { ...signal(), kind: 'guide.strated' }];

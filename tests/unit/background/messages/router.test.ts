@@ -141,6 +141,25 @@ describe('attack: a page reporting what only the background records', () => {
     expect(PAGE_REPORTED_KINDS).not.toContain('step.completed');
   });
 
+  it('refuses a time on task from a page: only the background times a run it saw complete', async () => {
+    const record = vi.fn(async () => undefined);
+    const all = { 'usage:record': record } as unknown as BackgroundHandlers;
+    // Otherwise a well-formed event: only its kind is refused.
+    const forged = { ...event('task.timed'), stepId: undefined, field: 'under-30s' };
+    const sent = routeMessage(
+      all,
+      { type: 'usage:record', data: { events: [forged] } },
+      PAGE,
+      BASE,
+    );
+    await expect(sent).rejects.toBeInstanceOf(BadMessage);
+    await expect(sent).rejects.toThrow(
+      /^usage:record: Invalid option: expected one of "step\.shown"/,
+    );
+    expect(PAGE_REPORTED_KINDS).not.toContain('task.timed');
+    expect(record).not.toHaveBeenCalled();
+  });
+
   const missing = (failedStrategies: unknown, kind = 'target.missing') => ({
     ...event(kind),
     failedStrategies,

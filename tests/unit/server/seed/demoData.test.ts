@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ORG } from '../../../../core/org';
 import { signalBatchSchema, signalKey, type Signal } from '../../../../core/signals';
-import { buildSnapshot, rowsNeeded, type Snapshot } from '../../../../core/snapshot';
+import { addDays, buildSnapshot, rowsNeeded, type Snapshot } from '../../../../core/snapshot';
+import { TASK_TIME_BUCKETS } from '../../../../core/taskTime';
 import { eachDay } from '../../../../core/snapshot/days';
 import type { Io } from '../../../../server/commandLine';
 import { parseSeedArgs, runSeedDemo, seedDemo } from '../../../../server/seed/command';
@@ -164,10 +165,12 @@ describe('the default demo (200 users, 60 days)', () => {
         'page.viewed',
         'field.empty',
         'field.invalid',
-        // Workflows done without guidance, measured passively by observe-only browsers.
+        // Workflows done without guidance, measured passively by observe-only browsers, and
+        // the time each completed one took.
         'workflow.started',
         'workflow.completed',
         'workflow.abandoned',
+        'task.timed',
       ]),
     );
     expect(new Set(before.map((s) => s.cohort))).toEqual(new Set(['observe']));
@@ -272,15 +275,108 @@ describe('the default demo (200 users, 60 days)', () => {
     expect(surveyed.length).toBeGreaterThan(0);
     for (const g of surveyed) {
       const survey = snapshot.surveys.find((s) => s.guide === g.id);
+      const step = g.steps.find((s) => s.kind === 'survey');
+      const [min, max] = step?.kind === 'survey' && step.scale === '0-10' ? [0, 10] : [1, 5];
       expect(survey?.responses).toBeGreaterThan(5);
-      expect(survey?.meanScore).toBeGreaterThanOrEqual(1);
-      expect(survey?.meanScore).toBeLessThanOrEqual(5);
+      expect(survey?.meanScore).toBeGreaterThanOrEqual(min);
+      expect(survey?.meanScore).toBeLessThanOrEqual(max);
     }
     const missing = open.guides.reduce(
       (n, g) => n + (typeof g.targetMissing === 'number' ? g.targetMissing : 0),
       0,
     );
     expect(missing).toBeGreaterThan(0);
+  });
+
+  /** The signals of the look period (from the roll-out) or of its baseline (just before). */
+  const inLook = (which: 'period' | 'baseline') => {
+    const { from, to } = plan.look[which];
+    return signalsOf(days.filter((d) => d.day >= from && d.day <= to));
+  };
+
+  it('times tasks in every cohort, by bucket of a guide alone', () => {
+    const timed = signalsOf(days).filter((s) => s.kind === 'task.timed');
+    expect(new Set(timed.map((s) => s.cohort))).toEqual(new Set(['guided', 'control', 'observe']));
+    for (const s of timed) {
+      expect(TASK_TIME_BUCKETS).toContain(s.field);
+      expect([s.step, s.pageType, s.scoreSum, s.guide === '']).toEqual(['', '', 0, false]);
+    }
+    // One timing per completed run or workflow: as many as guide.completed and
+    // workflow.completed together, per guide and cohort.
+    const total = (kinds: string[]) => {
+      const sums = new Map<string, number>();
+      for (const s of signalsOf(days).filter((x) => kinds.includes(x.kind))) {
+        const key = `${s.guide}/${s.cohort}`;
+        sums.set(key, (sums.get(key) ?? 0) + s.count);
+      }
+      return sums;
+    };
+    expect(total(['task.timed'])).toEqual(total(['guide.completed', 'workflow.completed']));
+  });
+
+  it('shows guided tasks done faster than the control group’s and observe-only ones, more so as people settle in', () => {
+    /** The share of a cohort's timed tasks done in under 2 minutes, in signals `of`. */
+    const quick = (of: Signal[], cohort: string) => {
+      const timed = of.filter((s) => s.kind === 'task.timed' && s.cohort === cohort);
+      const all = timed.reduce((n, s) => n + s.count, 0);
+      const fast = timed
+        .filter((s) => s.field === 'under-30s' || s.field === '30s-2m')
+        .reduce((n, s) => n + s.count, 0);
+      expect(all).toBeGreaterThan(50);
+      return fast / all;
+    };
+    const period = inLook('period');
+    const guided = quick(period, 'guided');
+    expect(guided).toBeGreaterThan(quick(period, 'control') + 0.15);
+    expect(guided).toBeGreaterThan(quick(period, 'observe') + 0.15);
+    // The first two weeks of the roll-out against the last two.
+    const { from, to } = plan.look.period;
+    const half = addDays(from, 14);
+    const early = signalsOf(days.filter((d) => d.day >= from && d.day < half));
+    const late = signalsOf(days.filter((d) => d.day >= half && d.day <= to));
+    expect(quick(late, 'guided')).toBeGreaterThan(quick(early, 'guided') + 0.1);
+  });
+
+  it('has a 0–10 survey whose promoters, passives and detractors each come from at least k answers', () => {
+    const survey = guides.find((g) =>
+      g.steps.some((s) => s.kind === 'survey' && s.scale === '0-10'),
+    );
+    expect(survey?.id).toBe('demo-pipeline-review');
+    const answers = inLook('period').filter(
+      (s) => s.kind === 'survey.answered' && s.guide === survey?.id,
+    );
+    const contributors = (low: number, high: number) =>
+      answers
+        .filter((s) => Number(s.field) >= low && Number(s.field) <= high)
+        .reduce((n, s) => n + s.contributor, 0);
+    // Every counter carries its score, and sums it once per answer.
+    for (const s of answers) expect(s.scoreSum).toBe(s.count * Number(s.field));
+    expect(answers.every((s) => /^(?:[0-9]|10)$/.test(s.field))).toBe(true);
+    expect(contributors(9, 10)).toBeGreaterThanOrEqual(5);
+    expect(contributors(7, 8)).toBeGreaterThanOrEqual(5);
+    expect(contributors(0, 6)).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has reps leave the pipeline report after the roll-out, and no other page of theirs', () => {
+    const repViews = (which: 'period' | 'baseline') => {
+      const views = new Map<string, number>();
+      for (const s of inLook(which)) {
+        if (s.kind !== 'page.viewed' || s.role !== 'rep') continue;
+        views.set(s.pageType, (views.get(s.pageType) ?? 0) + s.count);
+      }
+      return views;
+    };
+    const before = repViews('baseline');
+    const after = repViews('period');
+    const fell = [...before]
+      .filter(([page, n]) => (after.get(page) ?? 0) < n / 2)
+      .map(([page]) => page);
+    expect(fell).toEqual(['report:pipeline']);
+    // Rarely, not never: fewer than a fifth of the views, from some reps still.
+    const [was, is] = [before.get('report:pipeline') ?? 0, after.get('report:pipeline') ?? 0];
+    expect(was).toBeGreaterThan(500);
+    expect(is).toBeLessThan(was / 5);
+    expect(is).toBeGreaterThan(0);
   });
 
   it('has snoozes of a guide that launches by itself, beside its dismissals', () => {
