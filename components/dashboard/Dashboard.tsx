@@ -10,7 +10,7 @@ import { TEXT } from '../pageText';
 import { SnapshotView } from '../snapshot/SnapshotView';
 import { formatPeriod } from '../snapshot/format';
 import { OpenSectionsContext, type OpenSections } from '../snapshot/parts';
-import { lastDays, periodProblem, PeriodPicker, type PeriodChoice } from '../snapshot/PeriodPicker';
+import { lastDays, periodProblem, PeriodPicker } from '../snapshot/PeriodPicker';
 import {
   EndpointError,
   fetchGuideLibrary,
@@ -298,6 +298,7 @@ function Snapshots({
             type="button"
             disabled={!snapshot || busy}
             aria-describedby="report-hint"
+            title={O.reportHint}
             onClick={() => window.print()}
           >
             {O.report}
@@ -322,12 +323,12 @@ function Snapshots({
           >
             {T.downloadJson}
           </button>
-          <p id="report-hint" class="report-hint">
+          <span id="report-hint" class="visually-hidden">
             {O.reportHint}
-          </p>
+          </span>
+          <StatusLine status={status} error={error} />
         </div>
       </div>
-      <StatusLine status={status} error={error} />
       {snapshot && (
         <OpenSectionsContext.Provider value={sections}>
           <Statement snapshot={snapshot} />
@@ -379,18 +380,17 @@ function SignedIn({
         <h1 ref={heading} tabIndex={-1}>
           {org ? T.titleOf(org) : T.title}
         </h1>
+        {session.snapshots && (
+          <nav class="dashboard-views" aria-label={G.views}>
+            {viewButton('adoption', G.adoptionView)}
+            {viewButton('guides', G.guidesView)}
+          </nav>
+        )}
         <button type="button" class="secondary" onClick={() => onSignOut()}>
           {T.signOut}
         </button>
       </header>
-      {session.snapshots ? (
-        <nav class="dashboard-views" aria-label={G.views}>
-          {viewButton('adoption', G.adoptionView)}
-          {viewButton('guides', G.guidesView)}
-        </nav>
-      ) : (
-        <p class="notice">{G.snapshotsNeedAdmin}</p>
-      )}
+      {!session.snapshots && <p class="notice">{G.snapshotsNeedAdmin}</p>}
       {session.snapshots && (
         <div hidden={view !== 'adoption'}>
           <Snapshots token={session.token} onSignOut={onSignOut} onOrg={setOrg} />

@@ -29,10 +29,13 @@ function Change({ figure, kind, k }: { figure: OverviewFigure; kind: FigureKind;
         ? 'down'
         : 'same';
   const arrow = { up: '\u25b2', down: '\u25bc', same: '\u25c6', unknown: '' }[direction];
+  const before = formatCell(figure.baseline, kind, k);
   return (
     <span class="change" data-direction={direction}>
       {arrow && <span aria-hidden="true">{arrow} </span>}
-      {T.vsBaseline(formatDelta(change, kind, k), formatCell(figure.baseline, kind, k))}
+      {isSuppressed(change)
+        ? T.baselineOnly(before)
+        : T.vsBaseline(formatDelta(change, kind, k), before)}
     </span>
   );
 }

@@ -124,7 +124,7 @@ export function SnapshotFilters({
   const named = (record: Record<string, string>) =>
     Object.entries(record).sort((a, b) => a[1].localeCompare(b[1]));
   return (
-    <fieldset class="snapshot-filters" aria-describedby="filters-note">
+    <fieldset class="snapshot-filters" aria-describedby={value.guide ? 'filters-note' : undefined}>
       <legend>{T.filters}</legend>
       <Choice
         id="filter-crm"
@@ -171,9 +171,11 @@ export function SnapshotFilters({
           {T.clearFilters}
         </button>
       )}
-      <p id="filters-note" class="filters-note">
-        {T.filterGuideOnly}
-      </p>
+      {value.guide && (
+        <p id="filters-note" class="filters-note">
+          {T.filterGuideOnly}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -704,6 +704,7 @@ export const overview = {
   intro:
     'Wird die Nutzung besser, und wirkt die Anleitung? Jede Kachel führt zu ihrem Abschnitt weiter unten.',
   vsBaseline: (change, before) => `${change} gegenüber dem Vergleichszeitraum (${before})`,
+  baselineOnly: (before) => `Vergleichszeitraum ${before}`,
   noBaseline: 'Wählen Sie einen Vergleichszeitraum, um die Veränderung zu sehen.',
   up: 'gestiegen',
   down: 'gesunken',

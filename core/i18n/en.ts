@@ -725,6 +725,7 @@ export const overview = {
   title: 'Overview',
   intro: 'Is adoption improving, and is guidance working? Each tile links to its section below.',
   vsBaseline: (change: string, before: string) => `${change} vs baseline (${before})`,
+  baselineOnly: (before: string) => `baseline ${before}`,
   noBaseline: 'Choose a baseline to see the change.',
   up: 'up',
   down: 'down',

@@ -165,7 +165,7 @@ export function buildSnapshot(allRows: readonly CounterRow[], options: SnapshotO
       before: before?.roles ?? new Map(),
     }),
   };
-  return { ...snapshot, overview: overviewOf(snapshot) };
+  return { ...snapshot, overview: overviewOf(snapshot, rows) };
 }
 
 export function hasSurvey(m: GuideMetrics): boolean {

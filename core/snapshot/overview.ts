@@ -3,11 +3,13 @@
  * taken from the snapshot's own sections, so it shows no figure the sections would hide.
  */
 import { differenceInterval } from '../stats';
-import { delta, ratio, round, value } from './cells';
+import { Tallies, countCell, delta, ratio, round, sep, value } from './cells';
+import { inPeriod } from './period';
 import { periodDays, rowsNeeded } from './days';
 import {
   type Cell,
   type CohortWorkflowMetrics,
+  type CounterRow,
   type GuideWorkflow,
   type Overview,
   type OverviewFigure,
@@ -112,8 +114,48 @@ function completionOf(
   };
 }
 
-export function overviewOf(snapshot: Omit<Snapshot, 'overview'>): Overview {
+/** Guide runs abandoned at each step of a guide version, and their share of its runs started. */
+function abandonedSteps(
+  rows: readonly CounterRow[],
+  period: Period,
+  k: number,
+): Map<
+  string,
+  { id: { guide: string; version: number; step: string }; abandoned: Cell; share: Cell }
+> {
+  const tallies = new Tallies();
+  const ids = new Map<string, { guide: string; version: number; step: string }>();
+  for (const row of rows) {
+    if (!inPeriod(row.day, period) || !row.guide) continue;
+    const version = `${row.guide}${sep}${row.version}`;
+    if (row.kind === 'guide.started') tallies.add(version, row);
+    if (row.kind !== 'guide.abandoned' || !row.step) continue;
+    const key = `${version}${sep}${row.step}`;
+    ids.set(key, { guide: row.guide, version: row.version, step: row.step });
+    tallies.add(key, row);
+  }
+  const steps = new Map<
+    string,
+    { id: { guide: string; version: number; step: string }; abandoned: Cell; share: Cell }
+  >();
+  for (const [key, id] of ids) {
+    const abandoned = countCell(tallies.get(key), k);
+    const started = countCell(tallies.get(`${id.guide}${sep}${id.version}`), k);
+    steps.set(key, { id, abandoned, share: ratio(abandoned, started) });
+  }
+  return steps;
+}
+
+/**
+ * The overview of a snapshot built from `rows` (already filtered): its tiles come from the
+ * snapshot's sections, except the steps abandoned, which the sections count per guide only.
+ */
+export function overviewOf(
+  snapshot: Omit<Snapshot, 'overview'>,
+  rows: readonly CounterRow[],
+): Overview {
   const withBaseline = snapshot.baseline !== null;
+  const { k } = snapshot;
   const perWeek = (userWeeks: Cell | undefined, period: Period | null) =>
     userWeeks === undefined || period === null ? SUPPRESSED : ratio(userWeeks, weeksOf(period), 1);
 
@@ -140,22 +182,16 @@ export function overviewOf(snapshot: Omit<Snapshot, 'overview'>): Overview {
     .sort((a, b) => value(b.now) - value(a.now) || a.field.localeCompare(b.field))
     .slice(0, OVERVIEW_TOP);
 
-  const stopped = (shown: Cell, dropOff: Cell) => value(shown) * value(dropOff);
-  const abandonedSteps = snapshot.guides
-    .flatMap((g) =>
-      g.steps
-        .filter((s) => stopped(s.shown, s.dropOffRate) > 0)
-        .map((s) => ({
-          guide: g.guide,
-          version: g.version,
-          step: s.step,
-          stopped: stopped(s.shown, s.dropOffRate),
-          ...figure(s.dropOffRate, s.baseline?.dropOffRate, withBaseline),
-        })),
-    )
-    .sort((a, b) => b.stopped - a.stopped || a.guide.localeCompare(b.guide))
+  const abandoned = abandonedSteps(rows, snapshot.period, k);
+  const abandonedBefore = snapshot.baseline ? abandonedSteps(rows, snapshot.baseline, k) : null;
+  const abandonedTop = [...abandoned]
+    .filter(([, step]) => !isSuppressed(step.abandoned) && step.abandoned > 0)
+    .sort(([a, x], [b, y]) => value(y.abandoned) - value(x.abandoned) || a.localeCompare(b))
     .slice(0, OVERVIEW_TOP)
-    .map(({ stopped: _, ...step }) => step);
+    .map(([key, step]) => ({
+      ...step.id,
+      ...figure(step.share, abandonedBefore?.get(key)?.share, withBaseline),
+    }));
 
   const flagged = new Set(
     snapshot.guideHealth.filter((s) => s.flagged).map((s) => `${s.guide}@${s.version}`),
@@ -179,7 +215,7 @@ export function overviewOf(snapshot: Omit<Snapshot, 'overview'>): Overview {
     weeklyActive,
     completion: completionOf(snapshot.workflows, withBaseline),
     emptyFields,
-    abandonedSteps,
+    abandonedSteps: abandonedTop,
     missingTargets,
   };
 }

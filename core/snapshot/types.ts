@@ -378,8 +378,8 @@ export interface Overview {
   /** The three fields most often left empty in the period. */
   emptyFields: ({ pageType: string; field: string } & OverviewFigure)[];
   /**
-   * The three steps of guide versions where the most runs stopped (shown, neither completed nor
-   * skipped); the figure is the step's drop-off rate.
+   * The three steps of guide versions where the most guide runs were abandoned; the figure is
+   * the share of the version's runs started that were abandoned there.
    */
   abandonedSteps: ({ guide: string; version: number; step: string } & OverviewFigure)[];
   /**

@@ -138,24 +138,23 @@ describe('the top three', () => {
     ]);
   });
 
-  it('ranks steps by the runs that stopped there, showing their drop-off rate', () => {
-    const step = (name: string, kind: 'step.shown' | 'step.completed', count: number) =>
-      row(kind, { guide: 'log-call', version: 2, step: name, ...n(count) });
+  it('names the steps where the most runs were abandoned, as a share of the runs started', () => {
+    const run = (kind: 'guide.started' | 'guide.abandoned', count: number, more = {}) =>
+      row(kind, { guide: 'log-call', version: 2, ...n(count), ...more });
     const rows = [
-      row('guide.started', { guide: 'log-call', version: 2, ...n(50) }),
-      // open: 50 shown, 45 done, 0 skipped → 5 stopped (10 %).
-      step('open', 'step.shown', 50),
-      step('open', 'step.completed', 45),
-      row('step.skipped', { guide: 'log-call', version: 2, step: 'open', ...n(5), count: 0 }),
-      // subject: 45 shown, 27 done → 18 stopped (40 %).
-      step('subject', 'step.shown', 45),
-      step('subject', 'step.completed', 27),
-      row('step.skipped', { guide: 'log-call', version: 2, step: 'subject', ...n(5), count: 0 }),
+      run('guide.started', 50),
+      run('guide.abandoned', 20, { step: 'subject' }), // 20 of 50: 40 %
+      run('guide.abandoned', 5, { step: 'open' }), // 10 %
+      run('guide.abandoned', 4, { step: 'save' }), // below k: never named
+      run('guide.abandoned', 6), // a run abandoned before its first step: no step to name
+      // The baseline: 40 runs, 8 abandoned at "subject" (20 %).
+      run('guide.started', 40, { day: '2026-04-22' }),
+      run('guide.abandoned', 8, { step: 'subject', day: '2026-04-22' }),
     ];
-    const { overview } = buildSnapshot(rows, { period, k: 5 });
+    const { overview } = buildSnapshot(rows, { period, baseline, k: 5 });
     expect(overview.abandonedSteps).toEqual([
-      { guide: 'log-call', version: 2, step: 'subject', now: 0.4 },
-      { guide: 'log-call', version: 2, step: 'open', now: 0.1 },
+      { guide: 'log-call', version: 2, step: 'subject', now: 0.4, baseline: 0.2, change: 0.2 },
+      { guide: 'log-call', version: 2, step: 'open', now: 0.1, baseline: S, change: S },
     ]);
   });
 
