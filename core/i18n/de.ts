@@ -732,7 +732,7 @@ export const overview = {
   emptyFieldsTitle: 'Am häufigsten leer gelassene Felder',
   emptyFieldTimes: (times) => `${times}× leer`,
   abandonedTitle: 'Am häufigsten abgebrochene Schritte',
-  dropOffOf: (rate) => `${rate} hören hier auf`,
+  dropOffOf: (rate) => `${rate} der Durchläufe hier abgebrochen`,
   missingTitle: 'Anleitungen, deren Ziele fehlten',
   missingRate: (rate) => `${rate} der Durchläufe`,
   jumped: 'sprunghaft gestiegen',

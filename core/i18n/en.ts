@@ -751,7 +751,7 @@ export const overview = {
   emptyFieldsTitle: 'Fields most often left empty',
   emptyFieldTimes: (times: string) => `${times}× empty`,
   abandonedTitle: 'Steps most abandoned',
-  dropOffOf: (rate: string) => `${rate} stop here`,
+  dropOffOf: (rate: string) => `${rate} of runs abandoned here`,
   missingTitle: 'Guides whose targets went missing',
   missingRate: (rate: string) => `${rate} of runs`,
   jumped: 'jumped',

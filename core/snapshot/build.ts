@@ -16,6 +16,7 @@ import {
   type Snapshot,
   type SnapshotOptions,
   type StepMetrics,
+  type SurveyDistribution,
   type SurveyMetrics,
   isSuppressed,
 } from './types';
@@ -109,17 +110,20 @@ export function buildSnapshot(allRows: readonly CounterRow[], options: SnapshotO
   const scales = options.surveyScales ?? {};
   const answersNow = new SurveyAnswers(rows, period, scales, k);
   const answersBefore = baseline ? new SurveyAnswers(rows, baseline, scales, k) : null;
-  const surveys: Snapshot['surveys'] = guides
-    .filter((g) => hasSurvey(g) || (g.baseline && hasSurvey(g.baseline)))
-    .map((g) => ({
+  const surveys: Snapshot['surveys'] = [];
+  for (const g of guides) {
+    if (!hasSurvey(g) && !(g.baseline && hasSurvey(g.baseline))) continue;
+    const distribution = answersNow.distribution(g.guide, g.version);
+    const baselineDistribution = answersBefore?.distribution(g.guide, g.version);
+    hideLeakyMean(g, distribution, baselineDistribution);
+    surveys.push({
       guide: g.guide,
       version: g.version,
-      distribution: answersNow.distribution(g.guide, g.version),
-      ...(answersBefore
-        ? { baselineDistribution: answersBefore.distribution(g.guide, g.version) }
-        : {}),
+      distribution,
+      ...(baselineDistribution ? { baselineDistribution } : {}),
       ...both(pickSurvey(g), g.baseline && pickSurvey(g.baseline), pickSurvey(EMPTY_GUIDE)),
-    }));
+    });
+  }
 
   const pages = new Map<string, FieldPage>();
   for (const key of union(now.fields.keys(), before?.fields.keys() ?? [])) {
@@ -166,6 +170,25 @@ export function buildSnapshot(allRows: readonly CounterRow[], options: SnapshotO
     }),
   };
   return { ...snapshot, overview: overviewOf(snapshot, rows) };
+}
+
+/**
+ * The mean score times the answers is their sum: beside a distribution that shows some scores
+ * and hides others, the count and the sum would let a reader solve for the hidden ones. So the
+ * mean is hidden there (in the funnel too), and its change with it.
+ */
+function hideLeakyMean(
+  g: GuideFunnel,
+  now: SurveyDistribution,
+  before: SurveyDistribution | undefined,
+): void {
+  const leaky = (d: SurveyDistribution | undefined) =>
+    d !== undefined &&
+    d.scores.some((s) => isSuppressed(s.answers)) &&
+    d.scores.some((s) => !isSuppressed(s.answers));
+  if (leaky(now)) g.surveyMeanScore = SUPPRESSED;
+  if (leaky(before) && g.baseline) g.baseline.surveyMeanScore = SUPPRESSED;
+  if ((leaky(now) || leaky(before)) && g.delta) g.delta.surveyMeanScore = SUPPRESSED;
 }
 
 export function hasSurvey(m: GuideMetrics): boolean {

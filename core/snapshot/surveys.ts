@@ -59,6 +59,7 @@ export class SurveyAnswers {
       scores.add(score);
       this.tallies.add(key, row);
       this.tallies.add(`${key}${sep}${score}`, row);
+      if (scale === '0-10') this.tallies.add(`${key}${sep}${groupOf(score)}`, row);
     }
   }
 
@@ -76,17 +77,57 @@ export class SurveyAnswers {
       ? [...SCALE_SCORES[scale]]
       : [...(this.answered.get(key) ?? [])].sort((a, b) => a - b);
     const total = countCell(this.tallies.get(key), this.k);
-    const cells = scores.map((score) =>
-      cellOf(this.tallies.get(`${key}${sep}${score}`), total, this.k),
-    );
-    const { parts } = protectParts(cells, total);
+    const cellOfScore = (score: number) =>
+      cellOf(this.tallies.get(`${key}${sep}${score}`), total, this.k);
+    if (scale === '0-10') return this.netPromoterDistribution(key, total, cellOfScore);
+    const { parts } = protectParts(scores.map(cellOfScore), total);
     const answers = scores.map((score, i) => ({ score, answers: parts[i] ?? SUPPRESSED }));
     return {
       scale,
       scores: scale ? answers : answers.filter((a) => !isSuppressed(a.answers)),
-      nps: scale === '0-10' ? netPromoterScore(answers) : null,
+      nps: null,
     };
   }
+
+  /**
+   * A 0–10 survey: promoters, passives and detractors are cells of their own, k applying to
+   * each group's browsers, so a net score shows as soon as each group has k people even when
+   * single scores have fewer. What could be worked out by difference is hidden as well: one
+   * group hidden alone hides a second (against the total), and one score hidden alone within its
+   * group hides a second (against the group); a hidden group hides all its scores.
+   */
+  private netPromoterDistribution(
+    key: string,
+    total: Cell,
+    cellOfScore: (score: number) => Cell,
+  ): SurveyDistribution {
+    const names = Object.keys(NPS_GROUPS) as (keyof typeof NPS_GROUPS)[];
+    const { parts: groups } = protectParts(
+      names.map((name) => cellOf(this.tallies.get(`${key}${sep}${name}`), total, this.k)),
+      total,
+    );
+    const answers = names.flatMap((name, i) => {
+      const scores = NPS_GROUPS[name];
+      const group = groups[i] ?? SUPPRESSED;
+      // A hidden group hides its scores: shown, they would add up to it.
+      if (isSuppressed(group)) return scores.map((score) => ({ score, answers: group }));
+      const { parts } = protectParts(scores.map(cellOfScore), group);
+      return scores.map((score, j) => ({ score, answers: parts[j] ?? SUPPRESSED }));
+    });
+    answers.sort((a, b) => a.score - b.score);
+    const [promoters, passives, detractors] = groups as [Cell, Cell, Cell];
+    return {
+      scale: '0-10',
+      scores: answers,
+      nps: netPromoterScore(promoters, passives, detractors),
+    };
+  }
+}
+
+/** The group of a 0–10 score. */
+function groupOf(score: number): keyof typeof NPS_GROUPS {
+  if (score >= 9) return 'promoters';
+  return score >= 7 ? 'passives' : 'detractors';
 }
 
 function cellOf(tally: Tally | undefined, total: Cell, k: number): Cell {
@@ -95,26 +136,14 @@ function cellOf(tally: Tally | undefined, total: Cell, k: number): Cell {
 }
 
 /**
- * Promoters, passives and detractors as sums of their scores' cells, and the score with its
- * adjusted-Wald interval (core/stats.ts). A group is suppressed when any of its scores is, even
- * when the group's own browsers would reach k: beside the scores shown, its figure would give
- * away the hidden ones (all of it, with one score hidden). The score needs all three groups.
+ * The net promoter score of the three groups with its adjusted-Wald interval (core/stats.ts),
+ * when all three are figures.
  */
 export function netPromoterScore(
-  answers: readonly { score: number; answers: Cell }[],
+  promoters: Cell,
+  passives: Cell,
+  detractors: Cell,
 ): NetPromoterScore {
-  const group = (scores: readonly number[]): Cell => {
-    let sum = 0;
-    for (const score of scores) {
-      const cell = answers.find((a) => a.score === score)?.answers ?? 0;
-      if (isSuppressed(cell)) return SUPPRESSED;
-      sum += cell;
-    }
-    return sum;
-  };
-  const promoters = group(NPS_GROUPS.promoters);
-  const passives = group(NPS_GROUPS.passives);
-  const detractors = group(NPS_GROUPS.detractors);
   const figures = { promoters, passives, detractors };
   if (isSuppressed(promoters) || isSuppressed(passives) || isSuppressed(detractors)) {
     return { ...figures, score: SUPPRESSED, interval: SUPPRESSED };

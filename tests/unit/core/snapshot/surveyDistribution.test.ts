@@ -75,15 +75,50 @@ describe('survey distributions', () => {
     });
   });
 
-  it('hides a score below k with a second one, and the groups built from them', () => {
-    // 3 is below k; alone hidden, 28 − the others would give it away, so the smallest other score
-    // above 0 is hidden too: 0, 6, 8 and 9 have 5 each, 0 comes first. 7 has no rows: 0.
-    // Promoters 6 + 5 = 11, passives 0 + 5 = 5, detractors (0–6) hold hidden scores: hidden, and
-    // the score and interval with them.
+  it('hides a score below k with a second one, while the groups of k people still show', () => {
+    // 3 is below k; alone hidden in its group, the detractors' 12 − the others would give it
+    // away, so the group's smallest other score above 0 is hidden too: 0 and 6 have 5 each, 0
+    // comes first. 7 has no rows: 0. The groups are cells of their own: promoters 6 + 5 = 11,
+    // passives 0 + 5 = 5, detractors 5 + 2 + 5 = 12 from 12 browsers, all at least k: the net
+    // score shows, as worked out in the next test (k = 2 gives the same groups).
     expect(survey('nps')?.distribution).toEqual({
       scale: '0-10',
       scores: scores([S, 0, 0, S, 0, 0, 5, 0, 5, 5, 6]),
-      nps: { promoters: 11, passives: 5, detractors: S, score: S, interval: S },
+      nps: {
+        promoters: 11,
+        passives: 5,
+        detractors: 12,
+        score: -3.57,
+        interval: { lower: -34.5, upper: 28.05 },
+      },
+    });
+    // Attack: the mean times the 31 answers is their sum (196); with the 28 by score shown but
+    // two hidden (5 of score 0 and 2 of score 3), count and sum would solve for them. So the
+    // mean is hidden, in the funnel too.
+    expect(survey('nps')?.meanScore).toEqual(S);
+    expect(
+      buildSnapshot(rows, { period: week, k: 5, surveyScales }).guides.find(
+        (g) => g.guide === 'nps',
+      )?.surveyMeanScore,
+    ).toEqual(S);
+  });
+
+  it('hides a second group when one group alone is below k, and the net score with them', () => {
+    // Promoters 6 (from 6 browsers), passives 3 (below k), detractors 7: 16 answers, a figure.
+    // Passives alone hidden would be 16 − 6 − 7: the smallest other group, promoters, goes too.
+    // A hidden group hides its scores, or they would add up to it (10 alone would say 6).
+    // The shown detractors (7) are 4 answers of 0 and 3 of 2, both below k: hidden.
+    const thin = [
+      answered('nps', 10, 6, 6),
+      answered('nps', 8, 3, 3),
+      answered('nps', 0, 4, 4),
+      answered('nps', 2, 3, 3),
+    ];
+    const snapshot = buildSnapshot(thin, { period: week, k: 5, surveyScales });
+    expect(snapshot.surveys[0]?.distribution).toEqual({
+      scale: '0-10',
+      scores: scores([S, 0, S, 0, 0, 0, 0, S, S, S, S]),
+      nps: { promoters: S, passives: S, detractors: 7, score: S, interval: S },
     });
   });
 
@@ -103,6 +138,8 @@ describe('survey distributions', () => {
       interval: { lower: -34.5, upper: 28.05 },
     });
     expect(nps).not.toHaveProperty('baselineDistribution');
+    // Every score shown: the mean hides nothing. (60 + 45 + 40 + 30 + 6 + 0 + 3 × 5) / 31 = 6.32.
+    expect(nps?.meanScore).toBe(6.32);
   });
 
   it('gives a 1–5 survey its five scores and no net promoter score', () => {
