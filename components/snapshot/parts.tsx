@@ -29,9 +29,10 @@ export interface TableRow<M> {
 }
 
 /**
- * A table of figures per item. With a baseline, every figure has its baseline and its change
- * beside it. Cells carry `data-metric` (and `data-of` for baseline and change) so that any reader
- * can pick a figure by name.
+ * A table of figures per item. With a baseline, each figure's cell also holds its baseline and
+ * its change, one column per figure, so the table stays as narrow as without one. Cells carry
+ * `data-metric`, and with a baseline their parts `data-of` ("now", "baseline", "delta"), so that
+ * any reader can pick a figure by name.
  */
 export function FigureTable<M extends object>({
   caption,
@@ -51,30 +52,19 @@ export function FigureTable<M extends object>({
   const cellOf = (m: M | undefined, key: keyof M) => (m ? (m[key] as Cell) : undefined);
   return (
     <TableRegion label={caption}>
-      <table class="figures">
-        <caption>{caption}</caption>
+      <table class={withBaseline ? 'figures compared' : 'figures'}>
+        <caption>
+          {caption}
+          {withBaseline && <span class="compared-note"> {T.comparedNote}</span>}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{itemHeading}</th>
-            {columns.map((c) =>
-              withBaseline ? (
-                [
-                  <th scope="col" key={c.key}>
-                    {c.label}
-                  </th>,
-                  <th scope="col" key={`${c.key}-baseline`}>
-                    {T.withBaseline(c.label)}
-                  </th>,
-                  <th scope="col" key={`${c.key}-delta`}>
-                    {T.withChange(c.label)}
-                  </th>,
-                ]
-              ) : (
-                <th scope="col" key={c.key}>
-                  {c.label}
-                </th>
-              ),
-            )}
+            {columns.map((c) => (
+              <th scope="col" key={c.key}>
+                {c.label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -82,21 +72,32 @@ export function FigureTable<M extends object>({
             <tr key={row.id} data-item={row.id}>
               <th scope="row">{row.label}</th>
               {columns.map((c) => {
-                const current = (
+                const now = formatCell(cellOf(row.figures, c.key), c.kind, k);
+                if (!withBaseline) {
+                  return (
+                    <td key={c.key} data-metric={c.key}>
+                      {now}
+                    </td>
+                  );
+                }
+                return (
                   <td key={c.key} data-metric={c.key}>
-                    {formatCell(cellOf(row.figures, c.key), c.kind, k)}
+                    <span class="now" data-of="now">
+                      {now}
+                    </span>
+                    <span class="before">
+                      <span class="visually-hidden">{T.baselineWord} </span>
+                      <span data-of="baseline">
+                        {formatCell(cellOf(row.figures.baseline, c.key), c.kind, k)}
+                      </span>
+                      {' · '}
+                      <span class="visually-hidden">{T.changeWord} </span>
+                      <span data-of="delta">
+                        {formatDelta(cellOf(row.figures.delta, c.key), c.kind, k)}
+                      </span>
+                    </span>
                   </td>
                 );
-                if (!withBaseline) return current;
-                return [
-                  current,
-                  <td key={`${c.key}-baseline`} data-metric={c.key} data-of="baseline">
-                    {formatCell(cellOf(row.figures.baseline, c.key), c.kind, k)}
-                  </td>,
-                  <td key={`${c.key}-delta`} data-metric={c.key} data-of="delta">
-                    {formatDelta(cellOf(row.figures.delta, c.key), c.kind, k)}
-                  </td>,
-                ];
               })}
             </tr>
           ))}
@@ -152,6 +153,8 @@ export function Section({
           aria-controls={`${id}-body`}
           onClick={() => setOpen(!open)}
         >
+          {/* The mark is drawn, not named: the button's name is the section's title. */}
+          <span class="toggle-mark" aria-hidden="true" />
           {title}
         </button>
       </h2>

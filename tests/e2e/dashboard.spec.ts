@@ -59,9 +59,11 @@ async function showPeriod(page: Page, period: Period, baseline: Period | null) {
   await expect(page.getByRole('status')).toHaveText('Snapshot loaded.');
 }
 
-function figure(page: Page, item: string, metric: string, of?: 'baseline' | 'delta') {
-  const cell = `td[data-metric="${metric}"]${of ? `[data-of="${of}"]` : ':not([data-of])'}`;
-  return page.locator(`tr[data-item="${item}"] ${cell}`).first();
+function figure(page: Page, item: string, metric: string, of?: 'now' | 'baseline' | 'delta') {
+  // With a baseline, a cell holds the figure, its baseline and its change, each named.
+  const cell = `td[data-metric="${metric}"]`;
+  const part = of ? ` [data-of="${of}"]` : '';
+  return page.locator(`tr[data-item="${item}"] ${cell}${part}`).first();
 }
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string) {
@@ -195,7 +197,7 @@ test('an admin signs in, reads the figures, compares with the baseline and expor
   const item = `${plan.emptyField.pageType}/${plan.emptyField.field}`;
   const now = total(period, emptyOf);
   const before = total(baseline, emptyOf);
-  await expect(figure(page, item, 'empty')).toHaveText(counts.format(now));
+  await expect(figure(page, item, 'empty', 'now')).toHaveText(counts.format(now));
   await expect(figure(page, item, 'empty', 'baseline')).toHaveText(counts.format(before));
   const change = now - before;
   await expect(figure(page, item, 'empty', 'delta')).toHaveText(

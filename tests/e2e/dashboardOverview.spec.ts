@@ -89,6 +89,19 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(overflow.tables, 'tables wider than their box outside a labelled region').toEqual([]);
 }
 
+/** Chooses a filter ('' is All) and waits for the snapshot it asks for. */
+async function choose(page: Page, label: string, value: string) {
+  const loaded = page.waitForResponse((r) => {
+    const query = new URL(r.url()).searchParams;
+    const name = label.toLowerCase();
+    return r.url().includes('/v1/snapshots?') && (query.get(name) ?? '') === value;
+  });
+  await page.getByLabel(label, { exact: true }).selectOption(value);
+  expect((await loaded).status()).toBe(200);
+  await expect(page.getByRole('status')).toHaveText('Snapshot loaded.');
+  await expect(page.locator('.adoption')).toHaveAttribute('aria-busy', 'false');
+}
+
 function tile(page: Page, id: string) {
   return page.locator(`[data-tile="${id}"]`);
 }
@@ -176,10 +189,7 @@ test('filters narrow every section, stay in the address and go into the exports'
   const testInfo = test.info();
   const page = await openDashboard();
 
-  const narrowed = page.waitForResponse((r) => r.url().includes('role=rep'));
-  await page.getByLabel('Role').selectOption('rep');
-  expect((await narrowed).status()).toBe(200);
-  await expect(page.getByRole('status')).toHaveText('Snapshot loaded.');
+  await choose(page, 'Role', 'rep');
   expect(new URL(page.url()).hash).toContain('role=rep');
   await expect(tile(page, 'weekly-active').locator('li')).toHaveCount(1);
   await expect(tile(page, 'weekly-active').locator('li[data-item="rep"]')).toBeVisible();
@@ -189,7 +199,7 @@ test('filters narrow every section, stay in the address and go into the exports'
   // The address is the view: a reload (or a bookmark) shows the same.
   await page.reload();
   await expect(page.getByRole('status')).toHaveText('Snapshot loaded.');
-  await expect(page.getByLabel('Role')).toHaveValue('rep');
+  await expect(page.getByLabel('Role', { exact: true })).toHaveValue('rep');
   await expect(tile(page, 'weekly-active').locator('li')).toHaveCount(1);
 
   // The CSV holds the same narrowing: no other role, and the filter stated.
@@ -206,21 +216,25 @@ test('filters narrow every section, stay in the address and go into the exports'
   expect(csv).toMatch(/^"filter",[^\r\n]*"role","rep"/m);
 
   // A cohort shown no guidance has no guided runs: nothing to compare, said in words.
-  await page.getByLabel('Cohort').selectOption('control');
-  await expect(page.getByRole('status')).toHaveText('Snapshot loaded.');
+  await choose(page, 'Cohort', 'control');
   await expect(tile(page, 'completion').locator('.verdict')).toHaveAttribute(
     'data-verdict',
     'unknown',
   );
 
   // A version belongs to a guide: chosen after it, cleared with it.
-  await expect(page.getByLabel('Version')).toBeDisabled();
-  await page.getByLabel('Guide', { exact: true }).selectOption(plan.dropOff.guide);
-  await expect(page.getByRole('status')).toHaveText('Snapshot loaded.');
-  await page.getByLabel('Version').selectOption(String(plan.dropOff.version));
-  await expect(page.getByRole('status')).toHaveText('Snapshot loaded.');
+  await choose(page, 'Cohort', '');
+  await expect(page.getByLabel('Version', { exact: true })).toBeDisabled();
+  await choose(page, 'Guide', plan.dropOff.guide);
+  await choose(page, 'Version', String(plan.dropOff.version));
   expect(new URL(page.url()).hash).toContain(`version=${plan.dropOff.version}`);
+  await expect(page.locator('[data-section="guides"] [data-guide]')).toHaveCount(1);
+  await choose(page, 'Guide', '');
+  expect(new URL(page.url()).hash).not.toContain('version=');
+  await choose(page, 'Role', 'manager');
+  const cleared = page.waitForResponse((r) => r.url().includes('/v1/snapshots?'));
   await page.getByRole('button', { name: 'Clear filters' }).click();
+  expect((await cleared).status()).toBe(200);
   await expect(page.getByRole('status')).toHaveText('Snapshot loaded.');
   expect(new URL(page.url()).hash).not.toMatch(/role=|cohort=|guide=|version=/);
   await expectNoSidewaysScroll(page);
@@ -242,9 +256,17 @@ test('the report for the steering committee: the overview and the open sections,
   await page.getByRole('button', { name: 'Report for the steering committee' }).click();
   expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
 
+  // In print every table fits the page (A4 landscape, 10 mm margins: 277 mm, 1047 px): a report
+  // cannot scroll sideways.
   await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 1047, height: 740 });
   await expect(page.locator('.snapshot-controls')).toBeHidden();
-  await page.emulateMedia({ media: 'screen' });
+  const clipped = await page.evaluate(() =>
+    [...document.querySelectorAll('table')]
+      .filter((t) => t.getBoundingClientRect().width > 0 && t.scrollWidth > 1047)
+      .map((t) => t.querySelector('caption')?.textContent ?? '(no caption)'),
+  );
+  expect(clipped, 'tables wider than the printed page').toEqual([]);
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   const path = testInfo.outputPath('steering-committee-report.pdf');
   await testInfo.attach('steering-committee-report', { body: pdf, contentType: 'application/pdf' });
@@ -269,15 +291,21 @@ test('the report for the steering committee: the overview and the open sections,
     'Fields most often left empty',
     'Steps most abandoned',
     'Guides whose targets went missing',
-    'Guided vs control',
-    'Time on task',
   ]) {
     expect(text, title).toContain(title);
   }
+  // Section headings are set in capitals by the style sheet.
+  for (const section of ['Guided vs control', 'Time on task', 'What goes unused']) {
+    expect(text, section).toContain(section.toUpperCase());
+  }
+  // Whole tables, their last columns too, each figure with its baseline and change.
+  expect(text).toContain('(each figure: this period, then the baseline · the change)');
+  expect(text).toMatch(/Mean score \S/);
   // Nothing to click, and not the section that was closed.
   expect(text).not.toContain('Download CSV');
   expect(text).not.toContain('Clear filters');
   expect(text).not.toContain('saw each announcement');
+  expect(text).not.toContain('ANNOUNCEMENTS');
 });
 
 /** The text of a PDF, page after page, its runs of white space made one. */

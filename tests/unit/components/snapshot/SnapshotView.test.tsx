@@ -69,9 +69,13 @@ describe('snapshot views', () => {
     const { container } = render(<SnapshotView snapshot={snapshot} />);
     const started = (of: string) =>
       container.querySelector(
-        `tr[data-item="log-call@1"] td[data-metric="started"]${of ? `[data-of="${of}"]` : ':not([data-of])'}`,
+        `tr[data-item="log-call@1"] td[data-metric="started"] [data-of="${of}"]`,
       )?.textContent;
-    expect([started(''), started('baseline'), started('delta')]).toEqual(['24', '12', '+12']);
+    expect([started('now'), started('baseline'), started('delta')]).toEqual(['24', '12', '+12']);
+    // One column per figure: the baseline and the change are in the figure's own cell, read out
+    // with their names.
+    const cell = container.querySelector('tr[data-item="log-call@1"] td[data-metric="started"]');
+    expect(cell?.textContent).toBe('24baseline 12 · change +12');
   });
 });
 

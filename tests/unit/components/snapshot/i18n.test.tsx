@@ -51,10 +51,12 @@ describe('in a German browser', () => {
     const text = container.textContent ?? '';
     expect(text).toContain(de.snapshot.guidesTitle);
     expect(text).toContain('Zeitraum:');
-    expect(container.querySelector('td[data-metric="started"]')?.textContent).toBe('1.200');
-    expect(container.querySelector('td[data-metric="completionRate"]')?.textContent).toBe(
-      '75\u00a0%',
+    expect(container.querySelector('td[data-metric="started"] [data-of="now"]')?.textContent).toBe(
+      '1.200',
     );
+    expect(
+      container.querySelector('td[data-metric="completionRate"] [data-of="now"]')?.textContent,
+    ).toBe('75\u00a0%');
     for (const english of englishOnly(en.snapshot, de.snapshot)) {
       expect(text, english).not.toContain(english);
     }
