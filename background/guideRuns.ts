@@ -8,7 +8,7 @@ import type { Guide } from '../core/guide/schema';
 import type { PageContext } from '../core/match';
 import type { ActiveRun } from '../core/messages';
 import { advanceRun, startRun, type GuideRun, type RunAction } from '../core/guideRun';
-import { taskTimeBucket } from '../core/taskTime';
+import { taskTimedEvent } from '../core/taskTime';
 import { ABANDON_AFTER_MS, type EventKind, type UsageEvent } from '../core/usage';
 import type { WaymarkDb } from './db';
 import type { UsageLog } from './usageLog';
@@ -69,20 +69,8 @@ function runEvents(guides: () => readonly Guide[], now: () => number) {
   }
   return {
     event,
-    /**
-     * Time on task of a completed run, from its start: only the bucket, of the guide as a whole
-     * (no step, no page), so the counter says nothing finer than "this guide took about this long".
-     */
-    timed: (run: GuideRun, role: string, page: PageContext, guide: Guide): UsageEvent => ({
-      at: now(),
-      kind: 'task.timed',
-      role,
-      crm: page.crm,
-      pageType: '',
-      guideId: guide.id,
-      guideVersion: guide.version,
-      field: taskTimeBucket(run.updatedAt - run.startedAt),
-    }),
+    timed: (run: GuideRun, role: string, page: PageContext, guide: Guide): UsageEvent =>
+      taskTimedEvent(run, guide, role, page.crm, now()),
     /** guide.abandoned for each run whose guide (at its version) is still known. */
     abandoned: (
       runs: readonly GuideRun[],

@@ -15,7 +15,7 @@ import {
   type WorkflowEvent,
   type WorkflowProgress,
 } from '../core/workflow';
-import { taskTimeBucket } from '../core/taskTime';
+import { taskTimedEvent } from '../core/taskTime';
 import type { UsageEvent } from '../core/usage';
 import type { WaymarkDb } from './db';
 import type { UsageLog } from './usageLog';
@@ -132,26 +132,6 @@ export function createWorkflows({ db, usage, guides, tracked, now = Date.now }: 
       stepId: event.stepId || undefined,
     }));
 
-  /**
-   * Time on task of a completed workflow, from its first step to its last: only the bucket, of
-   * the guide as a whole (no step, no page).
-   */
-  const taskTimed = (
-    progress: WorkflowProgress,
-    guide: Guide,
-    role: string,
-    page: Pick<PageContext, 'crm'>,
-  ): UsageEvent => ({
-    at: now(),
-    kind: 'task.timed',
-    role,
-    crm: page.crm,
-    pageType: '',
-    guideId: guide.id,
-    guideVersion: guide.version,
-    field: taskTimeBucket(progress.updatedAt - progress.startedAt),
-  });
-
   /** Applies performed steps of one guide in order; records what they started or completed. */
   async function apply(guide: Guide, stepIds: string[], role: string, page: PageContext) {
     const row = await db.settings.get(keyOf(guide.id));
@@ -163,7 +143,7 @@ export function createWorkflows({ db, usage, guides, tracked, now = Date.now }: 
       progress = result.progress;
       events.push(...result.events);
       if (progress && result.events.some((e) => e.kind === 'workflow.completed')) {
-        timed.push(taskTimed(progress, guide, role, page));
+        timed.push(taskTimedEvent(progress, guide, role, page.crm, now()));
       }
     }
     if (progress && progress !== row?.value) {

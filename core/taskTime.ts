@@ -2,6 +2,8 @@
  * Time on task: how long a workflow took, from its first step to its last, measured in the
  * browser and sent only as one of a few coarse buckets, never as a time or a duration.
  */
+import type { CrmId } from './adapters';
+import type { UsageEvent } from './usage';
 
 /** The buckets, shortest first: under 30 s, 30 s to 2 min, 2 to 10 min, over 10 min. */
 export const TASK_TIME_BUCKETS = ['under-30s', '30s-2m', '2m-10m', 'over-10m'] as const;
@@ -18,4 +20,28 @@ export function taskTimeBucket(ms: number): TaskTimeBucket {
 
 export function isTaskTimeBucket(text: string): text is TaskTimeBucket {
   return (TASK_TIME_BUCKETS as readonly string[]).includes(text);
+}
+
+/**
+ * The `task.timed` event, recorded at `at`, of a guide run or a workflow completed: the time from
+ * its start to its last progress, only as the bucket, of the guide as a whole (no step, no page),
+ * so its counter says nothing finer than "this guide took about this long".
+ */
+export function taskTimedEvent(
+  task: { startedAt: number; updatedAt: number },
+  guide: { id: string; version: number },
+  role: string,
+  crm: CrmId,
+  at: number,
+): UsageEvent {
+  return {
+    at,
+    kind: 'task.timed',
+    role,
+    crm,
+    pageType: '',
+    guideId: guide.id,
+    guideVersion: guide.version,
+    field: taskTimeBucket(task.updatedAt - task.startedAt),
+  };
 }

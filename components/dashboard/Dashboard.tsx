@@ -212,10 +212,12 @@ function Snapshots({
       },
   );
   const [snapshot, setSnapshot] = useState<ServedSnapshot | null>(null);
+  /** The snapshot the sections below the overview show: the latest, one frame after it. */
+  const [sections, setSections] = useState<ServedSnapshot | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(true);
   const [status, setStatus] = useState('');
-  const sections = useOpenSections();
+  const openSections = useOpenSections();
 
   const refused = (e: unknown) => {
     if (e instanceof EndpointError && e.status === 401) {
@@ -237,19 +239,36 @@ function Snapshots({
         if (!current) return;
         setSnapshot(s);
         onOrg(s.org);
-        setStatus(T.loaded);
       })
       .catch((e: unknown) => {
         if (!current || refused(e)) return;
         setError(messageOf(e));
         setStatus('');
-      })
-      .finally(() => current && setBusy(false));
+        setBusy(false);
+      });
     return () => {
       current = false;
     };
     // A new choice or token is a new snapshot; `refused` and `onOrg` only read props.
   }, [token, choice]);
+
+  // The overview is the answer: it paints first, and the sections with their tables and charts
+  // in a task after that frame; the snapshot counts as loaded once they are there.
+  useEffect(() => {
+    if (!snapshot) return;
+    let task = 0;
+    const frame = requestAnimationFrame(() => {
+      task = window.setTimeout(() => {
+        setSections(snapshot);
+        setStatus(T.loaded);
+        setBusy(false);
+      });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(task);
+    };
+  }, [snapshot]);
 
   const exportCsv = async () => {
     if (!snapshot) return;
@@ -330,7 +349,7 @@ function Snapshots({
         </div>
       </div>
       {snapshot && (
-        <OpenSectionsContext.Provider value={sections}>
+        <OpenSectionsContext.Provider value={openSections}>
           <Statement snapshot={snapshot} />
           <Overview
             overview={snapshot.overview}
@@ -338,8 +357,12 @@ function Snapshots({
             withBaseline={snapshot.baseline !== null}
             labels={snapshot.labels}
           />
-          <GuideHealth snapshot={snapshot} />
-          <SnapshotView snapshot={snapshot} labels={snapshot.labels} statement={false} />
+          {sections && (
+            <>
+              <GuideHealth snapshot={sections} />
+              <SnapshotView snapshot={sections} labels={sections.labels} statement={false} />
+            </>
+          )}
         </OpenSectionsContext.Provider>
       )}
     </div>

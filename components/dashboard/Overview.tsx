@@ -82,14 +82,25 @@ function Tile({
   );
 }
 
-/** A short list of named figures, or "nothing" when it is empty. */
-function Figures({ items }: { items: { key: string; name: string; figure: ComponentChildren }[] }) {
+/** One named figure of a list: the figure in words, flagged when it must be, and its change. */
+interface ListedFigure {
+  key: string;
+  name: string;
+  text: string;
+  figure: OverviewFigure;
+  flag?: string;
+}
+
+/** A short list of named figures against the baseline, or "nothing" when it is empty. */
+function Figures({ items, kind, k }: { items: ListedFigure[]; kind: FigureKind; k: number }) {
   if (items.length === 0) return <p class="tile-empty">{T.nothing}</p>;
   return (
     <ul class="tile-list">
       {items.map((item) => (
         <li key={item.key} data-item={item.key}>
-          <span class="tile-name">{item.name}</span> {item.figure}
+          <span class="tile-name">{item.name}</span> <strong>{item.text}</strong>
+          {item.flag && <span class="flag"> ({item.flag})</span>}{' '}
+          <Change figure={item.figure} kind={kind} k={k} />
         </li>
       ))}
     </ul>
@@ -162,15 +173,13 @@ export function Overview({
           sectionTitle={S.activeUsersTitle}
         >
           <Figures
+            kind="count"
+            k={k}
             items={overview.weeklyActive.map((r) => ({
               key: r.role,
               name: nameOf(labels.roles, r.role),
-              figure: (
-                <>
-                  <strong>{T.weeklyActiveFigure(formatCell(r.now, 'count', k))}</strong>{' '}
-                  <Change figure={r} kind="count" k={k} />
-                </>
-              ),
+              text: T.weeklyActiveFigure(formatCell(r.now, 'count', k)),
+              figure: r,
             }))}
           />
         </Tile>
@@ -181,15 +190,13 @@ export function Overview({
           sectionTitle={S.fieldsTitle}
         >
           <Figures
+            kind="count"
+            k={k}
             items={overview.emptyFields.map((f) => ({
               key: `${f.pageType}/${f.field}`,
               name: `${f.field} (${f.pageType})`,
-              figure: (
-                <>
-                  <strong>{T.emptyFieldTimes(formatCell(f.now, 'count', k))}</strong>{' '}
-                  <Change figure={f} kind="count" k={k} />
-                </>
-              ),
+              text: T.emptyFieldTimes(formatCell(f.now, 'count', k)),
+              figure: f,
             }))}
           />
         </Tile>
@@ -200,14 +207,13 @@ export function Overview({
           sectionTitle={S.guidesTitle}
         >
           <Figures
-            items={overview.abandonedSteps.map((s) => ({
-              key: `${s.guide}@${s.version}/${s.step}`,
-              name: `${guideName(s.guide, s.version)}: ${s.step}`,
-              figure: (
-                <>
-                  <strong>{T.dropOffOf(rate(s))}</strong> <Change figure={s} kind="rate" k={k} />
-                </>
-              ),
+            kind="rate"
+            k={k}
+            items={overview.abandonedSteps.map((step) => ({
+              key: `${step.guide}@${step.version}/${step.step}`,
+              name: `${guideName(step.guide, step.version)}: ${step.step}`,
+              text: T.dropOffOf(rate(step)),
+              figure: step,
             }))}
           />
         </Tile>
@@ -218,16 +224,14 @@ export function Overview({
           sectionTitle={S.guidesTitle}
         >
           <Figures
+            kind="rate"
+            k={k}
             items={missingShown.map((g) => ({
               key: `${g.guide}@${g.version}`,
               name: guideName(g.guide, g.version),
-              figure: (
-                <>
-                  <strong>{T.missingRate(rate(g))}</strong>
-                  {g.flagged && <span class="flag"> ({T.jumped})</span>}{' '}
-                  <Change figure={g} kind="rate" k={k} />
-                </>
-              ),
+              text: T.missingRate(rate(g)),
+              figure: g,
+              ...(g.flagged ? { flag: T.jumped } : {}),
             }))}
           />
           {overview.missingTargets.length > missingShown.length && (
