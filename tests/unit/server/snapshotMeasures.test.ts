@@ -128,6 +128,8 @@ describe.each(stores)('snapshot measures on $name', (storeUnderTest) => {
   let endpoint: Endpoint;
   let guidesDir: string;
   let snapshot: Snapshot;
+  /** The snapshot of the period and baseline with more in the query. */
+  let read: (more: Record<string, string>) => Promise<Response>;
 
   beforeAll(async () => {
     opened = await storeUnderTest.open();
@@ -154,7 +156,9 @@ describe.each(stores)('snapshot measures on $name', (storeUnderTest) => {
       baselineFrom: BASELINE.from,
       baselineTo: BASELINE.to,
     });
-    const response = await get(`${endpoint.url}/v1/snapshots?${query}`, admin);
+    read = (more) =>
+      get(`${endpoint.url}/v1/snapshots?${query}&${new URLSearchParams(more)}`, admin);
+    const response = await read({});
     expect(response.status).toBe(200);
     snapshot = (await response.json()) as Snapshot;
   }, 60_000);
@@ -246,5 +250,43 @@ describe.each(stores)('snapshot measures on $name', (storeUnderTest) => {
     expect(
       survey?.baselineDistribution?.scores.every((s) => 'suppressed' in Object(s.answers)),
     ).toBe(true);
+  });
+
+  it('narrows every section to a filter, and says which', async () => {
+    // Observe-only: 2 timed runs (below k), no survey answers, no page views.
+    const observe = (await (await read({ cohort: 'observe' })).json()) as Snapshot;
+    expect(observe.filter).toEqual({ cohort: 'observe' });
+    expect(observe.surveys).toEqual([]);
+    expect(observe.unusedPages).toEqual([]);
+    expect(observe.activeUsers.byRole).toEqual([]);
+    expect(observe.taskTime.map((t) => t.guide)).toEqual([]);
+    // The guide: its runs and answers as before; who was active is no guide's, and stays.
+    const guide = (await (await read({ guide: 'demo-nps', version: '1' })).json()) as Snapshot;
+    expect(guide.filter).toEqual({ guide: 'demo-nps', version: 1 });
+    expect(guide.surveys.map((x) => x.distribution.nps?.score)).toEqual([25]);
+    expect(guide.activeUsers.byRole).toEqual(snapshot.activeUsers.byRole);
+    expect(guide.unusedPages).toEqual(snapshot.unusedPages);
+    // Another guide: nothing of this one.
+    const other = (await (await read({ guide: 'demo-welcome' })).json()) as Snapshot;
+    expect(other.surveys).toEqual([]);
+    expect(other.taskTime).toEqual([]);
+  });
+
+  it('attack: refuses a filter that names nothing a counter can, with the reason', async () => {
+    for (const [more, path, message] of [
+      [{ version: '2' }, 'version', /needs guide/],
+      [{ crm: 'oracle' }, 'crm', /./],
+      [{ role: 'Sales Rep' }, 'role', /role id/],
+      [{ guide: '<b>x</b>' }, 'guide', /guide id/],
+      [{ guide: 'demo-nps', version: '01' }, 'version', /version number/],
+      [{ cohort: 'everyone' }, 'cohort', /./],
+    ] as const) {
+      const response = await read(more);
+      expect(response.status, JSON.stringify(more)).toBe(400);
+      const body = (await response.json()) as { issues?: { path: string; message: string }[] };
+      const issue = JSON.stringify(body);
+      expect(issue, JSON.stringify(more)).toContain(`"${path}"`);
+      expect(issue).toMatch(message);
+    }
   });
 });
