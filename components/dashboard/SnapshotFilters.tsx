@@ -123,49 +123,36 @@ export function SnapshotFilters({
   const narrowed = Object.keys(value).length > 0;
   const named = (record: Record<string, string>) =>
     Object.entries(record).sort((a, b) => a[1].localeCompare(b[1]));
+  const filters: { name: keyof SnapshotFilter; label: string; options: [string, string][] }[] = [
+    { name: 'crm', label: T.filterCrm, options: CRM_IDS.map((crm) => [crm, T.crmNames[crm]]) },
+    { name: 'role', label: T.filterRole, options: named(choices.roles) },
+    {
+      name: 'cohort',
+      label: T.filterCohort,
+      options: COHORTS.map((cohort) => [cohort, TEXT.workflows.cohorts[cohort]]),
+    },
+    { name: 'guide', label: T.filterGuide, options: named(choices.guides) },
+    {
+      name: 'version',
+      label: T.filterVersion,
+      options: choices.versions.map((v) => [String(v), String(v)]),
+    },
+  ];
   return (
     <fieldset class="snapshot-filters" aria-describedby={value.guide ? 'filters-note' : undefined}>
       <legend>{T.filters}</legend>
-      <Choice
-        id="filter-crm"
-        label={T.filterCrm}
-        value={value.crm ?? ''}
-        options={CRM_IDS.map((crm) => [crm, T.crmNames[crm]])}
-        disabled={busy}
-        onChange={(choice) => set('crm', choice)}
-      />
-      <Choice
-        id="filter-role"
-        label={T.filterRole}
-        value={value.role ?? ''}
-        options={named(choices.roles)}
-        disabled={busy}
-        onChange={(choice) => set('role', choice)}
-      />
-      <Choice
-        id="filter-cohort"
-        label={T.filterCohort}
-        value={value.cohort ?? ''}
-        options={COHORTS.map((cohort) => [cohort, TEXT.workflows.cohorts[cohort]])}
-        disabled={busy}
-        onChange={(choice) => set('cohort', choice)}
-      />
-      <Choice
-        id="filter-guide"
-        label={T.filterGuide}
-        value={value.guide ?? ''}
-        options={named(choices.guides)}
-        disabled={busy}
-        onChange={(choice) => set('guide', choice)}
-      />
-      <Choice
-        id="filter-version"
-        label={T.filterVersion}
-        value={value.version === undefined ? '' : String(value.version)}
-        options={choices.versions.map((v) => [String(v), String(v)])}
-        disabled={busy || !value.guide}
-        onChange={(choice) => set('version', choice)}
-      />
+      {filters.map((filter) => (
+        <Choice
+          key={filter.name}
+          id={`filter-${filter.name}`}
+          label={filter.label}
+          value={value[filter.name] === undefined ? '' : String(value[filter.name])}
+          options={filter.options}
+          // A version is chosen once its guide is.
+          disabled={busy || (filter.name === 'version' && !value.guide)}
+          onChange={(choice) => set(filter.name, choice)}
+        />
+      ))}
       {narrowed && (
         <button type="button" class="secondary" disabled={busy} onClick={() => onChange({})}>
           {T.clearFilters}
