@@ -74,21 +74,34 @@ export function deltas<M extends object>(current: M, baseline: M): M {
 }
 
 /**
- * Cells that split a total (a distribution's parts): with the total a figure, one part suppressed
- * alone would be the total minus the others. Then the smallest other part above 0 is suppressed
- * too, so only the sum of two parts can be worked out, one of them from k browsers or more; with
- * no such part, the total is suppressed instead. A part of 0 is not picked: it hides nothing.
+ * Cells that split a total (a distribution's parts): with the total a figure, the parts hidden
+ * add up to the total minus the parts shown. One part hidden alone would be read exactly, and
+ * several whose sum is under k would show that few answers between them. So, while either is
+ * the case, the smallest part shown above 0 is hidden too; with no such part left, the total is
+ * hidden instead. A part of 0 is never picked: it hides nothing. (A sum of k answers or more can
+ * still come from fewer browsers: answers, not browsers, are what the sum counts.)
  */
-export function protectParts(parts: readonly Cell[], total: Cell): { parts: Cell[]; total: Cell } {
+export function protectParts(
+  parts: readonly Cell[],
+  total: Cell,
+  k: number,
+): { parts: Cell[]; total: Cell } {
   const out = [...parts];
-  if (isSuppressed(total) || out.filter(isSuppressed).length !== 1) return { parts: out, total };
-  let smallest = -1;
-  out.forEach((cell, i) => {
-    if (isSuppressed(cell) || cell === 0) return;
-    if (smallest < 0 || cell < (out[smallest] as number)) smallest = i;
-  });
-  if (smallest < 0) return { parts: out, total: SUPPRESSED };
-  out[smallest] = SUPPRESSED;
+  if (isSuppressed(total)) return { parts: out, total };
+  const exposed = () => {
+    const hidden = out.filter(isSuppressed).length;
+    const hiddenSum = total - out.reduce<number>((sum, cell) => sum + value(cell), 0);
+    return hidden === 1 || (hidden > 1 && hiddenSum > 0 && hiddenSum < k);
+  };
+  while (exposed()) {
+    let smallest = -1;
+    out.forEach((cell, i) => {
+      if (isSuppressed(cell) || cell === 0) return;
+      if (smallest < 0 || cell < (out[smallest] as number)) smallest = i;
+    });
+    if (smallest < 0) return { parts: out, total: SUPPRESSED };
+    out[smallest] = SUPPRESSED;
+  }
   return { parts: out, total };
 }
 

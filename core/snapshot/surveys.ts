@@ -80,7 +80,7 @@ export class SurveyAnswers {
     const cellOfScore = (score: number) =>
       cellOf(this.tallies.get(`${key}${sep}${score}`), total, this.k);
     if (scale === '0-10') return this.netPromoterDistribution(key, total, cellOfScore);
-    const { parts } = protectParts(scores.map(cellOfScore), total);
+    const { parts } = protectParts(scores.map(cellOfScore), total, this.k);
     const answers = scores.map((score, i) => ({ score, answers: parts[i] ?? SUPPRESSED }));
     return {
       scale,
@@ -105,13 +105,14 @@ export class SurveyAnswers {
     const { parts: groups } = protectParts(
       names.map((name) => cellOf(this.tallies.get(`${key}${sep}${name}`), total, this.k)),
       total,
+      this.k,
     );
     const answers = names.flatMap((name, i) => {
       const scores = NPS_GROUPS[name];
       const group = groups[i] ?? SUPPRESSED;
       // A hidden group hides its scores: shown, they would add up to it.
       if (isSuppressed(group)) return scores.map((score) => ({ score, answers: group }));
-      const { parts } = protectParts(scores.map(cellOfScore), group);
+      const { parts } = protectParts(scores.map(cellOfScore), group, this.k);
       return scores.map((score, j) => ({ score, answers: parts[j] ?? SUPPRESSED }));
     });
     answers.sort((a, b) => a.score - b.score);

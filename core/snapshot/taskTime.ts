@@ -52,7 +52,7 @@ function cohortFigures(tallies: Tallies, prefix: string, k: number): TaskTimeFig
     if (!tally) return isSuppressed(total) ? SUPPRESSED : 0;
     return countCell(tally, k);
   });
-  const { parts, total: runs } = protectParts(cells, total);
+  const { parts, total: runs } = protectParts(cells, total, k);
   const buckets = TASK_TIME_BUCKETS.map((bucket, i) => ({
     bucket,
     runs: parts[i] ?? SUPPRESSED,

@@ -142,6 +142,22 @@ describe('survey distributions', () => {
     expect(nps?.meanScore).toBe(6.32);
   });
 
+  it('attack: hides a third score when two hidden ones add up to fewer than k', () => {
+    // 20 answers from 20 browsers: 2 of 1 and 2 of 2 (both below k), 6 of 3, 5 of 4, 5 of 5.
+    // Shown as they are, 20 − 6 − 5 − 5 = 4 would say that 4 people answered 1 or 2: fewer
+    // than k. So the smallest shown score goes too (4 and 5 have 5 each, 4 comes first):
+    // hidden now 2 + 2 + 5 = 9, at least k.
+    const few = [
+      answered('rate', 1, 2, 2),
+      answered('rate', 2, 2, 2),
+      answered('rate', 3, 6, 6),
+      answered('rate', 4, 5, 5),
+      answered('rate', 5, 5, 5),
+    ];
+    const snapshot = buildSnapshot(few, { period: week, k: 5, surveyScales });
+    expect(snapshot.surveys[0]?.distribution.scores).toEqual(scores([S, S, 6, S, 5], 1));
+  });
+
   it('gives a 1–5 survey its five scores and no net promoter score', () => {
     expect(survey('rate')?.distribution).toEqual({
       scale: '1-5',
