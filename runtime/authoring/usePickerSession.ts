@@ -3,7 +3,7 @@
  * panel gives way to an outline of what would be picked; when it ends, focus returns to the button
  * that started it.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { T } from './panelText';
 import { outlineOf, startPicker } from './picker';
 import { meaningfulElement } from './proposeTarget';
@@ -25,7 +25,9 @@ export function usePickerSession(
     root: Document | ShadowRoot;
   } | null>(null);
 
-  useEffect(() => {
+  // A layout effect: the picker listens from the render that shows its bar, so an Esc or a click
+  // right after "Pick the element" reaches it (an effect would wait for a frame to be painted).
+  useLayoutEffect(() => {
     if (!picking) return;
     const control = new AbortController();
     const end = (picked: Element | null) => {
